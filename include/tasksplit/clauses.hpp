@@ -1,0 +1,32 @@
+// Responsibility clauses inside joined text: "(责任单位：…)", "责任单位：…", "（牵头领导：X，责任单位：…）",
+// "[牵头单位:X;责任单位:Y]", and the unlabeled "（X牵头，Y按职责分工负责）".
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "tasksplit/rules.hpp"
+#include "tasksplit/run.hpp"
+
+namespace tasksplit {
+
+struct ClauseField {
+    std::string role;  ///< leader | lead | support | units
+    Run value;
+};
+
+struct Clause {
+    int32_t start = 0;  ///< in the run, including an opening bracket or a dangling "(责"
+    int32_t end = 0;    ///< exclusive, including the closing bracket
+    bool bracketed = false;
+    std::vector<ClauseField> fields;
+};
+
+/// Finds clauses left to right. An unbracketed clause runs to the end of the run, or to the
+/// end of its source line when `unbracketed_ends_at_line` is set.
+std::vector<Clause> find_clauses(const Run& run, const Rules& rules, bool unbracketed_ends_at_line);
+
+/// Names in a leader field: "洪碧" or "张三、李四".
+std::vector<std::string> leader_names(const Run& value, const Rules& rules);
+
+}  // namespace tasksplit

@@ -1,0 +1,44 @@
+// parse: notice text -> Document. The pipeline is decode (source_text) -> front matter (meta)
+// -> layout (parts, sections, items, grids, tables) -> units and clauses -> targets.
+#pragma once
+
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tasksplit/document.hpp"
+#include "tasksplit/rules.hpp"
+#include "tasksplit/source_text.hpp"
+
+namespace tasksplit {
+
+/// A parser holds the compiled grammar; one per thread.
+class Parser {
+public:
+    explicit Parser(const std::vector<std::string>& grammar_files = {});
+
+    /// Parses decoded text. Never fails on content: problems become diagnostics.
+    Document parse(const SourceText& text) const;
+    /// Decodes then parses; throws DecodeError for input that is not text.
+    Document parse_bytes(const std::string& bytes, const std::string& path,
+                         const std::optional<std::string>& encoding = std::nullopt) const;
+    const Rules& rules() const { return rules_; }
+
+private:
+    Rules rules_;
+};
+
+/// Front matter: fills doc_number, issuer, title, date, year, addressees, contacts from
+/// lines [0, end) and marks the lines it used in `claimed`.
+void read_front_matter(const SourceText& text, int end, const Rules& rules, DocumentMeta& meta,
+                       std::vector<bool>& claimed);
+
+/// Leader named in a section heading: "夏泉常务副区长牵头重点工作", "区长陈兴立牵头重点工作".
+std::optional<Person> leader_from_heading(const icu::UnicodeString& folded_title,
+                                          const icu::UnicodeString& orig_title, const Rules& rules);
+
+/// Hex SHA-256 of bytes (source.sha256).
+std::string sha256_hex(const std::string& bytes);
+
+}  // namespace tasksplit

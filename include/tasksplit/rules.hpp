@@ -1,0 +1,79 @@
+// The compiled grammar: grammars/*.yaml turned into ICU regexes and word lists once per parser.
+// A Rules object holds regex matchers, so it is used by one thread at a time.
+#pragma once
+
+#include <map>
+#include <memory>
+#include <stdexcept>
+#include <string>
+#include <vector>
+
+#include <unicode/regex.h>
+#include <unicode/unistr.h>
+#include <yaml-cpp/yaml.h>
+
+namespace tasksplit {
+
+/// A grammar that cannot be used: `where` is "file:line:col: rule".
+struct GrammarError : std::runtime_error {
+    using std::runtime_error::runtime_error;
+};
+
+/// An ICU regex with its own matcher; searches a region of a UnicodeString.
+class Regex {
+public:
+    Regex() = default;
+    Regex(const icu::UnicodeString& pattern, const std::string& where);
+    bool valid() const { return matcher_ != nullptr; }
+    /// Finds the first match in s[from, to); to < 0 means the end.
+    bool find(const icu::UnicodeString& s, int32_t from = 0, int32_t to = -1) const;
+    /// Matches at s[from] (anchored start) within s[from, to).
+    bool match_at(const icu::UnicodeString& s, int32_t from = 0, int32_t to = -1) const;
+    int32_t start(int group = 0) const;
+    int32_t end(int group = 0) const;
+    icu::UnicodeString group(int group) const;
+
+private:
+    std::shared_ptr<icu::RegexPattern> pattern_;
+    std::unique_ptr<icu::RegexMatcher> matcher_;
+};
+
+/// Word lists become one alternation; `spaced` lets whitespace sit between characters.
+icu::UnicodeString alternation(const std::vector<std::string>& words, bool spaced);
+
+struct Rules {
+    // layout.yaml
+    Regex part_heading;
+    std::vector<icu::UnicodeString> part_heading_ends, part_heading_never;
+    Regex attachment_label;
+    std::vector<Regex> section_heading;
+    struct ItemNumber { Regex re; bool dotted = true; };
+    std::vector<ItemNumber> item_number;
+    Regex leader_suffix, leader_role_at_end, leader_role_at_start;
+    Regex clause_label;  ///< any clause label followed by a colon; group 1 = label
+    std::map<std::string, std::string> label_role;  ///< folded label -> leader|lead|support|units
+    std::map<std::string, std::string> column_role;  ///< folded column name -> role
+    Regex deadline_cell;
+    Regex person_cell;  ///< a grid cell holding only a leader's name or names
+    Regex footer, closing_paragraph;
+    std::vector<std::pair<std::string, std::vector<std::string>>> part_kind_words;
+    // units.yaml
+    std::vector<char16_t> separators;
+    std::vector<std::pair<char16_t, char16_t>> brackets;
+    icu::UnicodeString lead_marker, etc_marker;
+    std::vector<icu::UnicodeString> support_markers;
+    Regex convention;
+    struct KindRule {
+        std::string kind;
+        std::vector<icu::UnicodeString> starts_with, contains, ends_with;
+    };
+    std::vector<KindRule> kinds;
+    // meta.yaml
+    Regex doc_number, title, plan_title, date, addressees, contact;
+    std::vector<icu::UnicodeString> issuer_ends;
+
+    /// The built-in grammar, plus extra files that add to or replace its rules.
+    static Rules load(const std::vector<std::string>& extra_files = {});
+};
+
+}  // namespace tasksplit

@@ -1,0 +1,37 @@
+// Splitting a responsibility list into units: separators outside brackets, 牵头 markers,
+// "A、B等区级有关部门", bracketed aliases, convention sentences. Rules come from grammars/units.yaml.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tasksplit/document.hpp"
+#include "tasksplit/rules.hpp"
+#include "tasksplit/run.hpp"
+
+namespace tasksplit {
+
+/// What a list says: units in order, which of them a 牵头 marker names, and any convention note.
+struct UnitList {
+    std::vector<Unit> units;
+    std::vector<bool> marked_lead;   ///< parallel to units: the unit stands before a 牵头 marker
+    bool has_marker = false;
+    std::optional<Run> convention;   ///< the convention sentence, without its brackets
+    int empty_pieces = 0;            ///< separators with nothing between them ("舟山海事局、" at a page end)
+};
+
+/// Splits `list` into units.
+UnitList split_units(const Run& list, const Rules& rules);
+
+/// Kind of a unit name: department, township, collective, enterprise, taskforce or other.
+std::string unit_kind(const icu::UnicodeString& folded_name, const Rules& rules);
+
+/// True when every piece of `cell` (split as a unit list) looks like a unit.
+bool looks_like_units(const Run& cell, const Rules& rules);
+
+/// Lead and support from one list under the first-listed convention or a 牵头 marker.
+/// Returns the basis: explicit, convention or single ("" when the list is empty).
+std::string assign_roles(const UnitList& list, std::vector<Unit>& lead, std::vector<Unit>& support);
+
+}  // namespace tasksplit

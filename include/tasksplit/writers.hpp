@@ -1,0 +1,28 @@
+// Output formats for parsed documents (docs/output-contract): JSON and YAML carry the whole tree,
+// jsonl one compact document per line, csv/tsv one row per item (or per target).
+#pragma once
+
+#include <optional>
+#include <ostream>
+#include <string_view>
+#include <vector>
+
+#include "tasksplit/document.hpp"
+
+namespace tasksplit {
+
+enum class OutputFormat { json, yaml, jsonl, csv, tsv };
+
+/// "json", "yaml", "jsonl", "csv" or "tsv"; nullopt for anything else.
+std::optional<OutputFormat> parse_output_format(std::string_view name);
+
+struct WriteOptions {
+    bool targets = false;  ///< csv/tsv only: one row per target instead of one per item
+};
+
+/// Writes every document in `format`. JSON gives one object for one document and an array otherwise;
+/// YAML gives a multi-document stream when there are several; csv/tsv write the header once.
+void write_documents(const std::vector<Document>& docs, OutputFormat format, const WriteOptions& options,
+                     std::ostream& out);
+
+}  // namespace tasksplit

@@ -1,0 +1,24 @@
+// Subcommands: each file defines setup_<name>(app), which adds the subcommand and its callback.
+// Callbacks report failure by throwing CommandExit with the exit code to return.
+#pragma once
+
+#include <CLI/CLI.hpp>
+#include <string>
+
+namespace tasksplit::cli {
+
+/// Exit codes: 0 ok; 1 a negative answer (validate found errors, diff found differences, query
+/// matched nothing); 2 usage, input or grammar errors.
+struct CommandExit {
+    int code;
+};
+
+void setup_parse(CLI::App& app);
+
+/// Writes `text` to `path` atomically (temporary file, then rename), or to stdout for "-".
+void write_output(const std::string& path, const std::string& text);
+
+/// Prints "tasksplit: message" on stderr.
+void error(const std::string& message);
+
+}  // namespace tasksplit::cli

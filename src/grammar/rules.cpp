@@ -1,0 +1,255 @@
+// Loads grammars/*.yaml (embedded) into Rules. Errors name the file, line and rule.
+#include "tasksplit/rules.hpp"
+
+#include <algorithm>
+#include <fstream>
+#include <unicode/ustring.h>
+#include <sstream>
+
+#include "tasksplit/grammar_files.hpp"
+#include "tasksplit/source_text.hpp"
+
+namespace tasksplit {
+
+Regex::Regex(const icu::UnicodeString& pattern, const std::string& where) {
+    UParseError perr{};
+    UErrorCode status = U_ZERO_ERROR;
+    pattern_.reset(icu::RegexPattern::compile(pattern, 0, perr, status));
+    if (U_FAILURE(status))
+        throw GrammarError(where + ": pattern error at offset " + std::to_string(perr.offset) + " (" +
+                           u_errorName(status) + ")");
+    matcher_.reset(pattern_->matcher(status));
+    // A user grammar may hold a catastrophic pattern: bound the work per match.
+    matcher_->setTimeLimit(2000, status);
+}
+
+bool Regex::find(const icu::UnicodeString& s, int32_t from, int32_t to) const {
+    UErrorCode status = U_ZERO_ERROR;
+    matcher_->reset(s);
+    matcher_->region(from, to < 0 ? s.length() : to, status);
+    matcher_->useTransparentBounds(true);
+    bool found = matcher_->find(status);
+    return U_SUCCESS(status) && found;
+}
+
+bool Regex::match_at(const icu::UnicodeString& s, int32_t from, int32_t to) const {
+    UErrorCode status = U_ZERO_ERROR;
+    matcher_->reset(s);
+    matcher_->region(from, to < 0 ? s.length() : to, status);
+    bool found = matcher_->lookingAt(status);
+    return U_SUCCESS(status) && found;
+}
+
+int32_t Regex::start(int g) const {
+    UErrorCode status = U_ZERO_ERROR;
+    return matcher_->start(g, status);
+}
+
+int32_t Regex::end(int g) const {
+    UErrorCode status = U_ZERO_ERROR;
+    return matcher_->end(g, status);
+}
+
+icu::UnicodeString Regex::group(int g) const {
+    UErrorCode status = U_ZERO_ERROR;
+    icu::UnicodeString out = matcher_->group(g, status);
+    return U_SUCCESS(status) ? out : icu::UnicodeString();
+}
+
+static icu::UnicodeString escape_regex(const icu::UnicodeString& s) {
+    icu::UnicodeString out;
+    for (int32_t i = 0; i < s.length(); ++i) {
+        char16_t c = s.charAt(i);
+        if (u_strchr(u"\\^$.|?*+()[]{}-", c)) out.append(u'\\');
+        out.append(c);
+    }
+    return out;
+}
+
+icu::UnicodeString alternation(const std::vector<std::string>& words, bool spaced) {
+    std::vector<icu::UnicodeString> sorted;
+    for (const auto& w : words) {
+        icu::UnicodeString u = from_utf8(w);
+        for (int32_t i = 0; i < u.length(); ++i) u.setCharAt(i, fold_unit(u.charAt(i)));
+        sorted.push_back(u);
+    }
+    // Longest first, so 牵头责任单位 wins over 责任单位.
+    std::sort(sorted.begin(), sorted.end(), [](auto& a, auto& b) { return a.length() > b.length(); });
+    icu::UnicodeString out(u"(?:");
+    for (std::size_t k = 0; k < sorted.size(); ++k) {
+        if (k) out.append(u'|');
+        for (int32_t i = 0; i < sorted[k].length(); ++i) {
+            if (spaced && i) out.append(u"\\s*");
+            out.append(escape_regex(sorted[k].tempSubString(i, 1)));
+        }
+    }
+    out.append(u')');
+    return out;
+}
+
+namespace {
+
+/// One grammar file's parsed YAML with its name, for error messages.
+struct Source {
+    std::string file;
+    YAML::Node root;
+};
+
+std::string where(const Source& src, const YAML::Node& node, const std::string& rule) {
+    auto mark = node.Mark();
+    return src.file + ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1) + ": rule '" + rule + "'";
+}
+
+YAML::Node need(const Source& src, const YAML::Node& parent, const std::string& key) {
+    YAML::Node n = parent[key];
+    if (!n) throw GrammarError(src.file + ": missing rule '" + key + "'");
+    return n;
+}
+
+Regex regex_of(const Source& src, const YAML::Node& node, const std::string& rule) {
+    if (!node.IsScalar()) throw GrammarError(where(src, node, rule) + ": expected a pattern string");
+    return Regex(from_utf8(node.as<std::string>()), where(src, node, rule));
+}
+
+std::vector<std::string> list_of(const Source& src, const YAML::Node& node, const std::string& rule) {
+    if (!node.IsSequence()) throw GrammarError(where(src, node, rule) + ": expected a list");
+    std::vector<std::string> out;
+    for (const auto& n : node) out.push_back(n.as<std::string>());
+    return out;
+}
+
+icu::UnicodeString folded(const std::string& s) {
+    icu::UnicodeString u = from_utf8(s);
+    for (int32_t i = 0; i < u.length(); ++i) u.setCharAt(i, fold_unit(u.charAt(i)));
+    return u;
+}
+
+std::vector<icu::UnicodeString> folded_list(const std::vector<std::string>& words) {
+    std::vector<icu::UnicodeString> out;
+    for (const auto& w : words) out.push_back(folded(w));
+    return out;
+}
+
+/// Merges `extra` over `base`: maps merge key by key, anything else replaces.
+void merge(YAML::Node base, const YAML::Node& extra) {
+    for (const auto& kv : extra) {
+        std::string key = kv.first.as<std::string>();
+        if (base[key] && base[key].IsMap() && kv.second.IsMap()) merge(base[key], kv.second);
+        else base[key] = kv.second;
+    }
+}
+
+Source load_source(const std::string& name, const std::vector<std::pair<std::string, YAML::Node>>& extras) {
+    Source src{"grammars/" + name, YAML::Node()};
+    try {
+        src.root = load_embedded_grammar(name);
+    } catch (const YAML::Exception& e) {
+        throw GrammarError(src.file + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
+    }
+    for (const auto& [file, node] : extras)
+        if (node[name.substr(0, name.find('.'))]) merge(src.root, node[name.substr(0, name.find('.'))]);
+    return src;
+}
+
+}  // namespace
+
+Rules Rules::load(const std::vector<std::string>& extra_files) {
+    // A user grammar file holds top-level sections named after the built-in files:
+    // `layout:`, `units:`, `meta:`; each merges over the built-in one.
+    std::vector<std::pair<std::string, YAML::Node>> extras;
+    for (const auto& file : extra_files) {
+        std::ifstream in(file);
+        if (!in) throw GrammarError(file + ": cannot read grammar file");
+        std::stringstream ss;
+        ss << in.rdbuf();
+        try {
+            YAML::Node node = YAML::Load(ss.str());
+            if (!node.IsMap()) throw GrammarError(file + ":1:1: a grammar file is a map of layout:, units:, meta:");
+            extras.emplace_back(file, node);
+        } catch (const YAML::Exception& e) {
+            throw GrammarError(file + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) + ": " + e.msg);
+        }
+    }
+
+    Rules r;
+    {
+        Source s = load_source("layout.yaml", extras);
+        const YAML::Node& y = s.root;
+        auto ph = need(s, y, "part_heading");
+        r.part_heading = regex_of(s, need(s, ph, "pattern"), "part_heading.pattern");
+        r.part_heading_ends = folded_list(list_of(s, need(s, ph, "ends_with"), "part_heading.ends_with"));
+        r.part_heading_never = folded_list(list_of(s, need(s, ph, "never_contains"), "part_heading.never_contains"));
+        r.attachment_label = regex_of(s, need(s, need(s, y, "attachment_label"), "pattern"), "attachment_label");
+        for (const auto& n : need(s, y, "section_heading"))
+            r.section_heading.push_back(regex_of(s, need(s, n, "pattern"), "section_heading"));
+        for (const auto& n : need(s, y, "item_number"))
+            r.item_number.push_back({regex_of(s, need(s, n, "pattern"), "item_number"),
+                                     n["dotted"] ? n["dotted"].as<bool>() : true});
+        auto lh = need(s, y, "leader_heading");
+        std::string role = need(s, lh, "role").as<std::string>();
+        std::string name = need(s, lh, "name").as<std::string>();
+        r.leader_suffix = regex_of(s, need(s, lh, "suffix"), "leader_heading.suffix");
+        r.leader_role_at_end = Regex(from_utf8("^(" + name + ")(" + role + ")$"), where(s, lh, "leader_heading"));
+        r.leader_role_at_start = Regex(from_utf8("^(" + role + ")(" + name + ")$"), where(s, lh, "leader_heading"));
+        r.person_cell = Regex(from_utf8("^" + name + "(?:\\s*[、,，]\\s*" + name + ")*$"), where(s, lh, "leader_heading.name"));
+        std::vector<std::string> all_labels;
+        auto cl = need(s, y, "clause_labels");
+        for (const char* kind : {"leader", "lead", "support", "units"}) {
+            for (const auto& w : list_of(s, need(s, cl, kind), std::string("clause_labels.") + kind)) {
+                all_labels.push_back(w);
+                r.label_role[to_utf8(folded(w))] = kind;
+            }
+        }
+        r.clause_label = Regex(icu::UnicodeString(u"(") + alternation(all_labels, true) + icu::UnicodeString(u")\\s*[:：]"),
+                               where(s, cl, "clause_labels"));
+        auto gc = need(s, y, "grid_columns");
+        for (const auto& kv : gc)
+            for (const auto& w : list_of(s, kv.second, "grid_columns"))
+                r.column_role[to_utf8(folded(w))] = kv.first.as<std::string>();
+        r.deadline_cell = regex_of(s, need(s, y, "deadline_cell"), "deadline_cell");
+        r.footer = regex_of(s, need(s, y, "footer"), "footer");
+        r.closing_paragraph = regex_of(s, need(s, y, "closing_paragraph"), "closing_paragraph");
+        for (const auto& kv : need(s, y, "part_kinds"))
+            r.part_kind_words.emplace_back(kv.first.as<std::string>(), list_of(s, kv.second, "part_kinds"));
+    }
+    {
+        Source s = load_source("units.yaml", extras);
+        const YAML::Node& y = s.root;
+        for (const auto& w : list_of(s, need(s, y, "separators"), "separators")) {
+            icu::UnicodeString u = folded(w);
+            if (u.length() == 1) r.separators.push_back(u.charAt(0));
+        }
+        for (const auto& w : list_of(s, need(s, y, "brackets"), "brackets")) {
+            icu::UnicodeString u = folded(w);
+            if (u.length() != 2) throw GrammarError(where(s, y["brackets"], "brackets") + ": each entry is an open and a close character");
+            r.brackets.emplace_back(u.charAt(0), u.charAt(1));
+        }
+        r.lead_marker = folded(need(s, y, "lead_marker").as<std::string>());
+        r.etc_marker = folded(need(s, y, "etc_marker").as<std::string>());
+        r.support_markers = folded_list(list_of(s, need(s, y, "support_markers"), "support_markers"));
+        std::sort(r.support_markers.begin(), r.support_markers.end(), [](auto& a, auto& b) { return a.length() > b.length(); });
+        r.convention = regex_of(s, need(s, y, "convention"), "convention");
+        for (const auto& kv : need(s, y, "kinds")) {
+            KindRule k;
+            k.kind = kv.first.as<std::string>();
+            if (kv.second["starts_with"]) k.starts_with = folded_list(list_of(s, kv.second["starts_with"], "kinds"));
+            if (kv.second["contains"]) k.contains = folded_list(list_of(s, kv.second["contains"], "kinds"));
+            if (kv.second["ends_with"]) k.ends_with = folded_list(list_of(s, kv.second["ends_with"], "kinds"));
+            r.kinds.push_back(std::move(k));
+        }
+    }
+    {
+        Source s = load_source("meta.yaml", extras);
+        const YAML::Node& y = s.root;
+        r.doc_number = regex_of(s, need(s, y, "doc_number"), "doc_number");
+        r.title = regex_of(s, need(s, y, "title"), "title");
+        r.plan_title = regex_of(s, need(s, y, "plan_title"), "plan_title");
+        r.date = regex_of(s, need(s, y, "date"), "date");
+        r.addressees = regex_of(s, need(s, y, "addressees"), "addressees");
+        r.contact = regex_of(s, need(s, y, "contact"), "contact");
+        r.issuer_ends = folded_list(list_of(s, need(s, y, "issuer_ends_with"), "issuer_ends_with"));
+    }
+    return r;
+}
+
+}  // namespace tasksplit

@@ -1,0 +1,160 @@
+// Clause recognition on joined text. Labels come from grammars/layout.yaml (clause_labels).
+#include "tasksplit/clauses.hpp"
+
+#include "tasksplit/units.hpp"
+
+namespace tasksplit {
+namespace {
+
+bool is_open(const Rules& rules, char16_t c) {
+    for (const auto& b : rules.brackets)
+        if (b.first == c && b.first != b.second && c != u'“' && c != u'‘' && c != u'《') return true;
+    return false;
+}
+
+bool is_closer(const Rules& rules, char16_t c) {
+    for (const auto& b : rules.brackets)
+        if (b.second == c && b.first != b.second && c != u'”' && c != u'’' && c != u'》') return true;
+    return false;
+}
+
+/// A join point: the run continues on another source line here.
+bool line_break_before(const Run& run, int32_t i) {
+    return i > 0 && i < run.size() && run.src[i] >= 0 && run.src[i - 1] >= 0 && run.src[i] != run.src[i - 1] + 1;
+}
+
+/// End of a bracketed clause opened at `open`: the matching closer, whatever its width
+/// ("（责任单位：…)" opens full-width and closes half-width). Unclosed: the end of the run.
+int32_t match_close(const Run& run, const Rules& rules, int32_t open) {
+    int depth = 0;
+    for (int32_t i = open; i < run.size(); ++i) {
+        char16_t c = run.fold.charAt(i);
+        if (is_open(rules, c)) ++depth;
+        else if (is_closer(rules, c) && --depth == 0) return i + 1;
+    }
+    return run.size();
+}
+
+bool sentence_end(char16_t c) {
+    return c == u'。' || c == u';' || c == u'!' || c == u'?' || c == u')' || c == u'.' || c == u'>' || c == u']';
+}
+
+Run trim_value(const Run& v, const Rules& rules) {
+    int32_t a = 0, b = v.size();
+    auto junk = [&](char16_t c) {
+        if (is_space(c) || c == u'。') return true;
+        for (char16_t s : rules.separators)
+            if (s == c) return true;
+        return false;
+    };
+    while (a < b && junk(v.fold.charAt(a))) ++a;
+    while (b > a && junk(v.fold.charAt(b - 1))) --b;
+    return v.sub(a, b);
+}
+
+}  // namespace
+
+std::vector<std::string> leader_names(const Run& value, const Rules& rules) {
+    std::vector<std::string> names;
+    UnitList list = split_units(value, rules);
+    for (const auto& u : list.units) names.push_back(u.raw);
+    return names;
+}
+
+std::vector<Clause> find_clauses(const Run& run, const Rules& rules, bool unbracketed_ends_at_line) {
+    std::vector<Clause> out;
+    int32_t pos = 0;
+    while (pos < run.size() && rules.clause_label.find(run.fold, pos)) {
+        int32_t ls = rules.clause_label.start();
+        icu::UnicodeString label = rules.clause_label.group(1);
+        Clause c;
+        c.start = ls;
+        // Look back for the opening bracket, skipping spaces and a dangling copy of the label's
+        // start left by a page break ("(责" + "责任单位：…)").
+        icu::UnicodeString bare;
+        for (int32_t i = 0; i < label.length(); ++i)
+            if (!is_space(label.charAt(i))) bare.append(label.charAt(i));
+        int32_t j = ls - 1;
+        icu::UnicodeString back;
+        while (j >= 0 && ls - j <= bare.length() + 3) {
+            char16_t ch = run.fold.charAt(j);
+            if (is_open(rules, ch)) {
+                if (back.isEmpty() || bare.startsWith(back)) {
+                    c.start = j;
+                    c.bracketed = true;
+                }
+                break;
+            }
+            if (!is_space(ch)) back.insert(0, ch);
+            if (!bare.startsWith(back)) break;
+            --j;
+        }
+        if (!c.bracketed) {
+            // An unbracketed label starts a clause only at a line or sentence start.
+            int32_t k = ls - 1;
+            while (k >= 0 && is_space(run.fold.charAt(k))) --k;
+            bool at_start = k < 0 || sentence_end(run.fold.charAt(k)) || line_break_before(run, k + 1);
+            if (!at_start) {
+                pos = rules.clause_label.end();
+                continue;
+            }
+        }
+        if (c.bracketed) {
+            c.end = match_close(run, rules, c.start);
+        } else {
+            c.end = run.size();
+            if (unbracketed_ends_at_line)
+                for (int32_t i = ls + 1; i < run.size(); ++i)
+                    if (line_break_before(run, i)) { c.end = i; break; }
+        }
+        int32_t content_end = c.end;
+        if (c.bracketed && content_end > c.start && is_closer(rules, run.fold.charAt(content_end - 1))) --content_end;
+        // Fields: every label inside the clause starts a new field.
+        int32_t fpos = ls;
+        while (fpos < content_end && rules.clause_label.find(run.fold, fpos, content_end)) {
+            int32_t vs = rules.clause_label.end();
+            icu::UnicodeString flabel = rules.clause_label.group(1);
+            icu::UnicodeString key;
+            for (int32_t i = 0; i < flabel.length(); ++i)
+                if (!is_space(flabel.charAt(i))) key.append(flabel.charAt(i));
+            int32_t ve = content_end;
+            if (rules.clause_label.find(run.fold, vs, content_end)) ve = rules.clause_label.start();
+            auto role = rules.label_role.find(to_utf8(key));
+            c.fields.push_back({role == rules.label_role.end() ? "units" : role->second, trim_value(run.sub(vs, ve), rules)});
+            fpos = ve;
+        }
+        out.push_back(std::move(c));
+        pos = out.back().end;
+    }
+    if (!out.empty()) return out;
+
+    // No label: a closing bracket at the end whose content names units around a 牵头 marker.
+    int32_t end = run.size();
+    while (end > 0 && (is_space(run.fold.charAt(end - 1)) || run.fold.charAt(end - 1) == u'。')) --end;
+    if (end > 0 && is_closer(rules, run.fold.charAt(end - 1))) {
+        int depth = 0;
+        int32_t open = -1;
+        for (int32_t i = end - 1; i >= 0; --i) {
+            char16_t ch = run.fold.charAt(i);
+            if (is_closer(rules, ch)) ++depth;
+            else if (is_open(rules, ch) && --depth == 0) { open = i; break; }
+        }
+        if (open > 0) {
+            Run inner = run.sub(open + 1, end - 1);
+            UnitList list = split_units(inner, rules);
+            bool all_units = !list.units.empty();
+            for (const auto& u : list.units) all_units &= u.kind != "other";
+            if (all_units && list.has_marker) {
+                Clause c;
+                c.start = open;
+                c.end = end;
+                c.bracketed = true;
+                c.fields.push_back({"units", inner});
+                out.push_back(std::move(c));
+            }
+        }
+    }
+    return out;
+}
+
+}  // namespace tasksplit

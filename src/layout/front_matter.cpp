@@ -1,0 +1,143 @@
+// Front matter: the lines before the first part, section or item. Fields come from
+// grammars/meta.yaml; every line used is marked claimed.
+#include <algorithm>
+
+#include "tasksplit/parse.hpp"
+#include "tasksplit/run.hpp"
+
+namespace tasksplit {
+namespace {
+
+struct FrontLine {
+    int line;
+    icu::UnicodeString fold;  ///< trimmed
+    Run run;                  ///< trimmed original
+};
+
+int chinese_number(const icu::UnicodeString& s) {
+    static const std::u16string digits = u"〇一二三四五六七八九";
+    bool all_digits = true;
+    for (int32_t i = 0; i < s.length(); ++i) all_digits &= u_isdigit(s.charAt(i)) != 0;
+    if (all_digits) {
+        int v = 0;
+        for (int32_t i = 0; i < s.length(); ++i) v = v * 10 + u_charDigitValue(s.charAt(i));
+        return v;
+    }
+    // Years are written digit by digit (二〇二四); days and months with 十 (二十一).
+    int value = 0, current = 0;
+    bool has_ten = s.indexOf(u'十') >= 0;
+    for (int32_t i = 0; i < s.length(); ++i) {
+        char16_t c = s.charAt(i);
+        if (c == u'○' || c == u'零') c = u'〇';
+        auto d = digits.find(c);
+        if (c == u'十') {
+            value += (current ? current : 1) * 10;
+            current = 0;
+        } else if (d != std::u16string::npos) {
+            current = has_ten ? static_cast<int>(d) : current * 10 + static_cast<int>(d);
+        }
+    }
+    return value + current;
+}
+
+}  // namespace
+
+void read_front_matter(const SourceText& text, int end, const Rules& rules, DocumentMeta& meta,
+                       std::vector<bool>& claimed) {
+    std::vector<FrontLine> lines;
+    for (int i = 0; i < end; ++i) {
+        Run r;
+        r.append(text, text.line_start[i], text.line_end[i]);
+        if (r.empty()) continue;
+        lines.push_back({i, r.fold, r});
+    }
+    // Title: "…关于印发…的通知"; else a plan title on the first line.
+    for (const auto& l : lines) {
+        if (rules.title.find(l.fold)) {
+            meta.title = l.run.utf8_nospace();
+            break;
+        }
+    }
+    if (!meta.title && !lines.empty() && rules.plan_title.find(lines.front().fold))
+        meta.title = lines.front().run.utf8_nospace();
+    if (meta.title) {
+        for (const auto& l : lines)
+            if (l.run.utf8_nospace() == *meta.title) claimed[l.line] = true;
+    }
+    for (const auto& l : lines) {
+        if (!meta.doc_number && rules.doc_number.find(l.fold)) {
+            meta.doc_number = l.run.sub(rules.doc_number.start(), rules.doc_number.end()).utf8_nospace();
+            claimed[l.line] = true;
+        }
+    }
+    // Signing date, and the issuer printed on the line above it.
+    for (std::size_t k = 0; k < lines.size(); ++k) {
+        const auto& l = lines[k];
+        if (!rules.date.match_at(l.fold)) continue;
+        int y = chinese_number(rules.date.group(1)), m = chinese_number(rules.date.group(2)),
+            d = chinese_number(rules.date.group(3));
+        if (m < 1 || m > 12 || d < 1 || d > 31) continue;
+        char buf[16];
+        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+        meta.date = buf;
+        claimed[l.line] = true;
+        if (k > 0) {
+            const auto& above = lines[k - 1];
+            for (const auto& suffix : rules.issuer_ends) {
+                if (above.fold.endsWith(suffix) && above.fold.length() <= 40 && above.fold.indexOf(u'。') < 0) {
+                    meta.issuer = above.run.utf8_nospace();
+                    claimed[above.line] = true;
+                    break;
+                }
+            }
+        }
+        break;
+    }
+    // The letterhead ("…办公室文件") names the issuer when no signature does.
+    for (const auto& l : lines) {
+        if (l.fold.endsWith(u"文件") && l.fold.length() <= 40) {
+            if (!meta.issuer) meta.issuer = l.run.sub(0, l.run.size() - 2).utf8_nospace();
+            claimed[l.line] = true;
+            break;
+        }
+    }
+    for (const auto& l : lines) {
+        if (claimed[l.line] || !rules.addressees.match_at(l.fold)) continue;
+        if (l.fold.indexOf(u'、') < 0 && l.fold.indexOf(u',') < 0) continue;
+        Run body = l.run.sub(0, l.run.size() - 1);
+        int32_t start = 0;
+        for (int32_t i = 0; i <= body.size(); ++i) {
+            char16_t c = i < body.size() ? body.fold.charAt(i) : u'、';
+            if (c == u'、' || c == u',' || c == u';') {
+                std::string name = body.sub(start, i).utf8_nospace();
+                if (!name.empty()) meta.addressees.push_back(name);
+                start = i + 1;
+            }
+        }
+        claimed[l.line] = true;
+        break;
+    }
+    for (const auto& l : lines) {
+        if (!rules.contact.find(l.fold)) continue;
+        Contact c;
+        c.name = l.run.sub(rules.contact.start(1), rules.contact.end(1)).utf8_nospace();
+        Run phones = l.run.sub(rules.contact.start(2), rules.contact.end(2));
+        std::string current;
+        for (int32_t i = 0; i <= phones.size(); ++i) {
+            char16_t c16 = i < phones.size() ? phones.fold.charAt(i) : u',';
+            if ((c16 >= u'0' && c16 <= u'9') || c16 == u'-') current += static_cast<char>(c16);
+            else if (!current.empty() && !is_space(c16)) {
+                c.phones.push_back(current);
+                current.clear();
+            } else if (!current.empty() && is_space(c16) && i + 1 < phones.size() &&
+                       !(phones.fold.charAt(i + 1) >= u'0' && phones.fold.charAt(i + 1) <= u'9')) {
+                c.phones.push_back(current);
+                current.clear();
+            }
+        }
+        if (!current.empty()) c.phones.push_back(current);
+        meta.contacts.push_back(std::move(c));
+    }
+}
+
+}  // namespace tasksplit

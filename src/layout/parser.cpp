@@ -1,0 +1,946 @@
+// Layout recognition and assembly: one pass over classified lines builds parts, sections,
+// item blocks, cell-per-line grids and tab-separated tables; blocks then become items
+// through clauses (clauses.cpp) and unit lists (units.cpp).
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "tasksplit/clauses.hpp"
+#include "tasksplit/parse.hpp"
+#include "tasksplit/run.hpp"
+#include "tasksplit/units.hpp"
+
+namespace tasksplit {
+namespace {
+
+enum class Kind { blank, part, attachment, section, item, tab, footer, column, text };
+
+/// What a line is on its own, before context.
+struct LineInfo {
+    Kind kind = Kind::blank;
+    int32_t a = 0, b = 0;  ///< trimmed range in the source
+    int heading_level = -1;
+    icu::UnicodeString label;  ///< section label (一) or item number
+    int32_t rest = 0;          ///< where the heading title or item text starts
+    bool dotted = true;
+    std::string column_role;
+};
+
+struct Block {
+    std::optional<std::string> number;
+    int line = 0;
+    int32_t start = 0;  ///< first character of the item (its number)
+    std::vector<std::pair<int32_t, int32_t>> ranges;
+    std::vector<int> lines;
+    bool has_clause = false;
+};
+
+struct Cell {
+    Run run;
+    int line = 0;
+    std::vector<int> lines;
+};
+
+struct TabRow {
+    int line = 0;
+    std::vector<Run> cells;
+};
+
+int number_value(const std::string& s) {
+    int v = 0;
+    for (char c : s)
+        if (c >= '0' && c <= '9') v = v * 10 + (c - '0');
+    return v;
+}
+
+class Assembler {
+public:
+    Assembler(const SourceText& text, const Rules& rules) : t_(text), r_(rules), claimed_(text.line_count(), false) {}
+
+    Document run() {
+        classify();
+        int body = 0;
+        while (body < t_.line_count() && !starts_body(lines_[body])) ++body;
+        doc_.source.lines = t_.line_count();
+        read_front_matter(t_, body, r_, doc_.document, claimed_);
+        for (int i = body; i < t_.line_count(); ++i) step(i);
+        flush_all();
+        finish();
+        return std::move(doc_);
+    }
+
+private:
+    const SourceText& t_;
+    const Rules& r_;
+    Document doc_;
+    std::vector<LineInfo> lines_;
+    std::vector<bool> claimed_;
+
+    // Context while walking the body.
+    std::optional<Block> block_;
+    std::vector<Cell> cells_;
+    std::vector<std::string> grid_roles_;
+    bool grid_mode_ = false;
+    int last_blank_run_ = 0;
+    std::vector<TabRow> tab_rows_;
+    std::optional<Run> attachment_title_;
+    int attachment_line_ = 0;
+    bool attachment_pending_ = false;
+    std::vector<bool> part_is_appendix_;
+    std::vector<int> part_level_;
+    std::optional<Person> line_leader_;
+    std::set<std::string> leader_names_;
+
+    // ---- classification -------------------------------------------------------------
+    void classify() {
+        lines_.resize(t_.line_count());
+        for (int i = 0; i < t_.line_count(); ++i) {
+            LineInfo& li = lines_[i];
+            int32_t a = t_.line_start[i], b = t_.line_end[i];
+            bool tabs = false;
+            int tab_count = 0;
+            for (int32_t k = a; k < b; ++k) tab_count += t_.orig.charAt(k) == u'\t';
+            tabs = tab_count >= 2;
+            while (a < b && is_space(t_.orig.charAt(a))) ++a;
+            while (b > a && is_space(t_.orig.charAt(b - 1))) --b;
+            li.a = a;
+            li.b = b;
+            if (a == b) { li.kind = Kind::blank; continue; }
+            if (tabs) { li.kind = Kind::tab; continue; }
+            icu::UnicodeString f(t_.fold, a, b - a);
+            if (r_.footer.find(f)) { li.kind = Kind::footer; continue; }
+            if (r_.attachment_label.match_at(f)) {
+                li.kind = Kind::attachment;
+                int32_t s = r_.attachment_label.start(1);
+                li.rest = s >= 0 ? a + s : b;
+                continue;
+            }
+            if (is_part_heading(f)) { li.kind = Kind::part; continue; }
+            bool done = false;
+            for (std::size_t level = 0; level < r_.section_heading.size() && !done; ++level) {
+                if (r_.section_heading[level].match_at(f)) {
+                    li.kind = Kind::section;
+                    li.heading_level = static_cast<int>(level);
+                    li.label = icu::UnicodeString(t_.orig, a + r_.section_heading[level].start(1), r_.section_heading[level].end(1) - r_.section_heading[level].start(1));
+                    li.rest = a + r_.section_heading[level].start(2);
+                    done = true;
+                }
+            }
+            if (done) continue;
+            for (const auto& rule : r_.item_number) {
+                if (rule.re.match_at(f)) {
+                    li.kind = Kind::item;
+                    li.label = icu::UnicodeString(f, rule.re.start(1), rule.re.end(1) - rule.re.start(1));
+                    li.rest = a + rule.re.end(0);
+                    li.dotted = rule.dotted;
+                    done = true;
+                    break;
+                }
+            }
+            if (done) continue;
+            icu::UnicodeString bare;
+            for (int32_t k = 0; k < f.length(); ++k)
+                if (!is_space(f.charAt(k))) bare.append(f.charAt(k));
+            auto col = r_.column_role.find(to_utf8(bare));
+            if (col != r_.column_role.end()) {
+                li.kind = Kind::column;
+                li.column_role = col->second;
+                continue;
+            }
+            li.kind = Kind::text;
+        }
+    }
+
+    bool is_part_heading(const icu::UnicodeString& f) const {
+        if (!r_.part_heading.match_at(f)) return false;
+        for (const auto& w : r_.part_heading_never)
+            if (f.indexOf(w) >= 0) return false;
+        for (const auto& w : r_.part_heading_ends)
+            if (f.endsWith(w)) return true;
+        return false;
+    }
+
+    bool starts_body(const LineInfo& li) const {
+        return li.kind == Kind::part || li.kind == Kind::section || li.kind == Kind::tab ||
+               (li.kind == Kind::item && li.dotted) || li.kind == Kind::attachment;
+    }
+
+    /// A run of at least three column-name lines (blank lines between) is a grid header.
+    bool grid_header_at(int i, std::vector<std::string>& roles, int& last) const {
+        roles.clear();
+        int k = i;
+        while (k < t_.line_count() && (lines_[k].kind == Kind::column || lines_[k].kind == Kind::blank)) {
+            if (lines_[k].kind == Kind::column) {
+                roles.push_back(lines_[k].column_role);
+                last = k;
+            }
+            ++k;
+        }
+        bool has_units = false;
+        for (const auto& role : roles) has_units |= role == "lead" || role == "units" || role == "support" || role == "leader";
+        return roles.size() >= 3 && has_units;
+    }
+
+    // ---- the walk ---------------------------------------------------------------------
+    void step(int i) {
+        const LineInfo& li = lines_[i];
+        if (li.kind == Kind::blank) {
+            ++last_blank_run_;
+            return;
+        }
+        int blanks = last_blank_run_;
+        last_blank_run_ = 0;
+        switch (li.kind) {
+            case Kind::footer:
+                flush_all();
+                return;
+            case Kind::attachment:
+                flush_all();
+                attachment_pending_ = true;
+                attachment_line_ = i;
+                claimed_[i] = true;
+                if (li.rest < li.b) {
+                    Run title;
+                    title.append(t_, li.rest, li.b);
+                    attachment_title_ = title;
+                }
+                return;
+            case Kind::part:
+                flush_all();
+                open_part(i);
+                return;
+            case Kind::tab:
+                flush_block();
+                flush_grid();
+                tab_rows_.push_back(tab_row(i));
+                claimed_[i] = true;
+                return;
+            default:
+                break;
+        }
+        if (!tab_rows_.empty()) flush_tabs();
+        if (li.kind == Kind::section) {
+            ensure_part(i);
+            int level = part_level_.back();
+            if (level < 0) part_level_.back() = level = li.heading_level;
+            if (li.heading_level == level) {
+                flush_block();
+                flush_grid();
+                open_section(i);
+                return;
+            }
+            // A heading of another level inside a section: a sub-heading the model has no place
+            // for; it ends the item before it.
+            flush_block();
+            add_diag("info", "subheading", i, "sub-heading kept out of the items: " + line_text(i));
+            return;
+        }
+        if (li.kind == Kind::column) {
+            std::vector<std::string> roles;
+            int last = i;
+            if (grid_header_at(i, roles, last) || (grid_mode_ && li.kind == Kind::column && cells_.empty())) {
+                if (!roles.empty() && roles.size() >= 3) {
+                    flush_block();
+                    flush_grid();
+                    ensure_part(i);
+                    grid_roles_ = roles;
+                    grid_mode_ = true;
+                }
+                claimed_[i] = true;
+                return;
+            }
+        }
+        if (grid_mode_) {
+            // A repeated header cell inside the grid.
+            if (li.kind == Kind::column && cells_.empty()) { claimed_[i] = true; return; }
+            if (blanks == 0 && !cells_.empty()) {
+                cells_.back().run.append(t_, li.a, li.b);
+                cells_.back().lines.push_back(i);
+            } else {
+                Cell c;
+                c.run.append(t_, li.a, li.b);
+                c.line = i;
+                c.lines.push_back(i);
+                cells_.push_back(std::move(c));
+            }
+            return;
+        }
+        if (li.kind == Kind::item && accept_number(li)) {
+            flush_block();
+            ensure_part(i);
+            Block b;
+            b.number = to_utf8(li.label);
+            b.line = i;
+            b.start = li.a;
+            b.ranges.emplace_back(li.rest, li.b);
+            b.lines.push_back(i);
+            b.has_clause = line_has_clause(li.rest, li.b);
+            block_ = std::move(b);
+            return;
+        }
+        // Plain text: a leader line, a continuation of the open block, or a new unnumbered block.
+        if (is_document_issuer(li)) {
+            flush_all();
+            return;
+        }
+        if (!block_ && try_leader_line(i)) return;
+        if (!block_) {
+            ensure_part(i);
+            Block b;
+            b.line = i;
+            b.start = li.a;
+            block_ = std::move(b);
+        }
+        block_->ranges.emplace_back(li.a, li.b);
+        block_->lines.push_back(i);
+        block_->has_clause = block_->has_clause || line_has_clause(li.a, li.b);
+    }
+
+    bool is_document_issuer(const LineInfo& li) const {
+        if (!doc_.document.issuer) return false;
+        Run r;
+        r.append(t_, li.a, li.b);
+        return r.utf8_nospace() == *doc_.document.issuer;
+    }
+
+    bool line_has_clause(int32_t a, int32_t b) const {
+        return r_.clause_label.find(t_.fold, a, b);
+    }
+
+    bool accept_number(const LineInfo& li) const {
+        int n = number_value(to_utf8(li.label));
+        if (!block_ || !block_->number) return li.dotted || n == 1 || (block_ && block_->has_clause);
+        int prev = number_value(*block_->number);
+        if (!li.dotted) return block_->has_clause && n == prev + 1;
+        if (!block_->has_clause && part_uses_clauses() && n != prev + 1) return false;
+        return true;
+    }
+
+    bool part_uses_clauses() const {
+        if (doc_.parts.empty()) return false;
+        for (const auto& s : doc_.parts.back().sections)
+            for (const auto& it : s.items)
+                if (!it.lead.empty() || !it.support.empty()) return true;
+        return false;
+    }
+
+    bool try_leader_line(int i) {
+        Run run;
+        run.append(t_, lines_[i].a, lines_[i].b);
+        auto clauses = find_clauses(run, r_, true);
+        if (clauses.size() != 1 || clauses[0].start != 0 || clauses[0].end != run.size()) return false;
+        for (const auto& f : clauses[0].fields)
+            if (f.role != "leader") return false;
+        auto names = leader_names(clauses[0].fields.front().value, r_);
+        if (names.empty()) return false;
+        flush_block();
+        line_leader_ = Person{names.front(), ""};
+        claimed_[i] = true;
+        return true;
+    }
+
+    // ---- parts and sections ------------------------------------------------------------
+    void open_part(int i) {
+        Part p;
+        Run title;
+        title.append(t_, lines_[i].a, lines_[i].b);
+        p.title = title.utf8();
+        p.line = i + 1;
+        doc_.parts.push_back(std::move(p));
+        part_is_appendix_.push_back(attachment_pending_);
+        part_level_.push_back(-1);
+        attachment_pending_ = false;
+        attachment_title_.reset();
+        grid_mode_ = false;
+        line_leader_.reset();
+        claimed_[i] = true;
+    }
+
+    void ensure_part(int i) {
+        if (!doc_.parts.empty() && !attachment_pending_) return;
+        Part p;
+        if (attachment_pending_ && attachment_title_) {
+            p.title = attachment_title_->utf8();
+            p.line = attachment_line_ + 1;
+        } else {
+            p.title = doc_.document.title.value_or("");
+            p.line = i + 1;
+        }
+        doc_.parts.push_back(std::move(p));
+        part_is_appendix_.push_back(attachment_pending_);
+        part_level_.push_back(-1);
+        attachment_pending_ = false;
+        attachment_title_.reset();
+        grid_mode_ = false;
+    }
+
+    void open_section(int i) {
+        const LineInfo& li = lines_[i];
+        Part& part = doc_.parts.back();
+        Section s;
+        s.ordinal = static_cast<int>(part.sections.size()) + 1;
+        if (!part.sections.empty() && part.sections.front().ordinal == 0 && part.sections.front().items.empty())
+            part.sections.clear(), s.ordinal = 1;
+        s.label = to_utf8(li.label);
+        Run title;
+        title.append(t_, li.rest, li.b);
+        s.title = title.utf8_nospace();
+        s.line = i + 1;
+        s.leader = leader_from_heading(title.fold, title.orig, r_);
+        if (s.leader) leader_names_.insert(s.leader->name);
+        part.sections.push_back(std::move(s));
+        line_leader_.reset();
+        claimed_[i] = true;
+    }
+
+    Section& current_section() {
+        Part& part = doc_.parts.back();
+        if (part.sections.empty()) {
+            Section s;
+            s.ordinal = 0;
+            s.line = part.line;
+            part.sections.push_back(std::move(s));
+        }
+        return part.sections.back();
+    }
+
+    // ---- items from clause blocks ------------------------------------------------------
+    Run block_run(const Block& b) const {
+        Run run;
+        for (const auto& [a, e] : b.ranges) run.append(t_, a, e);
+        return run;
+    }
+
+    void flush_all() {
+        flush_block();
+        flush_grid();
+        flush_tabs();
+    }
+
+    void flush_block() {
+        if (!block_) return;
+        Block b = std::move(*block_);
+        block_.reset();
+        for (int l : b.lines) claimed_[l] = true;
+        Run run = block_run(b);
+        if (b.number) {
+            numbered_item(b, run);
+        } else {
+            unnumbered_items(b, run);
+        }
+    }
+
+    void numbered_item(const Block& b, const Run& run) {
+        auto clauses = find_clauses(run, r_, false);
+        Item item;
+        item.number = b.number;
+        int32_t text_end = clauses.empty() ? run.size() : clauses.front().start;
+        item.text = run.sub(0, text_end).trimmed().utf8();
+        int32_t last = text_end;
+        std::vector<const Clause*> mine;
+        // Clauses that follow each other with nothing between belong to this item; text after
+        // a clause that ends with another clause is an unnumbered item of its own.
+        std::size_t k = 0;
+        for (; k < clauses.size(); ++k) {
+            if (k > 0 && !run.sub(clauses[k - 1].end, clauses[k].start).trimmed().empty()) break;
+            mine.push_back(&clauses[k]);
+            last = clauses[k].end;
+        }
+        apply_clauses(item, mine, run);
+        item.span = span_of(b.start, run, last);
+        push_item(std::move(item), b.line);
+        if (k < clauses.size()) {
+            segment_stream(run, clauses, k, last);
+        } else {
+            Run tail = run.sub(last, run.size()).trimmed();
+            if (!tail.empty() && !only_punctuation(tail)) {
+                add_diag("warning", "text-after-clause", t_.line_at(tail.src.front()),
+                         "text after the responsibility clause belongs to no item: " + tail.utf8());
+                doc_.unassigned.push_back({t_.line_at(tail.src.front()) + 1, tail.utf8()});
+            }
+        }
+    }
+
+    static bool only_punctuation(const Run& r) {
+        for (int32_t i = 0; i < r.size(); ++i) {
+            char16_t c = r.fold.charAt(i);
+            if (!(c == u'。' || c == u'.' || c == u';' || c == u',' || c == u'、' || is_space(c))) return false;
+        }
+        return true;
+    }
+
+    /// One item per clause: the text since the previous clause ("…。（牵头领导：洪碧，责任单位：市卫健委）…").
+    void segment_stream(const Run& run, const std::vector<Clause>& clauses, std::size_t from, int32_t pos) {
+        for (std::size_t k = from; k < clauses.size(); ++k) {
+            Run text = run.sub(pos, clauses[k].start).trimmed();
+            std::vector<const Clause*> mine{&clauses[k]};
+            int32_t end = clauses[k].end;
+            while (k + 1 < clauses.size() && run.sub(end, clauses[k + 1].start).trimmed().empty()) {
+                mine.push_back(&clauses[++k]);
+                end = clauses[k].end;
+            }
+            if (text.empty()) {
+                pos = end;
+                continue;
+            }
+            Item item;
+            item.text = text.utf8();
+            apply_clauses(item, mine, run);
+            item.span = span_of(text.src.front(), run, end);
+            push_item(std::move(item), t_.line_at(text.src.front()));
+            pos = end;
+        }
+        Run tail = run.sub(pos, run.size()).trimmed();
+        if (!tail.empty() && !only_punctuation(tail)) {
+            Item item;
+            item.text = tail.utf8();
+            item.span = span_of(tail.src.front(), run, run.size());
+            push_item(std::move(item), t_.line_at(tail.src.front()));
+        }
+    }
+
+    void unnumbered_items(const Block& b, const Run& run) {
+        // Lines of a stream, kept apart so that an unbracketed clause ends at its line.
+        auto clauses = find_clauses(run, r_, true);
+        if (!clauses.empty()) {
+            segment_stream(run, clauses, 0, 0);
+            return;
+        }
+        // No clause: a prose plan. One item per paragraph; a line that does not end a sentence
+        // continues on the next line (a page break).
+        Run para;
+        int first_line = -1;
+        auto emit = [&]() {
+            Run p = para.trimmed();
+            para = Run();
+            if (p.empty()) return;
+            if (r_.closing_paragraph.match_at(p.fold)) {
+                doc_.unassigned.push_back({first_line + 1, p.utf8()});
+                return;
+            }
+            Item item;
+            item.text = p.utf8();
+            item.span = span_of(p.src.front(), p, p.size());
+            push_item(std::move(item), first_line);
+        };
+        for (std::size_t k = 0; k < b.ranges.size(); ++k) {
+            if (para.empty()) first_line = b.lines[k];
+            para.append(t_, b.ranges[k].first, b.ranges[k].second);
+            char16_t lastc = para.empty() ? u'。' : para.fold.charAt(para.size() - 1);
+            if (lastc == u'。' || lastc == u'!' || lastc == u'?' || lastc == u';' || lastc == u'”') emit();
+        }
+        emit();
+    }
+
+    Span span_of(int32_t start, const Run& run, int32_t end_in_run) const {
+        Span s;
+        int32_t last = end_in_run > 0 ? run.src[end_in_run - 1] : start;
+        s.line = t_.line_at(start) + 1;
+        s.end_line = t_.line_at(last) + 1;
+        s.start = t_.byte_at(start);
+        s.end = t_.byte_at(last + 1);
+        return s;
+    }
+
+    void apply_clauses(Item& item, const std::vector<const Clause*>& clauses, const Run& run) {
+        (void)run;
+        bool has_lead_field = false;
+        for (const Clause* c : clauses)
+            for (const auto& f : c->fields) has_lead_field |= f.role == "lead";
+        for (const Clause* c : clauses) {
+            for (const auto& f : c->fields) {
+                if (f.role == "leader") {
+                    auto names = leader_names(f.value, r_);
+                    if (!names.empty()) item.leader = Person{names.front(), ""};
+                    continue;
+                }
+                UnitList list = split_units(f.value, r_);
+                note_list(list, f.value);
+                if (f.role == "lead") {
+                    item.lead.insert(item.lead.end(), list.units.begin(), list.units.end());
+                    item.lead_basis = "explicit";
+                } else if (f.role == "support" || (f.role == "units" && has_lead_field)) {
+                    item.support.insert(item.support.end(), list.units.begin(), list.units.end());
+                } else {
+                    std::string basis = assign_roles(list, item.lead, item.support);
+                    if (item.lead_basis.empty()) item.lead_basis = basis;
+                }
+            }
+        }
+    }
+
+    void note_list(const UnitList& list, const Run& value) {
+        if (list.convention && !doc_.document.lead_convention) {
+            LeadConvention c;
+            c.text = list.convention->utf8();
+            c.rule = "first-listed";
+            c.line = list.convention->src.empty() || list.convention->src.front() < 0 ? 0 : t_.line_at(list.convention->src.front()) + 1;
+            doc_.document.lead_convention = c;
+        }
+        if (list.empty_pieces > 0 && !value.src.empty() && value.src.front() >= 0)
+            add_diag("warning", "dangling-separator", t_.line_at(value.src.back()),
+                     "a unit list has a separator with no unit after it (a unit may be missing): " + value.utf8());
+    }
+
+    void push_item(Item item, int line0) {
+        Section& s = current_section();
+        if (!item.leader) {
+            if (line_leader_) item.leader = line_leader_;
+            else if (s.leader) item.leader = s.leader;
+        }
+        item.span.line = std::min(item.span.line == 0 ? line0 + 1 : item.span.line, line0 + 1);
+        s.items.push_back(std::move(item));
+    }
+
+    // ---- cell-per-line grids -----------------------------------------------------------
+    bool person_like(const Run& cell) const {
+        return cell.size() <= 20 && r_.person_cell.match_at(cell.fold) && unit_kind(cell.fold, r_) == "other" &&
+               !r_.deadline_cell.find(cell.fold);
+    }
+
+    bool ends_with_colon(const Run& r) const {
+        return !r.empty() && r.fold.charAt(r.size() - 1) == u':';
+    }
+
+    void flush_grid() {
+        if (cells_.empty()) return;
+        std::vector<Cell> cells = std::move(cells_);
+        cells_.clear();
+        for (const auto& c : cells)
+            for (int l : c.lines) claimed_[l] = true;
+        bool numbered = std::find(grid_roles_.begin(), grid_roles_.end(), "number") != grid_roles_.end();
+        std::vector<std::string> roles;
+        for (const auto& r : grid_roles_)
+            if (r != "number") roles.push_back(r);
+        std::optional<Item> previous;
+        std::size_t ci = 0;
+        while (ci < cells.size()) {
+            std::optional<std::string> number;
+            int32_t start = cells[ci].run.src.empty() ? 0 : cells[ci].run.src.front();
+            int line = cells[ci].line;
+            std::size_t row_end = cells.size();
+            if (numbered) {
+                if (!is_number_cell(cells[ci].run)) {
+                    doc_.unassigned.push_back({cells[ci].line + 1, cells[ci].run.utf8()});
+                    ++ci;
+                    continue;
+                }
+                number = cells[ci].run.utf8();
+                ++ci;
+                row_end = ci;
+                while (row_end < cells.size() && !is_number_cell(cells[row_end].run)) ++row_end;
+                if (ci < cells.size()) line = cells[ci].line;
+            }
+            Item item;
+            item.number = number;
+            std::size_t used = grid_row(cells, ci, row_end, roles, item, previous, numbered);
+            int32_t last = cells[ci + (used ? used - 1 : 0)].run.src.empty() ? start : cells[ci + (used ? used - 1 : 0)].run.src.back();
+            Span s;
+            s.line = t_.line_at(start) + 1;
+            s.end_line = t_.line_at(last) + 1;
+            s.start = t_.byte_at(start);
+            s.end = t_.byte_at(last + 1);
+            item.span = s;
+            ci += std::max<std::size_t>(used, 1);
+            if (numbered) {
+                for (; ci < row_end; ++ci) doc_.unassigned.push_back({cells[ci].line + 1, cells[ci].run.utf8()});
+            }
+            previous = item;
+            push_item(std::move(item), line);
+        }
+    }
+
+    bool is_number_cell(const Run& r) const {
+        if (r.empty() || r.size() > 3) return false;
+        for (int32_t i = 0; i < r.size(); ++i)
+            if (r.fold.charAt(i) < u'0' || r.fold.charAt(i) > u'9') return false;
+        return true;
+    }
+
+    /// Fills one row from cells [ci, end) following the column roles. Rows of merged grids that
+    /// print only their first cells inherit leader and units from the row above.
+    std::size_t grid_row(const std::vector<Cell>& cells, std::size_t ci, std::size_t end,
+                         const std::vector<std::string>& roles, Item& item, const std::optional<Item>& previous,
+                         bool numbered) {
+        std::size_t k = ci;
+        bool inherit = false;
+        auto remaining_roles = [&](std::size_t ri) { return roles.size() - ri; };
+        for (std::size_t ri = 0; ri < roles.size() && k < end; ++ri) {
+            const std::string& role = roles[ri];
+            const Run& cell = cells[k].run;
+            if (role == "text") {
+                Run text = cell;
+                ++k;
+                item.text = text.utf8();
+            } else if (role == "detail") {
+                item.detail = cell.utf8();
+                ++k;
+            } else if (role == "deadline") {
+                std::string d = cell.utf8();
+                bool colon = ends_with_colon(cell);
+                ++k;
+                while (k < end && (colon || ends_with_colon(cells[k].run)) && !person_like(cells[k].run)) {
+                    d += " " + cells[k].run.utf8();
+                    colon = ends_with_colon(cells[k].run);
+                    ++k;
+                }
+                item.deadline = d;
+            } else if (role == "leader") {
+                if (!person_like(cell)) { inherit = true; break; }
+                auto names = leader_names(cell, r_);
+                if (!names.empty()) item.leader = Person{names.front(), ""};
+                ++k;
+            } else if (role == "lead" || role == "units" || role == "support") {
+                if (!numbered && !looks_like_units(cell, r_)) {
+                    if (role != "support") inherit = true;
+                    break;
+                }
+                Run list = cell;
+                ++k;
+                // A lead cell printed on several lines: more cells than the columns left.
+                if (role != "support" && numbered)
+                    while (end - k > remaining_roles(ri + 1) && k < end && looks_like_units(cells[k].run, r_)) {
+                        list.orig.append(u'、');
+                        list.fold.append(u'、');
+                        list.src.push_back(-1);
+                        Run more = cells[k].run;
+                        list.orig.append(more.orig);
+                        list.fold.append(more.fold);
+                        list.src.insert(list.src.end(), more.src.begin(), more.src.end());
+                        ++k;
+                    }
+                UnitList units = split_units(list, r_);
+                note_list(units, list);
+                if (role == "lead") {
+                    item.lead = units.units;
+                    item.lead_basis = "column";
+                } else if (role == "support") {
+                    item.support = units.units;
+                } else {
+                    item.lead_basis = assign_roles(units, item.lead, item.support);
+                }
+            } else {
+                ++k;  // category and other columns carry nothing the model holds
+            }
+        }
+        bool has_unit_column = std::any_of(roles.begin(), roles.end(), [](auto& r) { return r == "lead" || r == "units"; });
+        if ((inherit || (has_unit_column && item.lead.empty() && item.support.empty() && !numbered)) && previous) {
+            if (!item.leader) item.leader = previous->leader;
+            item.lead = previous->lead;
+            item.support = previous->support;
+            item.lead_basis = previous->lead_basis;
+        }
+        return k - ci;
+    }
+
+    // ---- tab-separated grids -----------------------------------------------------------
+    TabRow tab_row(int i) const {
+        TabRow row;
+        row.line = i;
+        int32_t a = t_.line_start[i], b = t_.line_end[i];
+        int32_t s = a;
+        for (int32_t k = a; k <= b; ++k) {
+            if (k == b || t_.orig.charAt(k) == u'\t') {
+                Run cell;
+                cell.append(t_, s, k);
+                row.cells.push_back(cell);
+                s = k + 1;
+            }
+        }
+        // Trailing empty cells are the printed grid's border, not columns.
+        while (!row.cells.empty() && row.cells.back().empty()) row.cells.pop_back();
+        return row;
+    }
+
+    void flush_tabs() {
+        if (tab_rows_.empty()) return;
+        std::vector<TabRow> rows = std::move(tab_rows_);
+        tab_rows_.clear();
+        ensure_part(rows.front().line);
+        std::size_t filled = 0, total = 0;
+        for (const auto& r : rows)
+            for (const auto& c : r.cells) {
+                ++total;
+                filled += !c.empty();
+            }
+        std::size_t width = 0;
+        for (const auto& r : rows) width = std::max(width, r.cells.size());
+        Part& part = doc_.parts.back();
+        // A blank form (推进计划表) has labels and empty boxes: mostly empty cells.
+        if (total == 0 || filled * 10 < total * 4 || rows.size() < 2) {
+            if (part.kind.empty()) part.kind = "form";
+            return;
+        }
+        Table table;
+        table.id = "t" + std::to_string(doc_.tables.size() + 1);
+        table.part = "p" + std::to_string(doc_.parts.size());
+        table.title = part.title;
+        table.line = rows.front().line + 1;
+        std::vector<std::string> header_key;
+        for (const auto& c : rows.front().cells) {
+            table.columns.push_back(c.utf8_nospace());
+            header_key.push_back(c.utf8_nospace());
+        }
+        std::vector<std::string> roles;
+        for (const auto& col : table.columns) {
+            auto it = r_.column_role.find(to_utf8(make_run(col).fold));
+            roles.push_back(it == r_.column_role.end() ? "" : it->second);
+        }
+        std::vector<std::string> above(table.columns.size());
+        for (std::size_t k = 1; k < rows.size(); ++k) {
+            std::vector<std::string> raw, key;
+            for (const auto& c : rows[k].cells) {
+                raw.push_back(c.utf8());
+                key.push_back(c.utf8_nospace());
+            }
+            if (key == header_key) continue;  // header repeated at a page break
+            raw.resize(std::max(raw.size(), table.columns.size()));
+            std::vector<std::string> filled_row = raw;
+            for (std::size_t c = 0; c < filled_row.size() && c < roles.size(); ++c) {
+                bool merged_column = roles[c] == "number" || roles[c] == "category" || roles[c] == "units" ||
+                                     roles[c] == "lead" || roles[c] == "support" || roles[c] == "leader";
+                if (filled_row[c].empty() && merged_column) filled_row[c] = above[c];
+                if (c < above.size()) above[c] = filled_row[c];
+            }
+            table.rows.push_back(filled_row);
+            table.raw_rows.push_back(raw);
+        }
+        bool appendix = part_is_appendix_.back();
+        if (part.kind.empty()) part.kind = appendix ? "appendix" : "appendix";
+        doc_.tables.push_back(std::move(table));
+    }
+
+    // ---- finishing ------------------------------------------------------------------------
+    void finish() {
+        for (std::size_t pi = 0; pi < doc_.parts.size(); ++pi) {
+            Part& p = doc_.parts[pi];
+            p.id = "p" + std::to_string(pi + 1);
+            bool any_units = false, any_items = false;
+            for (auto& s : p.sections)
+                for (auto& it : s.items) {
+                    any_items = true;
+                    any_units |= !it.lead.empty() || !it.support.empty();
+                }
+            if (p.kind.empty() || (any_items && (p.kind == "form" || p.kind == "appendix"))) {
+                p.kind = "key_tasks";
+                icu::UnicodeString title = make_run(p.title).fold;
+                for (const auto& [kind, words] : r_.part_kind_words)
+                    for (const auto& w : words)
+                        if (title.indexOf(make_run(w).fold) >= 0) p.kind = kind;
+                if (any_items && !any_units) {
+                    p.kind = "plan";
+                    add_diag("info", "no-units", p.line - 1, "part '" + p.title + "' names no responsible units: read as a work plan");
+                }
+            }
+            for (std::size_t si = 0; si < p.sections.size(); ++si) {
+                Section& s = p.sections[si];
+                s.id = p.id + ".s" + std::to_string(si + 1);
+                for (std::size_t ii = 0; ii < s.items.size(); ++ii) s.items[ii].id = s.id + ".i" + std::to_string(ii + 1);
+                check_numbers(s);
+                if (s.items.empty() && p.kind != "form" && p.kind != "appendix")
+                    add_diag("warning", "empty-section", s.line - 1, "section '" + s.title.value_or("") + "' has no items");
+                for (const auto& it : s.items)
+                    if (any_units && it.lead.empty() && it.support.empty())
+                        add_diag("warning", "item-without-units", it.span.line - 1, "item " + it.number.value_or(it.id) + " names no responsible unit");
+            }
+        }
+        for (auto& t : doc_.tables) {
+            for (std::size_t pi = 0; pi < doc_.parts.size(); ++pi)
+                if (t.part == "p" + std::to_string(pi + 1)) t.title = doc_.parts[pi].title;
+        }
+        if (!doc_.document.year) {
+            auto year_of = [](const std::string& s) -> std::optional<int> {
+                icu::UnicodeString u = make_run(s).fold;
+                for (int32_t i = 0; i + 4 < u.length(); ++i) {
+                    bool digits = true;
+                    for (int k = 0; k < 4; ++k) digits &= u.charAt(i + k) >= u'0' && u.charAt(i + k) <= u'9';
+                    int32_t j = i + 4;
+                    while (j < u.length() && is_space(u.charAt(j))) ++j;
+                    if (digits && j < u.length() && u.charAt(j) == u'年')
+                        return std::stoi(to_utf8(u.tempSubString(i, 4)));
+                }
+                return std::nullopt;
+            };
+            if (doc_.document.title) doc_.document.year = year_of(*doc_.document.title);
+            for (const auto& p : doc_.parts)
+                if (!doc_.document.year) doc_.document.year = year_of(p.title);
+            if (!doc_.document.year && doc_.document.date) doc_.document.year = std::stoi(doc_.document.date->substr(0, 4));
+        }
+        for (int i = 0; i < t_.line_count(); ++i) {
+            if (claimed_[i] || lines_[i].kind == Kind::blank) continue;
+            bool listed = false;
+            for (const auto& u : doc_.unassigned) listed |= u.line == i + 1;
+            if (!listed) doc_.unassigned.push_back({i + 1, line_text(i)});
+        }
+        std::stable_sort(doc_.unassigned.begin(), doc_.unassigned.end(), [](auto& a, auto& b) { return a.line < b.line; });
+        std::stable_sort(doc_.diagnostics.begin(), doc_.diagnostics.end(), [](auto& a, auto& b) { return a.line < b.line; });
+    }
+
+    void check_numbers(const Section& s) {
+        std::optional<int> prev;
+        for (const auto& it : s.items) {
+            if (!it.number) continue;
+            int n = number_value(*it.number);
+            if (prev) {
+                if (n == *prev)
+                    add_diag("warning", "duplicate-number", it.span.line - 1, "item number " + *it.number + " repeats the previous item's number");
+                else if (n < *prev)
+                    add_diag("warning", "number-restart", it.span.line - 1, "item number " + *it.number + " follows " + std::to_string(*prev) + ": numbering restarts or repeats");
+                else if (n > *prev + 1)
+                    add_diag("warning", "number-gap", it.span.line - 1, "item number " + *it.number + " follows " + std::to_string(*prev) + ": numbers are missing");
+            }
+            prev = n;
+        }
+    }
+
+    std::string line_text(int i) const { return t_.slice(lines_[i].a, lines_[i].b); }
+
+    void add_diag(const std::string& severity, const std::string& code, int line0, const std::string& message) {
+        doc_.diagnostics.push_back({severity, code, line0 + 1, 0, message});
+    }
+};
+
+}  // namespace
+
+std::optional<Person> leader_from_heading(const icu::UnicodeString& fold, const icu::UnicodeString& orig,
+                                          const Rules& rules) {
+    icu::UnicodeString f, o;
+    for (int32_t i = 0; i < fold.length(); ++i)
+        if (!is_space(fold.charAt(i))) {
+            f.append(fold.charAt(i));
+            o.append(orig.charAt(i));
+        }
+    if (!rules.leader_suffix.find(f)) return std::nullopt;
+    int32_t cut = rules.leader_suffix.start();
+    icu::UnicodeString head = f.tempSubString(0, cut);
+    if (rules.leader_role_at_end.match_at(head)) {
+        return Person{to_utf8(o.tempSubStringBetween(rules.leader_role_at_end.start(1), rules.leader_role_at_end.end(1))),
+                      to_utf8(o.tempSubStringBetween(rules.leader_role_at_end.start(2), rules.leader_role_at_end.end(2)))};
+    }
+    if (rules.leader_role_at_start.match_at(head)) {
+        return Person{to_utf8(o.tempSubStringBetween(rules.leader_role_at_start.start(2), rules.leader_role_at_start.end(2))),
+                      to_utf8(o.tempSubStringBetween(rules.leader_role_at_start.start(1), rules.leader_role_at_start.end(1)))};
+    }
+    return std::nullopt;
+}
+
+Parser::Parser(const std::vector<std::string>& grammar_files) : rules_(Rules::load(grammar_files)) {}
+
+Document Parser::parse(const SourceText& text) const {
+    Assembler a(text, rules_);
+    Document doc = a.run();
+    doc.source.path = text.path;
+    doc.source.encoding = text.encoding;
+    doc.source.bytes = text.input_bytes;
+    return doc;
+}
+
+Document Parser::parse_bytes(const std::string& bytes, const std::string& path,
+                             const std::optional<std::string>& encoding) const {
+    SourceText text = decode_source(bytes, path, encoding);
+    Document doc = parse(text);
+    doc.source.sha256 = sha256_hex(bytes);
+    return doc;
+}
+
+}  // namespace tasksplit

@@ -1,0 +1,234 @@
+// Unit lists. Works on the folded view for decisions and slices names from the original.
+#include "tasksplit/units.hpp"
+
+#include <algorithm>
+
+namespace tasksplit {
+namespace {
+
+bool starts_with(const icu::UnicodeString& s, const icu::UnicodeString& p) { return s.startsWith(p); }
+bool ends_with(const icu::UnicodeString& s, const icu::UnicodeString& p) { return s.endsWith(p); }
+
+int open_index(const Rules& rules, char16_t c) {
+    for (std::size_t i = 0; i < rules.brackets.size(); ++i)
+        if (rules.brackets[i].first == c) return static_cast<int>(i);
+    return -1;
+}
+
+bool is_close(const Rules& rules, char16_t c) {
+    for (const auto& b : rules.brackets)
+        if (b.second == c) return true;
+    return false;
+}
+
+bool is_separator(const Rules& rules, char16_t c) {
+    return std::find(rules.separators.begin(), rules.separators.end(), c) != rules.separators.end();
+}
+
+/// A piece between separators, with the position where whitespace split it, if any.
+struct Piece {
+    Run run;
+    bool after_marker = false;  ///< a 牵头 marker followed this piece
+};
+
+/// Removes whitespace from a piece (PDF extraction spaces are never part of a unit name).
+Run squeeze(const Run& r) {
+    Run out;
+    for (int32_t i = 0; i < r.size(); ++i) {
+        if (is_space(r.orig.charAt(i))) continue;
+        out.orig.append(r.orig.charAt(i));
+        out.fold.append(r.fold.charAt(i));
+        out.src.push_back(r.src[i]);
+    }
+    return out;
+}
+
+/// Splits at depth-0 separators; whitespace splits only between two complete unit names
+/// ("市卫健委 市教育局"), elsewhere it is an extraction artefact and is dropped.
+std::vector<Run> split_pieces(const Run& list, const Rules& rules, int& empty) {
+    std::vector<Run> raw;
+    std::vector<char16_t> stack;
+    int32_t start = 0;
+    for (int32_t i = 0; i <= list.size(); ++i) {
+        char16_t c = i < list.size() ? list.fold.charAt(i) : 0;
+        if (i < list.size()) {
+            int oi = open_index(rules, c);
+            if (oi >= 0 && !(rules.brackets[oi].first == rules.brackets[oi].second && !stack.empty() && stack.back() == c)) {
+                stack.push_back(rules.brackets[oi].second);
+                continue;
+            }
+            if (!stack.empty() && c == stack.back()) { stack.pop_back(); continue; }
+            if (is_close(rules, c) && !stack.empty()) continue;
+        }
+        if (i == list.size() || (stack.empty() && is_separator(rules, c))) {
+            Run piece = list.sub(start, i).trimmed();
+            if (piece.empty()) {
+                if (i < list.size() || start > 0) ++empty;
+            } else {
+                raw.push_back(piece);
+            }
+            start = i + 1;
+        }
+    }
+    // Whitespace: split where both sides are whole units.
+    std::vector<Run> out;
+    for (const Run& piece : raw) {
+        int32_t from = 0;
+        for (int32_t i = 0; i < piece.size(); ++i) {
+            if (!is_space(piece.orig.charAt(i))) continue;
+            int32_t j = i;
+            while (j < piece.size() && is_space(piece.orig.charAt(j))) ++j;
+            Run left = squeeze(piece.sub(from, i));
+            Run right = squeeze(piece.sub(j, piece.size()));
+            if (!left.empty() && !right.empty() && unit_kind(left.fold, rules) != "other" &&
+                unit_kind(right.fold, rules) != "other" && left.fold.indexOf(u'(') < 0) {
+                out.push_back(left);
+                from = j;
+            }
+            i = j - 1;
+        }
+        Run rest = squeeze(piece.sub(from, piece.size()));
+        if (!rest.empty()) out.push_back(rest);
+    }
+    return out;
+}
+
+/// Finds the convention sentence and cuts it (with enclosing brackets) out of the list.
+Run cut_convention(const Run& list, const Rules& rules, std::optional<Run>& convention) {
+    if (!rules.convention.find(list.fold)) return list;
+    int32_t a = rules.convention.start(), b = rules.convention.end();
+    convention = list.sub(a, b).trimmed();
+    // Strip trailing separators of the sentence itself.
+    while (!convention->empty() && is_separator(rules, convention->fold.charAt(convention->size() - 1)))
+        *convention = convention->sub(0, convention->size() - 1);
+    int32_t ca = a, cb = b;
+    int32_t l = a - 1, r = b;
+    while (l >= 0 && is_space(list.orig.charAt(l))) --l;
+    while (r < list.size() && is_space(list.orig.charAt(r))) ++r;
+    if (l >= 0 && r < list.size() && open_index(rules, list.fold.charAt(l)) >= 0 && is_close(rules, list.fold.charAt(r))) {
+        ca = l;
+        cb = r + 1;
+    } else if (l >= 0 && open_index(rules, list.fold.charAt(l)) >= 0 && r >= list.size()) {
+        ca = l;  // unclosed bracket at the end of the list
+    }
+    Run out = list.sub(0, ca);
+    Run tail = list.sub(cb, list.size());
+    out.orig.append(tail.orig);
+    out.fold.append(tail.fold);
+    out.src.insert(out.src.end(), tail.src.begin(), tail.src.end());
+    return out;
+}
+
+Unit make_unit(const Run& piece, const Rules& rules) {
+    Unit u;
+    u.raw = piece.utf8();
+    u.name = u.raw;
+    const icu::UnicodeString& f = piece.fold;
+    icu::UnicodeString name_fold = f;
+    // Alias: a bracket at the very end holding a unit, after a unit: 市财政局(市国资委).
+    if (f.length() > 2 && is_close(rules, f.charAt(f.length() - 1))) {
+        int depth = 0;
+        int32_t open = -1;
+        for (int32_t i = f.length() - 1; i >= 0; --i) {
+            char16_t c = f.charAt(i);
+            if (is_close(rules, c) && !(open_index(rules, c) >= 0 && depth > 0)) ++depth;
+            else if (open_index(rules, c) >= 0) {
+                if (--depth == 0) { open = i; break; }
+            }
+        }
+        if (open > 0) {
+            icu::UnicodeString inner(f, open + 1, f.length() - 1 - (open + 1));
+            icu::UnicodeString outer(f, 0, open);
+            std::string ik = unit_kind(inner, rules), ok = unit_kind(outer, rules);
+            bool inner_list = false;
+            for (char16_t s : rules.separators) inner_list |= inner.indexOf(s) >= 0;
+            if (!inner_list && inner.length() >= 3 && ik != "other" && ik != "collective" && ik != "township" &&
+                ok != "other" && ok != "collective") {
+                u.name = to_utf8(piece.orig.tempSubStringBetween(0, open));
+                u.alias = to_utf8(piece.orig.tempSubStringBetween(open + 1, f.length() - 1));
+                name_fold = outer;
+            }
+        }
+    }
+    u.kind = unit_kind(name_fold, rules);
+    return u;
+}
+
+}  // namespace
+
+std::string unit_kind(const icu::UnicodeString& name, const Rules& rules) {
+    for (const auto& k : rules.kinds) {
+        for (const auto& p : k.starts_with)
+            if (starts_with(name, p) && name.length() > p.length()) return k.kind;
+        for (const auto& p : k.contains)
+            if (name.indexOf(p) >= 0) return k.kind;
+        for (const auto& p : k.ends_with)
+            if (ends_with(name, p) && name.length() > p.length()) return k.kind;
+    }
+    return "other";
+}
+
+bool looks_like_units(const Run& cell, const Rules& rules) {
+    UnitList list = split_units(cell, rules);
+    if (list.units.empty()) return false;
+    for (const auto& u : list.units)
+        if (u.kind == "other") return false;
+    return true;
+}
+
+UnitList split_units(const Run& input, const Rules& rules) {
+    UnitList out;
+    Run list = cut_convention(input, rules, out.convention);
+    std::vector<Run> pieces = split_pieces(list, rules, out.empty_pieces);
+    for (Run piece : pieces) {
+        bool marker = false;
+        // "区发改局、区财政局牵头": the marker closes the lead group.
+        while (piece.fold.endsWith(rules.lead_marker) && piece.size() > rules.lead_marker.length()) {
+            piece = piece.sub(0, piece.size() - rules.lead_marker.length());
+            marker = true;
+        }
+        if (piece.fold == rules.lead_marker) {
+            if (!out.marked_lead.empty()) {
+                std::fill(out.marked_lead.begin(), out.marked_lead.end(), true);
+                out.has_marker = true;
+            }
+            continue;
+        }
+        for (const auto& m : rules.support_markers)
+            if (piece.fold.endsWith(m) && piece.size() > m.length()) {
+                piece = piece.sub(0, piece.size() - m.length());
+                break;
+            }
+        // "区经信局、区住建局等区级有关部门": split off the collective after 等.
+        std::vector<Run> parts{piece};
+        int32_t etc = piece.fold.lastIndexOf(rules.etc_marker);
+        if (etc > 0 && etc + rules.etc_marker.length() < piece.size()) {
+            Run tail = piece.sub(etc + rules.etc_marker.length(), piece.size());
+            if (unit_kind(tail.fold, rules) == "collective") parts = {piece.sub(0, etc), tail};
+        }
+        for (const Run& p : parts) {
+            out.units.push_back(make_unit(p, rules));
+            out.marked_lead.push_back(false);
+        }
+        if (marker) {
+            // Every unit listed so far and not yet claimed by an earlier marker leads.
+            std::fill(out.marked_lead.begin(), out.marked_lead.end(), true);
+            out.has_marker = true;
+        }
+    }
+    return out;
+}
+
+std::string assign_roles(const UnitList& list, std::vector<Unit>& lead, std::vector<Unit>& support) {
+    if (list.units.empty()) return "";
+    if (list.has_marker) {
+        for (std::size_t i = 0; i < list.units.size(); ++i)
+            (list.marked_lead[i] ? lead : support).push_back(list.units[i]);
+        return "explicit";
+    }
+    lead.push_back(list.units.front());
+    support.insert(support.end(), list.units.begin() + 1, list.units.end());
+    return list.units.size() == 1 ? "single" : "convention";
+}
+
+}  // namespace tasksplit

@@ -1,0 +1,73 @@
+#include "tasksplit/load.hpp"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <iostream>
+#include <iterator>
+#include <sstream>
+
+#include "tasksplit/json_io.hpp"
+
+namespace tasksplit {
+
+namespace fs = std::filesystem;
+
+std::string read_input(const std::string& path) {
+    if (path == "-") {
+        std::ostringstream ss;
+        ss << std::cin.rdbuf();
+        return ss.str();
+    }
+    std::error_code ec;
+    if (fs::is_directory(path, ec)) throw InputError(path + ": is a directory");
+    std::ifstream in(path, std::ios::binary);
+    if (!in) throw InputError(path + ": " + std::strerror(errno));
+    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    if (in.bad()) throw InputError(path + ": read error");
+    return bytes;
+}
+
+Document load_document(const std::string& path, const Parser& parser, const std::optional<std::string>& encoding) {
+    std::string bytes = read_input(path);
+    if (looks_like_document_json(bytes)) {
+        nlohmann::json j;
+        try {
+            j = nlohmann::json::parse(bytes);
+        } catch (const nlohmann::json::parse_error& e) {
+            throw InputError(path + ": invalid JSON at byte " + std::to_string(e.byte) + "");
+        }
+        try {
+            return document_from_json(j);
+        } catch (const ReadError& e) {
+            throw InputError(path + ": " + e.what());
+        }
+    }
+    if (bytes.empty()) throw InputError(path + ": empty file");
+    try {
+        return parser.parse_bytes(bytes, path, encoding);
+    } catch (const DecodeError& e) {
+        throw InputError(path + ": " + e.what() + " at byte " + std::to_string(e.offset));
+    }
+}
+
+std::vector<std::string> expand_inputs(const std::vector<std::string>& paths) {
+    std::vector<std::string> out;
+    for (const auto& p : paths) {
+        std::error_code ec;
+        if (p != "-" && fs::is_directory(p, ec)) {
+            std::vector<std::string> files;
+            for (const auto& e : fs::recursive_directory_iterator(p, ec))
+                if (e.is_regular_file()) files.push_back(e.path().string());
+            std::sort(files.begin(), files.end());
+            out.insert(out.end(), files.begin(), files.end());
+        } else {
+            out.push_back(p);
+        }
+    }
+    return out;
+}
+
+}  // namespace tasksplit

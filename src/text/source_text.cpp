@@ -1,0 +1,227 @@
+// Decoding and line indexing. Charsets are converted by ICU; the folded view is built one
+// UTF-16 unit at a time so that positions in it are positions in the original.
+#include "tasksplit/source_text.hpp"
+
+#include <algorithm>
+#include <array>
+#include <atomic>
+#include <memory>
+#include <mutex>
+
+#include <unicode/normalizer2.h>
+#include <unicode/translit.h>
+#include <unicode/ucnv.h>
+#include <unicode/utf8.h>
+
+namespace tasksplit {
+namespace {
+
+/// Validates UTF-8; returns the offset of the first invalid byte or npos.
+std::size_t first_invalid_utf8(const std::string& s) {
+    const auto* p = reinterpret_cast<const uint8_t*>(s.data());
+    int32_t len = static_cast<int32_t>(s.size());
+    int32_t i = 0;
+    while (i < len) {
+        int32_t start = i;
+        UChar32 c;
+        U8_NEXT(p, i, len, c);
+        if (c < 0) return static_cast<std::size_t>(start);
+    }
+    return std::string::npos;
+}
+
+icu::UnicodeString convert_strict(const std::string& bytes, const char* charset) {
+    UErrorCode status = U_ZERO_ERROR;
+    std::unique_ptr<UConverter, decltype(&ucnv_close)> conv(ucnv_open(charset, &status), ucnv_close);
+    if (U_FAILURE(status)) throw DecodeError(std::string("unknown encoding '") + charset + "'", 0);
+    ucnv_setToUCallBack(conv.get(), UCNV_TO_U_CALLBACK_STOP, nullptr, nullptr, nullptr, &status);
+    icu::UnicodeString out;
+    const char* src = bytes.data();
+    const char* end = src + bytes.size();
+    std::vector<UChar> buf(8192);
+    while (true) {
+        UChar* target = buf.data();
+        status = U_ZERO_ERROR;
+        ucnv_toUnicode(conv.get(), &target, buf.data() + buf.size(), &src, end, nullptr, true, &status);
+        out.append(buf.data(), static_cast<int32_t>(target - buf.data()));
+        if (status == U_BUFFER_OVERFLOW_ERROR) continue;
+        if (U_FAILURE(status)) {
+            char bad[32];
+            int8_t badlen = sizeof bad;
+            UErrorCode st2 = U_ZERO_ERROR;
+            ucnv_getInvalidChars(conv.get(), bad, &badlen, &st2);
+            std::size_t offset = static_cast<std::size_t>(src - bytes.data()) - (U_SUCCESS(st2) ? badlen : 0);
+            throw DecodeError(std::string("invalid ") + charset + " byte sequence", offset);
+        }
+        break;
+    }
+    return out;
+}
+
+/// UTF-16 without a BOM shows as NUL bytes in every other position for CJK-free ASCII, and
+/// as a regular alternation of zero high bytes for line breaks; count NULs by parity.
+std::optional<const char*> sniff_utf16(const std::string& bytes) {
+    if (bytes.size() < 4 || bytes.size() % 2) return std::nullopt;
+    std::size_t even = 0, odd = 0;
+    std::size_t n = std::min<std::size_t>(bytes.size(), 1 << 16);
+    for (std::size_t i = 0; i < n; ++i)
+        if (bytes[i] == 0) (i % 2 ? odd : even)++;
+    if (odd > n / 16 && even == 0) return "UTF-16LE";
+    if (even > n / 16 && odd == 0) return "UTF-16BE";
+    return std::nullopt;
+}
+
+struct FoldTable {
+    std::array<char16_t, 65536> map{};
+    FoldTable() {
+        UErrorCode status = U_ZERO_ERROR;
+        const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
+        std::unique_ptr<icu::Transliterator> hans(
+            icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
+        if (U_FAILURE(status)) hans.reset();
+        icu::UnicodeString all;
+        for (uint32_t c = 0; c < 65536; ++c) {
+            char16_t u = static_cast<char16_t>(c);
+            map[c] = u;
+            if (c < 0x80 || U16_IS_SURROGATE(u)) continue;
+            UErrorCode st = U_ZERO_ERROR;
+            icu::UnicodeString s(u);
+            if (!nfkc->isNormalized(s, st)) {
+                icu::UnicodeString n = nfkc->normalize(s, st);
+                if (U_SUCCESS(st) && n.length() == 1) map[c] = n.charAt(0);
+            }
+            if (c == 0x3000) map[c] = u' ';
+        }
+        // Hant->Hans is character by character, so one call over the CJK blocks is enough.
+        if (hans) {
+            for (uint32_t lo : {0x3400u, 0x4E00u, 0xF900u}) {
+                uint32_t hi = lo == 0x3400u ? 0x4DBFu : lo == 0x4E00u ? 0x9FFFu : 0xFAFFu;
+                icu::UnicodeString block;
+                for (uint32_t c = lo; c <= hi; ++c) block.append(static_cast<char16_t>(c));
+                icu::UnicodeString conv = block;
+                hans->transliterate(conv);
+                if (conv.length() == block.length())
+                    for (int32_t i = 0; i < conv.length(); ++i) {
+                        char16_t from = block.charAt(i), to = conv.charAt(i);
+                        if (to != from && !U16_IS_SURROGATE(to)) map[from] = to;
+                    }
+            }
+        }
+    }
+};
+
+const FoldTable& fold_table() {
+    static const FoldTable table;
+    return table;
+}
+
+}  // namespace
+
+char16_t fold_unit(char16_t c) { return fold_table().map[c]; }
+
+std::string to_utf8(const icu::UnicodeString& s) {
+    std::string out;
+    s.toUTF8String(out);
+    return out;
+}
+
+icu::UnicodeString from_utf8(const std::string& s) { return icu::UnicodeString::fromUTF8(s); }
+
+int SourceText::line_at(int32_t pos) const {
+    auto it = std::upper_bound(line_start.begin(), line_start.end(), pos);
+    return it == line_start.begin() ? 0 : static_cast<int>(it - line_start.begin()) - 1;
+}
+
+std::size_t SourceText::byte_at(int32_t pos) const {
+    int line = line_at(pos);
+    std::size_t bytes = line_byte[line];
+    for (int32_t i = line_start[line]; i < pos && i < orig.length(); ++i) {
+        char16_t c = orig.charAt(i);
+        if (c < 0x80) bytes += 1;
+        else if (c < 0x800) bytes += 2;
+        else if (U16_IS_LEAD(c)) { bytes += 4; ++i; }
+        else bytes += 3;
+    }
+    return bytes;
+}
+
+std::string SourceText::slice(int32_t a, int32_t b) const {
+    std::string out;
+    orig.tempSubStringBetween(a, b).toUTF8String(out);
+    return out;
+}
+
+SourceText decode_source(const std::string& bytes, const std::string& path,
+                         const std::optional<std::string>& encoding) {
+    SourceText src;
+    src.path = path;
+    src.input_bytes = bytes.size();
+    std::string enc;
+    if (encoding) {
+        enc = *encoding;
+        src.orig = convert_strict(bytes, enc.c_str());
+    } else if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) {
+        enc = "UTF-8";
+        std::string rest = bytes.substr(3);
+        if (auto bad = first_invalid_utf8(rest); bad != std::string::npos)
+            throw DecodeError("invalid UTF-8", bad + 3);
+        src.orig = icu::UnicodeString::fromUTF8(rest);
+    } else if (bytes.size() >= 2 && (bytes.compare(0, 2, "\xFF\xFE") == 0 || bytes.compare(0, 2, "\xFE\xFF") == 0)) {
+        enc = bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
+        src.orig = convert_strict(bytes.substr(2), enc.c_str());
+    } else if (auto bad = first_invalid_utf8(bytes); bad == std::string::npos) {
+        enc = "UTF-8";
+        src.orig = icu::UnicodeString::fromUTF8(bytes);
+    } else if (auto u16 = sniff_utf16(bytes)) {
+        enc = *u16;
+        src.orig = convert_strict(bytes, u16.value());
+    } else {
+        // Not UTF-8: the other encoding Chinese government files come in is GB18030 (a superset of GBK).
+        try {
+            enc = "GB18030";
+            src.orig = convert_strict(bytes, "GB18030");
+        } catch (const DecodeError&) {
+            throw DecodeError("not valid UTF-8, UTF-16 or GB18030 text", bad);
+        }
+    }
+    src.encoding = enc;
+    // A NUL in decoded text means binary input, not a notice.
+    if (int32_t nul = src.orig.indexOf(char16_t(0)); nul >= 0) {
+        std::string prefix;
+        src.orig.tempSubString(0, nul).toUTF8String(prefix);
+        throw DecodeError("binary data (NUL character)", prefix.size());
+    }
+    src.orig.toUTF8String(src.utf8);
+
+    const int32_t n = src.orig.length();
+    src.fold = src.orig;
+    char16_t* f = src.fold.getBuffer(n);
+    const FoldTable& table = fold_table();
+    for (int32_t i = 0; i < n; ++i) f[i] = table.map[f[i]];
+    src.fold.releaseBuffer(n);
+
+    std::size_t byte = 0;
+    int32_t start = 0;
+    for (int32_t i = 0; i <= n; ++i) {
+        if (i == n || src.orig.charAt(i) == u'\n') {
+            if (i == n && start == n && n > 0) break;  // text ends with a newline: no empty last line
+            int32_t end = i;
+            if (end > start && src.orig.charAt(end - 1) == u'\r') --end;
+            src.line_start.push_back(start);
+            src.line_end.push_back(end);
+            src.line_byte.push_back(byte);
+            for (int32_t k = start; k < i; ++k) {
+                char16_t c = src.orig.charAt(k);
+                if (c < 0x80) byte += 1;
+                else if (c < 0x800) byte += 2;
+                else if (U16_IS_LEAD(c)) { byte += 4; ++k; }
+                else byte += 3;
+            }
+            byte += 1;  // the newline
+            start = i + 1;
+        }
+    }
+    return src;
+}
+
+}  // namespace tasksplit
