@@ -59,6 +59,7 @@ struct Rules {
     std::vector<std::pair<std::string, std::vector<std::string>>> part_kind_words;
     // units.yaml
     std::vector<char16_t> separators;
+    std::vector<char16_t> unit_starts;
     std::vector<std::pair<char16_t, char16_t>> brackets;
     icu::UnicodeString lead_marker, etc_marker;
     std::vector<icu::UnicodeString> support_markers;

@@ -219,6 +219,8 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
             icu::UnicodeString u = folded(w);
             if (u.length() == 1) r.separators.push_back(u.charAt(0));
         }
+        icu::UnicodeString starts = folded(need(s, y, "line_break_unit_starts").as<std::string>());
+        for (int32_t i = 0; i < starts.length(); ++i) r.unit_starts.push_back(starts.charAt(i));
         for (const auto& w : list_of(s, need(s, y, "brackets"), "brackets")) {
             icu::UnicodeString u = folded(w);
             if (u.length() != 2) throw GrammarError(where(s, y["brackets"], "brackets") + ": each entry is an open and a close character");

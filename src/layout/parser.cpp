@@ -81,6 +81,8 @@ private:
     std::vector<Cell> cells_;
     std::vector<std::string> grid_roles_;
     bool grid_mode_ = false;
+    int header_end_ = -1;  ///< last line of the grid header being read
+    bool in_footer_ = false;
     int last_blank_run_ = 0;
     std::vector<TabRow> tab_rows_;
     std::optional<Run> attachment_title_;
@@ -186,13 +188,17 @@ private:
         const LineInfo& li = lines_[i];
         if (li.kind == Kind::blank) {
             ++last_blank_run_;
+            in_footer_ = false;
             return;
         }
+        // The 版记 footer runs on over adjacent lines ("抄送：…，" / "市法院，…"); no field holds it.
+        if (in_footer_) return;
         int blanks = last_blank_run_;
         last_blank_run_ = 0;
         switch (li.kind) {
             case Kind::footer:
                 flush_all();
+                in_footer_ = true;
                 return;
             case Kind::attachment:
                 flush_all();
@@ -236,23 +242,22 @@ private:
             return;
         }
         if (li.kind == Kind::column) {
+            if (i <= header_end_) {
+                claimed_[i] = true;
+                return;
+            }
             std::vector<std::string> roles;
-            int last = i;
-            if (grid_header_at(i, roles, last) || (grid_mode_ && li.kind == Kind::column && cells_.empty())) {
-                if (!roles.empty() && roles.size() >= 3) {
-                    flush_block();
-                    flush_grid();
-                    ensure_part(i);
-                    grid_roles_ = roles;
-                    grid_mode_ = true;
-                }
+            if (grid_header_at(i, roles, header_end_)) {
+                flush_block();
+                flush_grid();
+                ensure_part(i);
+                grid_roles_ = roles;
+                grid_mode_ = true;
                 claimed_[i] = true;
                 return;
             }
         }
         if (grid_mode_) {
-            // A repeated header cell inside the grid.
-            if (li.kind == Kind::column && cells_.empty()) { claimed_[i] = true; return; }
             if (blanks == 0 && !cells_.empty()) {
                 cells_.back().run.append(t_, li.a, li.b);
                 cells_.back().lines.push_back(i);
@@ -284,6 +289,10 @@ private:
             return;
         }
         if (!block_ && try_leader_line(i)) return;
+        if (!block_ && is_form_field(i)) {
+            claimed_[i] = true;
+            return;
+        }
         if (!block_) {
             ensure_part(i);
             Block b;
@@ -294,6 +303,14 @@ private:
         block_->ranges.emplace_back(li.a, li.b);
         block_->lines.push_back(i);
         block_->has_clause = block_->has_clause || line_has_clause(li.a, li.b);
+    }
+
+    /// A blank form's field labels ("填报单位 (盖章):", "联系人:") in an appendix: short lines
+    /// that end with a colon and ask for a value.
+    bool is_form_field(int i) const {
+        const LineInfo& li = lines_[i];
+        if (part_is_appendix_.empty() || !part_is_appendix_.back() || li.b - li.a > 24) return false;
+        return t_.fold.charAt(li.b - 1) == u':';
     }
 
     bool is_document_issuer(const LineInfo& li) const {

@@ -70,22 +70,29 @@ std::vector<Run> split_pieces(const Run& list, const Rules& rules, int& empty) {
             start = i + 1;
         }
     }
-    // Whitespace: split where both sides are whole units.
+    // Whitespace and line breaks (grid cells, page breaks) split only between two whole units;
+    // elsewhere they are extraction artefacts inside one name ("区旅游" / "集团").
     std::vector<Run> out;
     for (const Run& piece : raw) {
         int32_t from = 0;
         for (int32_t i = 0; i < piece.size(); ++i) {
-            if (!is_space(piece.orig.charAt(i))) continue;
+            bool line_break = i > 0 && piece.src[i] >= 0 && piece.src[i - 1] >= 0 && piece.src[i] != piece.src[i - 1] + 1;
+            if (!is_space(piece.orig.charAt(i)) && !line_break) continue;
             int32_t j = i;
             while (j < piece.size() && is_space(piece.orig.charAt(j))) ++j;
             Run left = squeeze(piece.sub(from, i));
             Run right = squeeze(piece.sub(j, piece.size()));
-            if (!left.empty() && !right.empty() && unit_kind(left.fold, rules) != "other" &&
-                unit_kind(right.fold, rules) != "other" && left.fold.indexOf(u'(') < 0) {
+            bool whole = !left.empty() && !right.empty() && unit_kind(left.fold, rules) != "other" &&
+                         unit_kind(right.fold, rules) != "other" && left.fold.indexOf(u'(') < 0;
+            // At a line break the next line must also open like a unit name ("区交通运输局"),
+            // not continue one ("定海分局" after "市自然资源和规划局").
+            if (whole && line_break && !is_space(piece.orig.charAt(i)))
+                whole = std::find(rules.unit_starts.begin(), rules.unit_starts.end(), right.fold.charAt(0)) != rules.unit_starts.end();
+            if (whole) {
                 out.push_back(left);
                 from = j;
             }
-            i = j - 1;
+            i = std::max(i, j - 1);
         }
         Run rest = squeeze(piece.sub(from, piece.size()));
         if (!rest.empty()) out.push_back(rest);
