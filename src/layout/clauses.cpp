@@ -48,7 +48,9 @@ Run trim_value(const Run& v, const Rules& rules) {
         return false;
     };
     while (a < b && junk(v.fold.charAt(a))) ++a;
-    while (b > a && junk(v.fold.charAt(b - 1))) --b;
+    // A trailing 、 is kept: it is a dangling separator (a unit lost at a page break), not the
+    // comma between two fields.
+    while (b > a && junk(v.fold.charAt(b - 1)) && v.fold.charAt(b - 1) != u'、') --b;
     return v.sub(a, b);
 }
 

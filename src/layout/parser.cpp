@@ -44,6 +44,7 @@ struct Cell {
 struct TabRow {
     int line = 0;
     std::vector<Run> cells;
+    std::size_t printed_cells = 0;  ///< including the empty boxes at the end of the row
 };
 
 int number_value(const std::string& s) {
@@ -764,6 +765,7 @@ private:
                 s = k + 1;
             }
         }
+        row.printed_cells = row.cells.size();
         // Trailing empty cells are the printed grid's border, not columns.
         while (!row.cells.empty() && row.cells.back().empty()) row.cells.pop_back();
         return row;
@@ -775,13 +777,10 @@ private:
         tab_rows_.clear();
         ensure_part(rows.front().line);
         std::size_t filled = 0, total = 0;
-        for (const auto& r : rows)
-            for (const auto& c : r.cells) {
-                ++total;
-                filled += !c.empty();
-            }
-        std::size_t width = 0;
-        for (const auto& r : rows) width = std::max(width, r.cells.size());
+        for (const auto& r : rows) {
+            total += r.printed_cells;
+            for (const auto& c : r.cells) filled += !c.empty();
+        }
         Part& part = doc_.parts.back();
         // A blank form (推进计划表) has labels and empty boxes: mostly empty cells.
         if (total == 0 || filled * 10 < total * 4 || rows.size() < 2) {
@@ -822,8 +821,7 @@ private:
             table.rows.push_back(filled_row);
             table.raw_rows.push_back(raw);
         }
-        bool appendix = part_is_appendix_.back();
-        if (part.kind.empty()) part.kind = appendix ? "appendix" : "appendix";
+        if (part.kind.empty()) part.kind = "appendix";
         doc_.tables.push_back(std::move(table));
     }
 

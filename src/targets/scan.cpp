@@ -1,0 +1,138 @@
+#include "scan.hpp"
+
+#include <yaml-cpp/yaml.h>
+
+namespace tasksplit::scan {
+
+namespace {
+
+char32_t fold(char32_t c) {
+    if (c >= 0xFF01 && c <= 0xFF5E) return c - 0xFEE0;  // full-width ASCII: ０-９, ％, （）, ，
+    if (c == 0x3000) return U' ';
+    return c;
+}
+
+}  // namespace
+
+Chars decode(const std::string& s) {
+    Chars out;
+    out.cp.reserve(s.size());
+    out.off.reserve(s.size() + 1);
+    std::size_t i = 0;
+    while (i < s.size()) {
+        const auto b = static_cast<unsigned char>(s[i]);
+        std::size_t len = b < 0x80 ? 1 : (b >> 5) == 6 ? 2 : (b >> 4) == 14 ? 3 : (b >> 3) == 30 ? 4 : 0;
+        char32_t c = len == 1 ? b : len == 2 ? (b & 0x1F) : len == 3 ? (b & 0x0F) : (b & 0x07);
+        if (len == 0 || i + len > s.size()) {
+            len = 0;
+        } else {
+            for (std::size_t k = 1; k < len; ++k) {
+                const auto cb = static_cast<unsigned char>(s[i + k]);
+                if ((cb >> 6) != 2) {
+                    len = 0;
+                    break;
+                }
+                c = (c << 6) | (cb & 0x3F);
+            }
+        }
+        // A malformed byte stands for itself as U+FFFD so offsets stay exact.
+        if (len == 0) {
+            c = 0xFFFD;
+            len = 1;
+        }
+        out.off.push_back(i);
+        out.cp.push_back(fold(c));
+        i += len;
+    }
+    out.off.push_back(s.size());
+    return out;
+}
+
+U32 folded(const std::string& utf8) { return decode(utf8).cp; }
+
+std::string to_utf8(const U32& s) {
+    std::string out;
+    for (char32_t c : s) {
+        if (c < 0x80) {
+            out += static_cast<char>(c);
+        } else if (c < 0x800) {
+            out += static_cast<char>(0xC0 | (c >> 6));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        } else if (c < 0x10000) {
+            out += static_cast<char>(0xE0 | (c >> 12));
+            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        } else {
+            out += static_cast<char>(0xF0 | (c >> 18));
+            out += static_cast<char>(0x80 | ((c >> 12) & 0x3F));
+            out += static_cast<char>(0x80 | ((c >> 6) & 0x3F));
+            out += static_cast<char>(0x80 | (c & 0x3F));
+        }
+    }
+    return out;
+}
+
+void WordSet::insert(std::vector<Node>& trie, const U32& w, int id) {
+    int node = 0;
+    for (char32_t c : w) {
+        auto it = trie[static_cast<std::size_t>(node)].next.find(c);
+        if (it == trie[static_cast<std::size_t>(node)].next.end()) {
+            trie.push_back({});
+            const int fresh = static_cast<int>(trie.size() - 1);
+            trie[static_cast<std::size_t>(node)].next.emplace(c, fresh);
+            node = fresh;
+        } else {
+            node = it->second;
+        }
+    }
+    trie[static_cast<std::size_t>(node)].id = id;
+}
+
+void WordSet::add(const U32& word) {
+    if (word.empty()) return;
+    const int id = static_cast<int>(words_.size());
+    words_.push_back(word);
+    insert(fwd_, word, id);
+    insert(rev_, U32(word.rbegin(), word.rend()), id);
+}
+
+void WordSet::add_all(const YAML::Node& node) {
+    if (node.IsSequence()) {
+        for (const auto& w : node) add(folded(w.as<std::string>()));
+    } else if (node.IsMap()) {
+        for (const auto& kv : node) add(folded(kv.first.as<std::string>()));
+    }
+}
+
+std::vector<WordSet::Hit> WordSet::all_at(const U32& s, std::size_t i, std::size_t end) const {
+    std::vector<Hit> hits;
+    int node = 0;
+    for (std::size_t k = i; k < end && k < s.size(); ++k) {
+        const auto& next = fwd_[static_cast<std::size_t>(node)].next;
+        auto it = next.find(s[k]);
+        if (it == next.end()) break;
+        node = it->second;
+        if (fwd_[static_cast<std::size_t>(node)].id >= 0) hits.push_back({k + 1 - i, fwd_[static_cast<std::size_t>(node)].id});
+    }
+    return hits;
+}
+
+WordSet::Hit WordSet::at(const U32& s, std::size_t i, std::size_t end) const {
+    auto hits = all_at(s, i, end);
+    return hits.empty() ? Hit{} : hits.back();
+}
+
+WordSet::Hit WordSet::ending(const U32& s, std::size_t begin, std::size_t j) const {
+    Hit best;
+    int node = 0;
+    for (std::size_t k = j; k > begin; --k) {
+        const auto& next = rev_[static_cast<std::size_t>(node)].next;
+        auto it = next.find(s[k - 1]);
+        if (it == next.end()) break;
+        node = it->second;
+        if (rev_[static_cast<std::size_t>(node)].id >= 0) best = {j - k + 1, rev_[static_cast<std::size_t>(node)].id};
+    }
+    return best;
+}
+
+}  // namespace tasksplit::scan

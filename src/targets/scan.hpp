@@ -1,0 +1,74 @@
+// Shared by the target and deadline scanners: a width-folded code-point view of UTF-8 text that
+// keeps each character's byte offset, and word lists matched by longest prefix or suffix.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace YAML {
+class Node;
+}
+
+namespace tasksplit::scan {
+
+using U32 = std::u32string;
+
+/// Text as folded code points (full-width ASCII -> ASCII, ideographic space -> space) with the
+/// byte offset of each one in the source; `off` has one more entry, the source length.
+struct Chars {
+    U32 cp;
+    std::vector<std::size_t> off;
+
+    std::size_t size() const { return cp.size(); }
+    /// Source bytes of code points [a, b).
+    std::string slice(const std::string& src, std::size_t a, std::size_t b) const {
+        return src.substr(off[a], off[b] - off[a]);
+    }
+};
+
+Chars decode(const std::string& utf8);
+U32 folded(const std::string& utf8);
+std::string to_utf8(const U32& s);
+
+inline bool is_digit(char32_t c) { return c >= U'0' && c <= U'9'; }
+inline bool is_space(char32_t c) { return c == U' ' || c == U'\t' || c == U'\n' || c == U'\r' || c == 0xA0; }
+inline bool is_ideograph(char32_t c) {
+    return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF);
+}
+
+/// A list of words; `id` is the word's position in the list as added.
+class WordSet {
+public:
+    void add(const U32& word);
+    /// Adds every string of a YAML sequence, or every key of a YAML map.
+    void add_all(const YAML::Node& node);
+    std::size_t count() const { return words_.size(); }
+    const U32& word(int id) const { return words_[static_cast<std::size_t>(id)]; }
+
+    struct Hit {
+        std::size_t len = 0;
+        int id = -1;
+        explicit operator bool() const { return len > 0; }
+    };
+    /// Longest word that starts at `i` and ends at or before `end`.
+    Hit at(const U32& s, std::size_t i, std::size_t end) const;
+    /// Every word that starts at `i` and ends at or before `end`, shortest first.
+    std::vector<Hit> all_at(const U32& s, std::size_t i, std::size_t end) const;
+    /// Longest word that ends at `j` and starts at or after `begin`.
+    Hit ending(const U32& s, std::size_t begin, std::size_t j) const;
+
+private:
+    struct Node {
+        std::map<char32_t, int> next;
+        int id = -1;
+    };
+    static void insert(std::vector<Node>& trie, const U32& w, int id);
+    std::vector<Node> fwd_{1};
+    std::vector<Node> rev_{1};
+    std::vector<U32> words_;
+};
+
+}  // namespace tasksplit::scan
