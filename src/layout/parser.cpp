@@ -20,7 +20,8 @@ struct LineInfo {
     Kind kind = Kind::blank;
     int32_t a = 0, b = 0;  ///< trimmed range in the source
     int heading_level = -1;
-    icu::UnicodeString label;  ///< section label (一) or item number
+    icu::UnicodeString label;  ///< section label (一) or item number, as printed
+    int value = 0;             ///< item number as an integer
     int32_t rest = 0;          ///< where the heading title or item text starts
     bool dotted = true;
     std::string column_role;
@@ -28,6 +29,7 @@ struct LineInfo {
 
 struct Block {
     std::optional<std::string> number;
+    int value = 0;  ///< the number as an integer
     int line = 0;
     int32_t start = 0;  ///< first character of the item (its number)
     std::vector<std::pair<int32_t, int32_t>> ranges;
@@ -133,7 +135,8 @@ private:
             for (const auto& rule : r_.item_number) {
                 if (rule.re.match_at(f)) {
                     li.kind = Kind::item;
-                    li.label = icu::UnicodeString(f, rule.re.start(1), rule.re.end(1) - rule.re.start(1));
+                    li.label = icu::UnicodeString(t_.orig, a + rule.re.start(1), rule.re.end(1) - rule.re.start(1));
+                    li.value = number_value(to_utf8(icu::UnicodeString(f, rule.re.start(1), rule.re.end(1) - rule.re.start(1))));
                     li.rest = a + rule.re.end(0);
                     li.dotted = rule.dotted;
                     done = true;
@@ -276,6 +279,7 @@ private:
             ensure_part(i);
             Block b;
             b.number = to_utf8(li.label);
+            b.value = li.value;
             b.line = i;
             b.start = li.a;
             b.ranges.emplace_back(li.rest, li.b);
@@ -326,9 +330,9 @@ private:
     }
 
     bool accept_number(const LineInfo& li) const {
-        int n = number_value(to_utf8(li.label));
+        int n = li.value;
         if (!block_ || !block_->number) return li.dotted || n == 1 || (block_ && block_->has_clause);
-        int prev = number_value(*block_->number);
+        int prev = block_->value;
         if (!li.dotted) return block_->has_clause && n == prev + 1;
         if (!block_->has_clause && part_uses_clauses() && n != prev + 1) return false;
         return true;
@@ -895,7 +899,7 @@ private:
         std::optional<int> prev;
         for (const auto& it : s.items) {
             if (!it.number) continue;
-            int n = number_value(*it.number);
+            int n = number_value(to_utf8(make_run(*it.number).fold));
             if (prev) {
                 if (n == *prev)
                     add_diag("warning", "duplicate-number", it.span.line - 1, "item number " + *it.number + " repeats the previous item's number");

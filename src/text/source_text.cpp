@@ -58,16 +58,17 @@ icu::UnicodeString convert_strict(const std::string& bytes, const char* charset)
     return out;
 }
 
-/// UTF-16 without a BOM shows as NUL bytes in every other position for CJK-free ASCII, and
-/// as a regular alternation of zero high bytes for line breaks; count NULs by parity.
+/// UTF-16 without a BOM: the ASCII characters (line breaks, digits) carry a zero high byte, so
+/// NUL bytes gather on one parity (CJK low bytes are rarely zero). GB18030 and UTF-8 text
+/// never hold NUL bytes.
 std::optional<const char*> sniff_utf16(const std::string& bytes) {
     if (bytes.size() < 4 || bytes.size() % 2) return std::nullopt;
     std::size_t even = 0, odd = 0;
     std::size_t n = std::min<std::size_t>(bytes.size(), 1 << 16);
     for (std::size_t i = 0; i < n; ++i)
         if (bytes[i] == 0) (i % 2 ? odd : even)++;
-    if (odd > n / 16 && even == 0) return "UTF-16LE";
-    if (even > n / 16 && odd == 0) return "UTF-16BE";
+    if (odd > 4 * even && bytes.find(std::string("\n\0", 2)) != std::string::npos) return "UTF-16LE";
+    if (even > 4 * odd && bytes.find(std::string("\0\n", 2)) != std::string::npos) return "UTF-16BE";
     return std::nullopt;
 }
 

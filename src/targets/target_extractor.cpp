@@ -1,0 +1,696 @@
+// Quantitative targets in one item's task text.
+//
+// A target is a number with a measure ("2.4 万人", "15%", "16 个"), less the numbers the grammar's
+// not_targets patterns cover (names in quotes, sizes, ordinals ...) and amounts that qualify a
+// noun ("200 万吨玉米精深加工项目"). Its indicator and verb come from the "head": the text between
+// the clause start (or the previous target) and the number. Three shapes are read there:
+//   indicator + link verb + qty     一般公共预算收入增长 5%
+//   action verb + indicator + qty   新增耕地 1500 亩
+//   qty + counted noun              推进万马装备智造园等 18 个重点项目建设
+// and a head without a verb or indicator takes them from the previous target in the sentence
+// ("16 个 125.6 亿元", "、市重点项目 51 个", "、增长 130%以上").
+#include "tasksplit/targets.hpp"
+
+#include <algorithm>
+#include <charconv>
+#include <memory>
+#include <stdexcept>
+
+#include <unicode/regex.h>
+#include <unicode/unistr.h>
+#include <yaml-cpp/yaml.h>
+
+#include "scan.hpp"
+#include "tasksplit/grammar_files.hpp"
+
+namespace tasksplit {
+
+using scan::U32;
+using scan::WordSet;
+
+struct TargetExtractor::Rules {
+    WordSet measures;  // count measures first, then amounts
+    std::size_t count_measures = 0;
+    WordSet magnitudes, more_than;
+    WordSet bounds_after, bounds_before;
+    std::vector<std::string> bound_after_value, bound_before_value;
+    WordSet amount_followers;
+    std::vector<std::unique_ptr<icu::RegexPattern>> not_targets;
+    WordSet link_verbs, link_particles;
+    WordSet verbs, verb_prefixes, verb_connectors, light_verbs;
+    WordSet fixed_indicators, adverbs, scope_words, prepositions, trailing_nouns;
+    char32_t list_end = U'等';
+    WordSet list_end_exceptions;
+    char32_t relative_marker = U'的';
+    WordSet subset_markers;
+    std::size_t subset_scope_max = 2;
+    WordSet markers;
+    U32 sentence_ends, clause_ends;
+
+    bool is_light(int verb_id) const {
+        const U32& w = verbs.word(verb_id);
+        return static_cast<bool>(light_verbs.at(w, 0, w.size())) && light_verbs.at(w, 0, w.size()).len == w.size();
+    }
+};
+
+namespace {
+
+char32_t single_char(const YAML::Node& node, char32_t fallback) {
+    if (!node) return fallback;
+    const U32 s = scan::folded(node.as<std::string>());
+    return s.size() == 1 ? s[0] : fallback;
+}
+
+void add_chars(U32& out, const YAML::Node& node) {
+    for (const auto& p : node) out += scan::folded(p.as<std::string>());
+}
+
+std::shared_ptr<const TargetExtractor::Rules> load_rules(const YAML::Node& y) {
+    auto r = std::make_shared<TargetExtractor::Rules>();
+    r->measures.add_all(y["measures"]["count"]);
+    r->count_measures = r->measures.count();
+    r->measures.add_all(y["measures"]["amount"]);
+    r->magnitudes.add_all(y["magnitudes"]);
+    r->more_than.add_all(y["more_than"]);
+    for (const auto& kv : y["bounds_after"]) {
+        r->bounds_after.add(scan::folded(kv.first.as<std::string>()));
+        r->bound_after_value.push_back(kv.second.as<std::string>());
+    }
+    for (const auto& kv : y["bounds_before"]) {
+        r->bounds_before.add(scan::folded(kv.first.as<std::string>()));
+        r->bound_before_value.push_back(kv.second.as<std::string>());
+    }
+    r->amount_followers.add_all(y["amount_followers"]);
+    for (const auto& p : y["not_targets"]) {
+        UErrorCode status = U_ZERO_ERROR;
+        UParseError perr;
+        const auto pattern = icu::UnicodeString::fromUTF8(p.as<std::string>());
+        std::unique_ptr<icu::RegexPattern> re(icu::RegexPattern::compile(pattern, 0, perr, status));
+        if (U_FAILURE(status)) throw std::runtime_error("targets.yaml: bad not_targets pattern: " + p.as<std::string>());
+        r->not_targets.push_back(std::move(re));
+    }
+    r->link_verbs.add_all(y["link_verbs"]);
+    r->link_particles.add_all(y["link_particles"]);
+    r->verbs.add_all(y["action_verbs"]);
+    r->verb_prefixes.add_all(y["verb_prefixes"]);
+    r->verb_connectors.add_all(y["verb_connectors"]);
+    r->light_verbs.add_all(y["light_verbs"]);
+    r->fixed_indicators.add_all(y["fixed_indicators"]);
+    r->adverbs.add_all(y["adverbs"]);
+    r->scope_words.add_all(y["scope_words"]);
+    r->prepositions.add_all(y["prepositions"]);
+    r->trailing_nouns.add_all(y["trailing_nouns"]);
+    r->list_end = single_char(y["list_end"], U'等');
+    r->list_end_exceptions.add_all(y["list_end_exceptions"]);
+    r->relative_marker = single_char(y["relative_marker"], U'的');
+    r->subset_markers.add_all(y["subset_markers"]);
+    if (y["subset_scope_max_chars"]) r->subset_scope_max = y["subset_scope_max_chars"].as<std::size_t>();
+    r->markers.add_all(y["aspiration_markers"]);
+    add_chars(r->sentence_ends, y["sentence_ends"]);
+    add_chars(r->clause_ends, y["clause_ends"]);
+    return r;
+}
+
+bool is_cn_digit(char32_t c) { return U32(U"零〇一二两三四五六七八九十百千").find(c) != U32::npos; }
+bool is_cn_start(char32_t c) { return U32(U"一二两三四五六七八九十").find(c) != U32::npos; }
+
+double cn_value(const U32& t, std::size_t a, std::size_t b) {
+    static const U32 digits = U"零一二三四五六七八九";
+    double total = 0, cur = 0;
+    for (std::size_t i = a; i < b; ++i) {
+        const char32_t c = t[i];
+        if (c == U'两') {
+            cur = 2;
+        } else if (c == U'〇') {
+            cur = 0;
+        } else if (auto d = digits.find(c); d != U32::npos) {
+            cur = static_cast<double>(d);
+        } else {
+            const double unit = c == U'十' ? 10 : c == U'百' ? 100 : 1000;
+            total += (cur == 0 ? 1 : cur) * unit;
+            cur = 0;
+        }
+    }
+    return total + cur;
+}
+
+struct Quantity {
+    std::size_t start = 0;  // bound word before the number, else the number
+    std::size_t num = 0;    // the number
+    std::size_t end = 0;    // after the measure and any bound word
+    double value = 0;
+    std::string measure;
+    std::string bound;
+    bool count = false;
+};
+
+struct Range {
+    std::size_t a = 0, b = 0;
+    bool empty() const { return b <= a; }
+    std::size_t size() const { return empty() ? 0 : b - a; }
+};
+
+// What the previous target of the sentence lends to the next one.
+struct Prev {
+    bool valid = false;
+    std::size_t sentence = 0;
+    std::size_t text_start = 0;
+    std::size_t indicator_start = 0;
+    std::size_t consumed_end = 0;
+    std::size_t quantity_end = 0;
+    std::string indicator;
+    std::string verb;
+    std::string gov_verb;  // the action verb a verbless list member takes
+    std::size_t gov_start = 0;
+    bool has_gov = false;
+};
+
+class Scanner {
+public:
+    Scanner(const TargetExtractor::Rules& r, const std::string& src)
+        : r_(r), src_(src), chars_(scan::decode(src)), t_(chars_.cp), n_(t_.size()) {
+        mark_quotes();
+        mark_vetoes();
+        mark_punctuation();
+    }
+
+    std::vector<Target> run() {
+        find_quantities();
+        const auto asp = aspirational();
+        std::vector<Target> out;
+        Prev prev;
+        for (std::size_t i = 0; i < qs_.size(); ++i) {
+            out.push_back(describe(qs_[i], prev));
+            out.back().aspirational = asp[i];
+        }
+        return out;
+    }
+
+private:
+    const TargetExtractor::Rules& r_;
+    const std::string& src_;
+    scan::Chars chars_;
+    const U32& t_;
+    std::size_t n_;
+    std::vector<char> quoted_, veto_;
+    std::vector<std::size_t> sentence_start_, clause_start_;
+    std::vector<Quantity> qs_;
+
+    // --- marks ---------------------------------------------------------------------------
+
+    void mark_quotes() {
+        quoted_.assign(n_, 0);
+        for (std::size_t i = 0; i < n_; ++i) {
+            const char32_t open = t_[i];
+            const char32_t close = open == U'“' ? U'”' : open == U'《' ? U'》' : 0;
+            if (!close) continue;
+            for (std::size_t k = i + 1; k < n_ && k <= i + 40; ++k) {
+                if (t_[k] == close) {
+                    std::fill(quoted_.begin() + static_cast<long>(i) + 1, quoted_.begin() + static_cast<long>(k), 1);
+                    i = k;
+                    break;
+                }
+            }
+        }
+    }
+
+    void mark_vetoes() {
+        veto_.assign(n_, 0);
+        if (r_.not_targets.empty() || n_ == 0) return;
+        const icu::UnicodeString text = icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(t_.data()), static_cast<int32_t>(n_));
+        // UTF-16 index -> code point index.
+        std::vector<std::size_t> cp_at(static_cast<std::size_t>(text.length()) + 1);
+        for (int32_t u = 0, c = 0; u <= text.length(); ++u) {
+            cp_at[static_cast<std::size_t>(u)] = static_cast<std::size_t>(c);
+            if (u < text.length() && !U16_IS_LEAD(text.charAt(u))) ++c;
+        }
+        for (const auto& pattern : r_.not_targets) {
+            UErrorCode status = U_ZERO_ERROR;
+            std::unique_ptr<icu::RegexMatcher> m(pattern->matcher(text, status));
+            if (U_FAILURE(status)) continue;
+            while (m->find(status) && U_SUCCESS(status)) {
+                const auto a = cp_at[static_cast<std::size_t>(m->start(status))];
+                const auto b = cp_at[static_cast<std::size_t>(m->end(status))];
+                std::fill(veto_.begin() + static_cast<long>(a), veto_.begin() + static_cast<long>(b), 1);
+            }
+        }
+    }
+
+    void mark_punctuation() {
+        sentence_start_.assign(n_ + 1, 0);
+        clause_start_.assign(n_ + 1, 0);
+        std::size_t s = 0, c = 0;
+        for (std::size_t i = 0; i <= n_; ++i) {
+            sentence_start_[i] = s;
+            clause_start_[i] = c;
+            if (i == n_) break;
+            if (is_sentence_end(t_[i])) s = c = i + 1;
+            else if (is_clause_end(t_[i])) c = i + 1;
+        }
+    }
+
+    bool is_sentence_end(char32_t c) const { return r_.sentence_ends.find(c) != U32::npos; }
+    bool is_clause_end(char32_t c) const { return r_.clause_ends.find(c) != U32::npos; }
+    bool is_break(char32_t c) const { return is_sentence_end(c) || is_clause_end(c) || c == U'、'; }
+
+    std::string bytes(Range r) const { return r.empty() ? std::string() : chars_.slice(src_, r.a, r.b); }
+
+    // --- quantities ----------------------------------------------------------------------
+
+    void find_quantities() {
+        for (std::size_t i = 0; i < n_;) {
+            std::size_t j = i;
+            double value = 0;
+            if (scan::is_digit(t_[i]) && (i == 0 || (!scan::is_digit(t_[i - 1]) && t_[i - 1] != U'.'))) {
+                while (j < n_ && scan::is_digit(t_[j])) ++j;
+                if (j + 1 < n_ && t_[j] == U'.' && scan::is_digit(t_[j + 1])) {
+                    ++j;
+                    while (j < n_ && scan::is_digit(t_[j])) ++j;
+                }
+                const std::string digits = scan::to_utf8(t_.substr(i, j - i));
+                std::from_chars(digits.data(), digits.data() + digits.size(), value);
+            } else if (is_cn_start(t_[i]) && (i == 0 || !is_cn_digit(t_[i - 1]))) {
+                while (j < n_ && is_cn_digit(t_[j])) ++j;
+                value = cn_value(t_, i, j);
+            } else {
+                ++i;
+                continue;
+            }
+            if (auto q = read_quantity(i, j, value)) {
+                qs_.push_back(*q);
+                i = q->end;
+            } else {
+                i = j;
+            }
+        }
+    }
+
+    std::size_t skip_spaces(std::size_t p) const {
+        while (p < n_ && scan::is_space(t_[p])) ++p;
+        return p;
+    }
+
+    std::optional<Quantity> read_quantity(std::size_t i, std::size_t j, double value) const {
+        Quantity q;
+        q.num = q.start = i;
+        q.value = value;
+        std::size_t p = skip_spaces(j);
+        if (p + 1 < n_ && t_[p] == U'\\') ++p;  // LaTeX "50\%"
+        // magnitude? more-than? measure: keep the longest reading.
+        std::vector<WordSet::Hit> mags = r_.magnitudes.all_at(t_, p, n_);
+        mags.insert(mags.begin(), WordSet::Hit{});
+        std::size_t best_end = 0, mag_len = 0, more_len = 0;
+        WordSet::Hit measure;
+        for (const auto& mag : mags) {
+            const std::size_t p2 = p + mag.len;
+            const auto more = r_.more_than.at(t_, p2, n_);
+            const auto m = r_.measures.at(t_, p2 + more.len, n_);
+            if (m && p2 + more.len + m.len > best_end) {
+                best_end = p2 + more.len + m.len;
+                mag_len = mag.len;
+                more_len = more.len;
+                measure = m;
+            }
+        }
+        if (!measure) return std::nullopt;
+        for (std::size_t k = i; k < best_end; ++k)
+            if (veto_[k]) return std::nullopt;
+        q.count = static_cast<std::size_t>(measure.id) < r_.count_measures;
+        q.measure = scan::to_utf8(t_.substr(p, mag_len) + r_.measures.word(measure.id));
+        if (more_len) q.bound = ">=";
+        q.end = best_end;
+        const std::size_t after = skip_spaces(q.end);
+        if (auto b = r_.bounds_after.at(t_, after, n_)) {
+            q.bound = r_.bound_after_value[static_cast<std::size_t>(b.id)];
+            q.end = after + b.len;
+        }
+        std::size_t k = i;
+        while (k > 0 && (scan::is_space(t_[k - 1]) || t_[k - 1] == U'$')) --k;
+        if (auto b = r_.bounds_before.ending(t_, 0, k)) {
+            if (q.bound.empty()) q.bound = r_.bound_before_value[static_cast<std::size_t>(b.id)];
+            q.start = k - b.len;
+        }
+        // An amount followed by a noun sizes that noun: "480万方油品综合物流基地", "10 亿元以上先进制造业项目".
+        if (!q.count) {
+            const std::size_t next = skip_spaces(q.end);
+            if (next < n_ && scan::is_ideograph(t_[next]) && !r_.amount_followers.at(t_, next, n_)) return std::nullopt;
+        }
+        return q;
+    }
+
+    // --- words ---------------------------------------------------------------------------
+
+    // Length of a verb (with prefix) at i, or 0; `light` tells whether it is a light verb.
+    std::size_t verb_at(std::size_t i, std::size_t end, bool* light = nullptr) const {
+        if (i >= end || quoted_[i]) return 0;
+        auto v = r_.verbs.at(t_, i, end);
+        if (auto pre = r_.verb_prefixes.at(t_, i, end)) {
+            auto pv = r_.verbs.at(t_, i + pre.len, end);
+            if (pv && pre.len + pv.len > v.len) {
+                v = pv;
+                v.len += pre.len;
+            }
+        }
+        if (light) *light = v && r_.is_light(v.id);
+        return v.len;
+    }
+
+    // The leftmost action verb in [a, b), with the verbs compounded onto it ("盘活整治",
+    // "新建和改造提升"); a light verb (完成) takes no compound.
+    std::optional<Range> first_verb(std::size_t a, std::size_t b) const {
+        for (std::size_t i = a; i < b; ++i) {
+            bool light = false;
+            const std::size_t len = verb_at(i, b, &light);
+            if (!len) continue;
+            Range v{i, i + len};
+            while (!light) {
+                const std::size_t k = v.b + r_.verb_connectors.at(t_, v.b, b).len;
+                const std::size_t more = verb_at(k, b);
+                if (more < 2) break;
+                v.b = k + more;
+            }
+            return v;
+        }
+        return std::nullopt;
+    }
+
+    // A link verb ending the head, with its particle ("提高到", "控制在"): the verb's range and
+    // the full range.
+    std::optional<std::pair<Range, Range>> link_at_end(std::size_t a, std::size_t b) const {
+        if (b <= a || quoted_[b - 1]) return std::nullopt;
+        if (auto l = r_.link_verbs.ending(t_, a, b)) return std::make_pair(Range{b - l.len, b}, Range{b - l.len, b});
+        if (auto p = r_.link_particles.ending(t_, a, b)) {
+            if (auto l = r_.link_verbs.ending(t_, a, b - p.len))
+                return std::make_pair(Range{b - p.len - l.len, b - p.len}, Range{b - p.len - l.len, b});
+        }
+        return std::nullopt;
+    }
+
+    // Skips what opens a head but names nothing: spaces, 、 and brackets, aspiration and subset
+    // markers, scope words, prepositions, adverbs and years ("2024 年", "到2024年底").
+    std::size_t skip_leading(std::size_t a, std::size_t b, bool* subset = nullptr) const {
+        while (a < b) {
+            const char32_t c = t_[a];
+            if (scan::is_space(c) || c == U'、' || c == U'(' || c == U'$') {
+                ++a;
+                continue;
+            }
+            if (auto m = r_.markers.at(t_, a, b)) {
+                a += m.len;
+                continue;
+            }
+            if (auto m = r_.subset_markers.at(t_, a, b)) {
+                if (subset) *subset = true;
+                a += m.len;
+                continue;
+            }
+            std::size_t len = r_.scope_words.at(t_, a, b).len;
+            if (!len) len = r_.prepositions.at(t_, a, b).len;
+            if (auto adv = r_.adverbs.at(t_, a, b); !len && adv.len >= 2) len = adv.len;
+            if (!len && a + 4 <= b && std::all_of(t_.begin() + static_cast<long>(a), t_.begin() + static_cast<long>(a) + 4, scan::is_digit)) {
+                std::size_t k = skip_spaces(a + 4);
+                if (k < b && t_[k] == U'年') {
+                    ++k;
+                    if (k < b && U32(U"度底末内").find(t_[k]) != U32::npos) ++k;
+                    len = k - a;
+                }
+            }
+            if (!len) break;
+            a += len;
+        }
+        return a;
+    }
+
+    std::size_t trim_end(std::size_t a, std::size_t b) const {
+        while (b > a) {
+            const char32_t c = t_[b - 1];
+            if (scan::is_space(c) || c == U'、' || c == U'$') {
+                --b;
+            } else if (auto adv = r_.adverbs.ending(t_, a, b)) {
+                b -= adv.len;
+            } else {
+                break;
+            }
+        }
+        return b;
+    }
+
+    bool is_list_end(std::size_t k) const {
+        if (t_[k] != r_.list_end || quoted_[k]) return false;
+        for (std::size_t id = 0; id < r_.list_end_exceptions.count(); ++id) {
+            const U32& w = r_.list_end_exceptions.word(static_cast<int>(id));
+            const std::size_t at = w.find(r_.list_end);
+            if (at == U32::npos || at > k || k - at + w.size() > n_) continue;
+            if (t_.compare(k - at, w.size(), w) == 0) return false;
+        }
+        return true;
+    }
+
+    // The indicator inside [a, b): openers and trailing adverbs dropped, and only what follows a
+    // relative clause (的) or, when `cut_list`, a list of examples (等).
+    Range indicator(std::size_t a, std::size_t b, bool cut_list) const {
+        a = skip_leading(a, b);
+        b = trim_end(a, b);
+        for (std::size_t k = b; k > a; --k) {
+            const std::size_t i = k - 1;
+            if ((t_[i] == r_.relative_marker && !quoted_[i]) || (cut_list && is_list_end(i))) {
+                a = skip_leading(i + 1, b);
+                break;
+            }
+        }
+        return {a, b};
+    }
+
+    // --- one target ----------------------------------------------------------------------
+
+    // The noun a count classifies when it follows the count: "18 个重点项目建设" -> 重点项目,
+    // "8 家重点储备企业引导培育力度" -> 重点储备企业 + verb 引导培育. A bracketed sub-count is left
+    // out ("6个区级及以上（含1个国家级）老年友好型社区").
+    struct CountedNoun {
+        std::vector<Range> parts;
+        Range verb;
+        std::size_t end = 0;
+    };
+
+    std::optional<CountedNoun> counted_noun(const Quantity& q) const {
+        std::size_t p = skip_spaces(q.end);
+        if (p >= n_ || !(scan::is_ideograph(t_[p]) || t_[p] == U'“')) return std::nullopt;
+        CountedNoun cn;
+        std::size_t a = p;
+        while (p < n_ && !is_break(t_[p]) && !scan::is_digit(t_[p]) && t_[p] != U')') {
+            if (t_[p] == U'(') {
+                std::size_t close = p + 1;
+                while (close < n_ && close < p + 16 && t_[close] != U')') ++close;
+                if (close >= n_ || t_[close] != U')') break;
+                if (r_.subset_markers.at(t_, p + 1, close)) {
+                    cn.parts.push_back({a, p});
+                    a = close + 1;
+                }
+                p = close + 1;
+                continue;
+            }
+            ++p;
+        }
+        cn.end = p;
+        std::size_t b = p;
+        while (b > a && scan::is_space(t_[b - 1])) --b;
+        if (auto tail = r_.trailing_nouns.ending(t_, a, b)) b -= tail.len;
+        const std::size_t verb_end = b;
+        for (int k = 0; k < 3; ++k) {
+            auto v = r_.verbs.ending(t_, a, b);
+            if (!v || b - v.len <= a) break;
+            b -= v.len;
+            if (auto c = r_.verb_connectors.ending(t_, a, b); c && b - c.len > a) {
+                if (r_.verbs.ending(t_, a, b - c.len)) b -= c.len;
+            }
+        }
+        if (b < verb_end) cn.verb = {b, verb_end};
+        b = trim_end(a, b);
+        if (auto c = r_.verb_connectors.ending(t_, a, b)) b -= c.len;
+        cn.parts.push_back({a, b});
+        std::size_t total = 0;
+        for (const auto& part : cn.parts) total += part.size();
+        if (total == 0 || t_[b - 1] == U'级') return std::nullopt;
+        cn.end = cn.verb.empty() ? b : cn.verb.b;
+        return cn;
+    }
+
+    Target describe(const Quantity& q, Prev& prev) const {
+        const std::size_t sentence = sentence_start_[q.num];
+        if (prev.valid && prev.sentence != sentence) prev = Prev{};
+        std::size_t hs = clause_start_[q.num];
+        const std::size_t head_end = q.start;
+        if (prev.valid && prev.consumed_end > hs) hs = prev.consumed_end <= head_end ? prev.consumed_end : prev.quantity_end;
+        // A quantity inside brackets has its head there: "（含1个国家级）".
+        for (std::size_t k = head_end; k > hs; --k) {
+            if (t_[k - 1] == U')') break;
+            if (t_[k - 1] == U'(') {
+                hs = k;
+                break;
+            }
+        }
+        bool subset = false;
+        hs = skip_leading(hs, head_end, &subset);
+        std::size_t he = head_end;
+        while (he > hs && scan::is_space(t_[he - 1])) --he;
+
+        Target out;
+        out.value = q.value;
+        out.measure = q.measure;
+        out.bound = q.bound;
+        std::size_t ts = q.start, te = q.end;
+        Range ind, verb;
+        bool inherit_indicator = false, inherit_verb = false, own_gov = false;
+
+        const auto noun = q.count ? counted_noun(q) : std::nullopt;
+        const auto fixed = find_fixed(hs, he);
+        const auto link = fixed ? std::nullopt : link_at_end(hs, he);
+        const auto action = (fixed || link) ? std::nullopt : first_verb(hs, he);
+
+        if (noun) {
+            for (const auto& part : noun->parts) out.indicator += bytes(part);
+            ind = noun->parts.front();
+            te = std::max(te, noun->parts.back().b);
+            if (action) {
+                verb = *action;
+                own_gov = true;
+            } else if (!noun->verb.empty()) {
+                verb = noun->verb;
+                te = noun->verb.b;
+            }
+            ts = verb.empty() || verb.a > q.start ? q.start : verb.a;
+        } else if (fixed) {
+            ind = *fixed;
+            ts = ind.a;
+        } else if (link) {
+            verb = link->first;
+            std::size_t a = hs;
+            if (auto v = first_verb(hs, link->second.a); v && v->a == hs) a = v->b;
+            ind = indicator(a, link->second.a, false);
+            if (ind.empty()) inherit_indicator = true;
+            ts = ind.empty() ? link->second.a : ind.a;
+        } else if (action) {
+            verb = *action;
+            own_gov = true;
+            ind = indicator(action->b, he, true);
+            if (ind.empty()) ind = indicator(hs, action->a, true);
+            if (ind.empty()) inherit_indicator = true;
+            ts = std::min(verb.a, ind.empty() ? verb.a : ind.a);
+        } else {
+            ind = indicator(hs, he, true);
+            if (ind.empty()) {
+                inherit_indicator = inherit_verb = true;
+                if (prev.valid) ts = prev.text_start;
+            } else {
+                if (subset && ind.size() <= r_.subset_scope_max) inherit_indicator = true;
+                inherit_verb = true;
+                ts = ind.a;
+            }
+        }
+
+        if (!noun) {
+            if (!inherit_indicator) out.indicator = bytes(ind);
+        }
+        if (inherit_indicator && prev.valid) {
+            out.indicator = prev.indicator;
+            if (link) ts = std::min(ts, prev.indicator_start);
+        }
+        if (!verb.empty()) out.verb = bytes(verb);
+        if (inherit_verb && prev.valid) {
+            if (ind.empty()) {
+                out.verb = prev.verb;
+            } else if (prev.has_gov) {
+                out.verb = prev.gov_verb;
+                ts = std::min(ts, prev.gov_start);
+            }
+        }
+
+        out.start = chars_.off[ts];
+        out.end = chars_.off[te];
+        out.text = src_.substr(out.start, out.end - out.start);
+
+        Prev next;
+        next.valid = true;
+        next.sentence = sentence;
+        next.text_start = ts;
+        next.consumed_end = noun ? te : q.end;
+        next.quantity_end = q.end;
+        next.indicator = out.indicator;
+        next.verb = out.verb;
+        next.indicator_start = inherit_indicator && prev.valid ? prev.indicator_start : (ind.empty() ? ts : ind.a);
+        if (own_gov) {
+            next.has_gov = true;
+            next.gov_verb = out.verb;
+            next.gov_start = verb.a;
+        } else if (prev.valid && prev.has_gov && !fixed) {
+            next.has_gov = true;
+            next.gov_verb = prev.gov_verb;
+            next.gov_start = prev.gov_start;
+        }
+        prev = next;
+        return out;
+    }
+
+    std::optional<Range> find_fixed(std::size_t a, std::size_t b) const {
+        for (std::size_t i = a; i < b; ++i) {
+            if (auto f = r_.fixed_indicators.at(t_, i, b)) return Range{i, i + f.len};
+        }
+        return std::nullopt;
+    }
+
+    // --- aspiration ----------------------------------------------------------------------
+
+    // Does [a, b) hold a main verb of its own? Fixed indicator names and markers do not count;
+    // a one-character link verb counts only right before the quantity ("比例达 90%").
+    bool has_verb(std::size_t a, std::size_t b) const {
+        for (std::size_t i = a; i < b; ++i) {
+            if (quoted_[i]) continue;
+            if (auto f = r_.fixed_indicators.at(t_, i, b)) {
+                i += f.len - 1;
+            } else if (auto m = r_.markers.at(t_, i, b)) {
+                i += m.len - 1;
+            } else if (verb_at(i, b) || r_.link_verbs.at(t_, i, b).len >= 2) {
+                return true;
+            }
+        }
+        return static_cast<bool>(link_at_end(a, b));
+    }
+
+    // A marker (力争 ...) covers what follows it up to the sentence end or a comma clause with a
+    // verb of its own: "力争…取得新突破，新增省级专精特新企业 16 家以上" is not aspirational.
+    std::vector<bool> aspirational() const {
+        std::vector<bool> asp(qs_.size(), false);
+        bool active = false;
+        std::size_t qi = 0;
+        for (std::size_t cs = 0; cs < n_;) {
+            std::size_t ce = cs;
+            while (ce < n_ && !is_sentence_end(t_[ce]) && !is_clause_end(t_[ce])) ++ce;
+            if (sentence_start_[cs] == cs) active = false;
+            const std::size_t first_q = qi < qs_.size() && qs_[qi].start < ce ? qs_[qi].start : ce;
+            if (has_verb(cs, first_q)) active = false;
+            std::size_t first_marker = ce;
+            for (std::size_t i = cs; i < ce; ++i) {
+                if (!quoted_[i] && r_.markers.at(t_, i, ce)) {
+                    first_marker = i;
+                    break;
+                }
+            }
+            for (; qi < qs_.size() && qs_[qi].start < ce; ++qi) asp[qi] = active || first_marker < qs_[qi].num;
+            if (first_marker < ce) active = true;
+            cs = ce + 1;
+        }
+        return asp;
+    }
+};
+
+}  // namespace
+
+TargetExtractor::TargetExtractor() : TargetExtractor(load_embedded_grammar("targets.yaml")) {}
+
+TargetExtractor::TargetExtractor(const YAML::Node& rules) : rules_(load_rules(rules)) {}
+
+std::vector<Target> TargetExtractor::extract(const std::string& text) const {
+    return Scanner(*rules_, text).run();
+}
+
+}  // namespace tasksplit

@@ -1,0 +1,259 @@
+// Layout recognition end to end on small notices: clauses, page breaks, numbering, grids and the
+// other families of this genre.
+#include <catch2/catch.hpp>
+
+#include <memory>
+#include <unicode/translit.h>
+#include <unicode/ucnv.h>
+
+#include "test_support.hpp"
+
+using namespace tasksplit;
+using test::all_items;
+using test::names;
+using V = std::vector<std::string>;
+
+TEST_CASE("inline clause after the item, half- and full-width", "[parse][clause]") {
+    auto d = test::parse_string(
+        "2024 年区政府工作报告任务分解\n\n一、孙丹燕区长牵头重点工作\n\n"
+        "1. 一般公共预算收入增长 5%。(责任单位：区财政局)\n\n"
+        "2. 推进农产品(粮食)基地建设。（责任单位 : 区经信局、区商务局)\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].text == "一般公共预算收入增长 5%。");
+    CHECK(names(items[0].lead) == V{"区财政局"});
+    CHECK(items[0].leader->name == "孙丹燕");
+    CHECK(items[0].leader->role == "区长");
+    CHECK(items[1].text == "推进农产品(粮食)基地建设。");
+    CHECK(names(items[1].support) == V{"区商务局"});
+}
+
+TEST_CASE("clause on its own line and run into the text", "[parse][clause]") {
+    auto d = test::parse_string(
+        "2023 年政府工作报告重点工作责任分解\n\n二、夏泉常务副区长牵头重点工作\n\n"
+        "1.地区生产总值增长 5%。\n\n责任单位：区发改局、区财政局\n\n"
+        "2.建成绿道 10 公里。责任单位：区水利局\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].text == "地区生产总值增长 5%。");
+    CHECK(names(items[0].lead) == V{"区发改局"});
+    CHECK(items[0].lead_basis == "convention");
+    CHECK(items[1].text == "建成绿道 10 公里。");
+    CHECK(items[0].leader->role == "常务副区长");
+}
+
+TEST_CASE("page breaks inside text, clause label and unit names are joined", "[parse][pagebreak]") {
+    auto d = test::parse_string(
+        "2024 年任务分解\n\n一、王其锋副区长牵头重点工作\n\n"
+        "1. 加快先进制造\n\n业项目建设。(责\n\n责任单位：区公共服务“七优\n\n享”专班各成员单位)\n\n"
+        "2. 推进民生兜底。(责任单\n\n位：区卫健局)\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].text == "加快先进制造业项目建设。");
+    CHECK(names(items[0].lead) == V{"区公共服务“七优享”专班各成员单位"});
+    CHECK(names(items[1].lead) == V{"区卫健局"});
+}
+
+TEST_CASE("numbers: duplicates kept, decimal splits and quantities are not items", "[parse][numbers]") {
+    auto d = test::parse_string(
+        "2024 年任务分解\n\n一、刘世君常委牵头重点工作\n\n"
+        "7. 甲任务。(责任单位：区经信局)\n\n7. 乙任务。(责任单位：区发改局)\n\n"
+        "8. 加快中储粮二期\n\n21. 6万吨粮食仓储建设。(责任单位：区商务局)\n\n"
+        "9. 新增研发机构\n\n5 家以上。\n\n责任单位：区科技局\n\n"
+        "10 优化服务。\n\n责任单位：区民政局\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 5);
+    CHECK(*items[0].number == "7");
+    CHECK(*items[1].number == "7");
+    CHECK(items[2].text == "加快中储粮二期21. 6万吨粮食仓储建设。");
+    CHECK(items[3].text == "新增研发机构5 家以上。");
+    CHECK(*items[4].number == "10");
+    bool dup = false;
+    for (const auto& diag : d.diagnostics) dup |= diag.code == "duplicate-number";
+    CHECK(dup);
+}
+
+TEST_CASE("livelihood paragraphs: one item per leader clause", "[parse][livelihood]") {
+    auto d = test::parse_string(
+        "2024 年民生实事责任分解\n\n一、医疗卫生方面\n\n"
+        "接种流感疫苗 11.7 万人。（牵头领导：洪碧，责任单位：市卫健委）培训应急救护人员 1650 人以上。"
+        "（牵头领导：洪碧，责任单位：市红十字会）开通率达 100%。（牵头领导：孙小晓，责任单位：市"
+        "\n\n医保局)\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 3);
+    CHECK(items[1].text == "培训应急救护人员 1650 人以上。");
+    CHECK(items[2].leader->name == "孙小晓");
+    CHECK(names(items[2].lead) == V{"市医保局"});
+    CHECK(d.parts[0].kind == "livelihood");
+}
+
+TEST_CASE("cell-per-line grid with two-line lead cells and empty support", "[parse][grid]") {
+    auto d = test::parse_string(
+        "2024年目标任务分解清单\n\n\n一、副区长张尚兵牵头重点工作\n\n序号\n\n目标任务\n\n牵头单位\n\n配合单位\n\n"
+        "1\n\n改造道路\n\n区住建局\n区交通运输局\n\n区发改局等区级有关部门,各镇(街道)\n\n"
+        "2\n\n新增上市企业2家\n\n区金融办\n\n\n3\n\n推进文化圈\n\n区委宣传部\n\n区文广旅体局\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 3);
+    CHECK(items[0].leader->name == "张尚兵");
+    CHECK(items[0].leader->role == "副区长");
+    CHECK(names(items[0].lead) == V{"区住建局", "区交通运输局"});
+    CHECK(names(items[0].support) == V{"区发改局", "区级有关部门", "各镇(街道)"});
+    CHECK(items[0].lead_basis == "column");
+    CHECK(items[1].support.empty());
+    CHECK(names(items[2].support) == V{"区文广旅体局"});
+}
+
+TEST_CASE("merged-cell grid rows inherit leader and units", "[parse][grid]") {
+    auto d = test::parse_string(
+        "2024年民生实事项目责任分解\n\n任务指标\n\n实施内容\n\n完成时限\n\n牵头领导\n\n牵头单位\n\n配合单位\n\n"
+        "新改扩建2所学校\n\n新改扩建学校。\n\n2024年9月\n\n张尚兵\n\n区教育局\n\n区住建局、有关镇(街道)\n\n"
+        "完成空调安装\n\n完成28所学校空调安装。\n\n2024年8月\n\n"
+        "推进道路提升\n\n改造3条道路。\n\n启动项目:\n\n1.梅湖路:2024年6月\n\n刘学文\n\n区住建局\n\n有关镇(街道)\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 3);
+    CHECK(*items[0].detail == "新改扩建学校。");
+    CHECK(*items[0].deadline == "2024年9月");
+    CHECK(items[1].leader->name == "张尚兵");
+    CHECK(names(items[1].lead) == V{"区教育局"});
+    CHECK(*items[2].deadline == "启动项目: 1.梅湖路:2024年6月");
+    CHECK(items[2].leader->name == "刘学文");
+}
+
+TEST_CASE("label pairs: the second list supports", "[parse][family]") {
+    auto d = test::parse_string(
+        "2024年重点工作任务分解\n\n一、经济发展\n\n"
+        "1.推进项目建设。[牵头单位:市发改委;责任单位:市经信局、市财政局]\n\n"
+        "2.深化改革。牵头单位：市委改革办；配合单位：市发改委\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 2);
+    CHECK(names(items[0].lead) == V{"市发改委"});
+    CHECK(names(items[0].support) == V{"市经信局", "市财政局"});
+    CHECK(items[0].lead_basis == "explicit");
+    CHECK(names(items[1].lead) == V{"市委改革办"});
+    CHECK(names(items[1].support) == V{"市发改委"});
+}
+
+TEST_CASE("trailing unlabeled clause: X牵头，Y按职责分工负责", "[parse][family]") {
+    auto d = test::parse_string(
+        "2024年重点工作任务分解\n\n一、经济发展\n\n"
+        "1.推进数字经济发展。（市经信局牵头，市发改委、市科技局按职责分工负责）\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].text == "推进数字经济发展。");
+    CHECK(names(items[0].lead) == V{"市经信局"});
+    CHECK(names(items[0].support) == V{"市发改委", "市科技局"});
+}
+
+TEST_CASE("a leader line before a group of tasks", "[parse][family]") {
+    auto d = test::parse_string(
+        "2024年重点工作任务分解\n\n一、经济发展\n\n牵头领导：张三\n\n"
+        "1.推进项目建设。（责任单位：市发改委）\n\n2.优化营商环境。（责任单位：市商务局）\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 2);
+    CHECK(items[1].leader->name == "张三");
+}
+
+TEST_CASE("traditional Chinese and full-width digits", "[parse][family]") {
+    auto d = test::parse_string(
+        "２０２４年區政府工作報告任務分解\n\n一、孫丹燕區長牽頭重點工作\n\n"
+        "１．一般公共預算收入增長５％。（責任單位：區財政局、區府辦，列第一位的為牽頭單位）\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 1);
+    CHECK(*items[0].number == "１");
+    CHECK(items[0].text == "一般公共預算收入增長５％。");
+    CHECK(names(items[0].lead) == V{"區財政局"});
+    CHECK(items[0].leader->name == "孫丹燕");
+    REQUIRE(d.document.lead_convention);
+}
+
+TEST_CASE("front matter fields", "[parse][meta]") {
+    auto d = test::parse_string(
+        "\n舟山市定海区人民政府办公室文件\n\n定政办发〔2024〕5号\n\n"
+        "舟山市定海区人民政府办公室关于印发 《2024年区政府工作报告任务分解》的通知\n\n"
+        "各镇人民政府、街道办事处，区属各单位：\n\n正文。联系人：陈思思，联系电话：13867225962, 590246。\n\n"
+        "舟山市定海区人民政府办公室\n\n2024年3月18日\n\n2024 年区政府工作报告任务分解\n");
+    CHECK(*d.document.doc_number == "定政办发〔2024〕5号");
+    CHECK(*d.document.issuer == "舟山市定海区人民政府办公室");
+    CHECK(*d.document.title == "舟山市定海区人民政府办公室关于印发《2024年区政府工作报告任务分解》的通知");
+    CHECK(*d.document.date == "2024-03-18");
+    CHECK(*d.document.year == 2024);
+    CHECK(d.document.addressees == V{"各镇人民政府", "街道办事处", "区属各单位"});
+    REQUIRE(d.document.contacts.size() == 1);
+    CHECK(d.document.contacts[0].phones == V{"13867225962", "590246"});
+}
+
+TEST_CASE("every non-blank line is claimed or listed as unassigned", "[parse][conservation]") {
+    auto d = test::parse_string("前言一句。\n\n2024 年任务分解\n\n一、张三区长牵头重点工作\n\n1. 甲。(责任单位：区财政局)\n\n抄送：区委各部门。\n");
+    REQUIRE(d.unassigned.size() == 2);
+    CHECK(d.unassigned[0].line == 1);
+    CHECK(d.unassigned[1].text == "抄送：区委各部门。");
+}
+
+namespace {
+
+std::string encode(const std::string& utf8, const char* charset) {
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(utf8);
+    UErrorCode st = U_ZERO_ERROR;
+    UConverter* conv = ucnv_open(charset, &st);
+    std::string out(static_cast<std::size_t>(u.length()) * 4 + 16, '\0');
+    int32_t n = ucnv_fromUChars(conv, out.data(), static_cast<int32_t>(out.size()), u.getBuffer(), u.length(), &st);
+    ucnv_close(conv);
+    REQUIRE(U_SUCCESS(st));
+    out.resize(static_cast<std::size_t>(n));
+    return out;
+}
+
+void same_items(const Document& a, const Document& b) {
+    auto x = all_items(a), y = all_items(b);
+    REQUIRE(x.size() == y.size());
+    for (std::size_t i = 0; i < x.size(); ++i) {
+        CHECK(x[i].number == y[i].number);
+        CHECK(x[i].span.line == y[i].span.line);
+        CHECK(x[i].lead.size() == y[i].lead.size());
+        CHECK(x[i].support.size() == y[i].support.size());
+        CHECK(x[i].leader.has_value() == y[i].leader.has_value());
+    }
+}
+
+}  // namespace
+
+TEST_CASE("GB18030, UTF-16 and traditional copies of a sample give the same items", "[parse][encoding]") {
+    std::string utf8 = test::read_file(test::repo_path("samples/000_5f0d85f750916d58.txt"));
+    Document original = test::parser().parse_bytes(utf8, "a.txt");
+    REQUIRE(all_items(original).size() == 108);
+
+    Document gb = test::parser().parse_bytes(encode(utf8, "GB18030"), "gb.txt");
+    CHECK(gb.source.encoding == "GB18030");
+    same_items(original, gb);
+    CHECK(all_items(gb)[5].text == all_items(original)[5].text);
+
+    Document u16 = test::parser().parse_bytes(encode(utf8, "UTF-16LE"), "u16.txt");
+    CHECK(u16.source.encoding == "UTF-16LE");
+    same_items(original, u16);
+
+    Document bom = test::parser().parse_bytes(encode(utf8, "UTF-16BE") .insert(0, "\xFE\xFF"), "bom.txt");
+    CHECK(bom.source.encoding == "UTF-16BE");
+    same_items(original, bom);
+
+    UErrorCode st = U_ZERO_ERROR;
+    std::unique_ptr<icu::Transliterator> hant(icu::Transliterator::createInstance("Hans-Hant", UTRANS_FORWARD, st));
+    REQUIRE(U_SUCCESS(st));
+    icu::UnicodeString u = icu::UnicodeString::fromUTF8(utf8);
+    hant->transliterate(u);
+    std::string trad;
+    u.toUTF8String(trad);
+    REQUIRE(trad != utf8);
+    Document tr = test::parser().parse_bytes(trad, "hant.txt");
+    same_items(original, tr);
+}
+
+TEST_CASE("undecodable input names the byte offset", "[parse][encoding]") {
+    std::string bad = "2024 年任务分解\n\x81\x30\xFF\xFF\n";
+    try {
+        test::parser().parse_bytes(bad, "bad.txt");
+        FAIL("expected a DecodeError");
+    } catch (const DecodeError& e) {
+        CHECK(e.offset >= 20);
+    }
+    CHECK_THROWS_AS(test::parser().parse_bytes(std::string("ab\0cd", 5), "bin.txt"), DecodeError);
+}

@@ -1,0 +1,117 @@
+// The unit splitter: separators, brackets, aliases, 牵头 markers, 等, conventions.
+#include <catch2/catch.hpp>
+
+#include "tasksplit/units.hpp"
+#include "test_support.hpp"
+
+using namespace tasksplit;
+
+namespace {
+
+struct Split {
+    std::vector<std::string> lead, support, aliases;
+    std::string basis, convention;
+    int empty = 0;
+};
+
+Split split(const std::string& text) {
+    UnitList list = split_units(make_run(text), test::parser().rules());
+    Split s;
+    std::vector<Unit> lead, support;
+    s.basis = assign_roles(list, lead, support);
+    s.lead = test::names(lead);
+    s.support = test::names(support);
+    for (const auto& u : list.units) s.aliases.push_back(u.alias);
+    if (list.convention) s.convention = list.convention->utf8();
+    s.empty = list.empty_pieces;
+    return s;
+}
+
+using V = std::vector<std::string>;
+
+}  // namespace
+
+TEST_CASE("separators split outside brackets only", "[units]") {
+    auto s = split("区税务局,各镇(街道、园区)");
+    CHECK(s.lead == V{"区税务局"});
+    CHECK(s.support == V{"各镇(街道、园区)"});
+    s = split("各县（区）政府、功能区管委会，市政府直属各单位");
+    CHECK(s.lead == V{"各县（区）政府"});
+    CHECK(s.support == V{"功能区管委会", "市政府直属各单位"});
+    CHECK(s.basis == "convention");
+}
+
+TEST_CASE("bracketed aliases are split off the name", "[units]") {
+    auto s = split("区经信局、区委组织部<区委人才办>");
+    CHECK(s.support == V{"区委组织部"});
+    CHECK(s.aliases[1] == "区委人才办");
+    s = split("市财政局(市国资委)，市属各国有企业");
+    CHECK(s.lead == V{"市财政局"});
+    CHECK(s.aliases[0] == "市国资委");
+    s = split("市府办（市数据局）");
+    CHECK(s.lead == V{"市府办"});
+}
+
+TEST_CASE("brackets that belong to the name stay", "[units]") {
+    auto s = split("定海中心片区排涝提升工程（五山生态旅游带建设项目）现场建设指挥部、区水利局");
+    CHECK(s.lead == V{"定海中心片区排涝提升工程（五山生态旅游带建设项目）现场建设指挥部"});
+    s = split("各镇(街道)");
+    CHECK(s.lead == V{"各镇(街道)"});
+    CHECK(s.aliases[0].empty());
+}
+
+TEST_CASE("牵头 markers decide the leads", "[units]") {
+    auto s = split("区发改局、区财政局牵头，区政府直属各单位、各镇街");
+    CHECK(s.lead == V{"区发改局", "区财政局"});
+    CHECK(s.support == V{"区政府直属各单位", "各镇街"});
+    CHECK(s.basis == "explicit");
+    s = split("定海工业园区、区经信局、区投促中心牵头");
+    CHECK(s.lead == V{"定海工业园区", "区经信局", "区投促中心"});
+    CHECK(s.support.empty());
+    s = split("区府办牵头，区公共服务“七优享”专班各成员单位");
+    CHECK(s.lead == V{"区府办"});
+    CHECK(s.support == V{"区公共服务“七优享”专班各成员单位"});
+    s = split("区发改局牵头，区财政局按职责分工负责");
+    CHECK(s.support == V{"区财政局"});
+}
+
+TEST_CASE("等 closes a list before a collective unit", "[units]") {
+    auto s = split("区经信局、区国资中心等区级有关部门,有关镇(街道、园区)");
+    CHECK(s.lead == V{"区经信局"});
+    CHECK(s.support == V{"区国资中心", "区级有关部门", "有关镇(街道、园区)"});
+}
+
+TEST_CASE("convention sentences are never units", "[units]") {
+    auto s = split("区财政局、区府办、各镇街<除有已标明牵头单位外，列第一位的为牵头单位，下同>");
+    CHECK(s.support == V{"区府办", "各镇街"});
+    CHECK(s.convention == "除有已标明牵头单位外，列第一位的为牵头单位，下同");
+    s = split("区财政局、区审计局、区属各国有企业（列首位为牵头单位，下同）");
+    CHECK(s.support == V{"区审计局", "区属各国有企业"});
+    CHECK(s.convention == "列首位为牵头单位，下同");
+    s = split("市财政局(市国资委)，市属各国有企业(列第一位者为牵头单位，下同)");
+    CHECK(s.support == V{"市属各国有企业"});
+}
+
+TEST_CASE("spaces and line breaks inside a name are extraction artefacts", "[units]") {
+    auto s = split("区发改局、区旅 游集团");
+    CHECK(s.support == V{"区旅游集团"});
+    s = split("市卫健委 市教育局");
+    CHECK(s.lead == V{"市卫健委"});
+    CHECK(s.support == V{"市教育局"});
+}
+
+TEST_CASE("a dangling separator is counted", "[units]") {
+    auto s = split("高新区管委会、舟山海关、舟山海事局、");
+    CHECK(s.empty == 1);
+    CHECK(s.support.size() == 2);
+}
+
+TEST_CASE("unit kinds", "[units]") {
+    const Rules& r = test::parser().rules();
+    CHECK(unit_kind(make_run("区发改局").fold, r) == "department");
+    CHECK(unit_kind(make_run("白泉镇").fold, r) == "township");
+    CHECK(unit_kind(make_run("各镇街").fold, r) == "collective");
+    CHECK(unit_kind(make_run("区防指各成员单位").fold, r) == "collective");
+    CHECK(unit_kind(make_run("区旅游发展集团").fold, r) == "enterprise");
+    CHECK(unit_kind(make_run("美丽校园建设项目指挥部").fold, r) == "taskforce");
+}
