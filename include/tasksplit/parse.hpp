@@ -13,10 +13,14 @@
 
 namespace tasksplit {
 
+class TargetExtractor;
+
 /// A parser holds the compiled grammar; one per thread.
 class Parser {
 public:
     explicit Parser(const std::vector<std::string>& grammar_files = {});
+    ~Parser();
+    Parser(Parser&&) noexcept;
 
     /// Parses decoded text. Never fails on content: problems become diagnostics.
     Document parse(const SourceText& text) const;
@@ -27,6 +31,7 @@ public:
 
 private:
     Rules rules_;
+    std::unique_ptr<TargetExtractor> targets_;
 };
 
 /// Front matter: fills doc_number, issuer, title, date, year, addressees, contacts from

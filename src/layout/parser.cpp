@@ -8,6 +8,7 @@
 #include "tasksplit/clauses.hpp"
 #include "tasksplit/parse.hpp"
 #include "tasksplit/run.hpp"
+#include "tasksplit/targets.hpp"
 #include "tasksplit/units.hpp"
 
 namespace tasksplit {
@@ -58,7 +59,8 @@ int number_value(const std::string& s) {
 
 class Assembler {
 public:
-    Assembler(const SourceText& text, const Rules& rules) : t_(text), r_(rules), claimed_(text.line_count(), false) {}
+    Assembler(const SourceText& text, const Rules& rules, const TargetExtractor& targets)
+        : t_(text), r_(rules), targets_(targets), claimed_(text.line_count(), false) {}
 
     Document run() {
         classify();
@@ -75,6 +77,7 @@ public:
 private:
     const SourceText& t_;
     const Rules& r_;
+    const TargetExtractor& targets_;
     Document doc_;
     std::vector<LineInfo> lines_;
     std::vector<bool> claimed_;
@@ -457,7 +460,8 @@ private:
         Item item;
         item.number = b.number;
         int32_t text_end = clauses.empty() ? run.size() : clauses.front().start;
-        item.text = run.sub(0, text_end).trimmed().utf8();
+        Run text = run.sub(0, text_end).trimmed();
+        item.text = text.utf8();
         int32_t last = text_end;
         std::vector<const Clause*> mine;
         // Clauses that follow each other with nothing between belong to this item; text after
@@ -470,7 +474,7 @@ private:
         }
         apply_clauses(item, mine, run);
         item.span = span_of(b.start, run, last);
-        push_item(std::move(item), b.line);
+        push_item(std::move(item), b.line, text);
         if (k < clauses.size()) {
             segment_stream(run, clauses, k, last);
         } else {
@@ -509,7 +513,7 @@ private:
             item.text = text.utf8();
             apply_clauses(item, mine, run);
             item.span = span_of(text.src.front(), run, end);
-            push_item(std::move(item), t_.line_at(text.src.front()));
+            push_item(std::move(item), t_.line_at(text.src.front()), text);
             pos = end;
         }
         Run tail = run.sub(pos, run.size()).trimmed();
@@ -517,7 +521,7 @@ private:
             Item item;
             item.text = tail.utf8();
             item.span = span_of(tail.src.front(), run, run.size());
-            push_item(std::move(item), t_.line_at(tail.src.front()));
+            push_item(std::move(item), t_.line_at(tail.src.front()), tail);
         }
     }
 
@@ -543,7 +547,7 @@ private:
             Item item;
             item.text = p.utf8();
             item.span = span_of(p.src.front(), p, p.size());
-            push_item(std::move(item), first_line);
+            push_item(std::move(item), first_line, p);
         };
         for (std::size_t k = 0; k < b.ranges.size(); ++k) {
             if (para.empty()) first_line = b.lines[k];
@@ -604,14 +608,30 @@ private:
                      "a unit list has a separator with no unit after it (a unit may be missing): " + value.utf8());
     }
 
-    void push_item(Item item, int line0) {
+    /// Adds an item to the open section. `text` is the run its text was sliced from: target
+    /// offsets found in the text map back to the source through it.
+    void push_item(Item item, int line0, const Run& text) {
         Section& s = current_section();
+        item.targets = targets_.extract(item.text);
+        for (auto& target : item.targets) {
+            target.start = source_byte(text, item.text, target.start);
+            target.end = source_byte(text, item.text, target.end);
+        }
+        if (!item.deadline) item.deadline = find_deadline(item.text);
         if (!item.leader) {
             if (line_leader_) item.leader = line_leader_;
             else if (s.leader) item.leader = s.leader;
         }
         item.span.line = std::min(item.span.line == 0 ? line0 + 1 : item.span.line, line0 + 1);
         s.items.push_back(std::move(item));
+    }
+
+    /// Byte offset in the source of byte `offset` of `utf8` (the UTF-8 of `run.orig`).
+    std::size_t source_byte(const Run& run, const std::string& utf8, std::size_t offset) const {
+        int32_t units = icu::UnicodeString::fromUTF8(utf8.substr(0, offset)).length();
+        if (run.src.empty()) return 0;
+        if (units >= run.size()) return t_.byte_at(run.src.back() + 1);
+        return run.src[units] >= 0 ? t_.byte_at(run.src[units]) : 0;
     }
 
     // ---- cell-per-line grids -----------------------------------------------------------
@@ -655,6 +675,7 @@ private:
             }
             Item item;
             item.number = number;
+            std::size_t row_first = ci;
             std::size_t used = grid_row(cells, ci, row_end, roles, item, previous, numbered);
             int32_t last = cells[ci + (used ? used - 1 : 0)].run.src.empty() ? start : cells[ci + (used ? used - 1 : 0)].run.src.back();
             Span s;
@@ -668,8 +689,18 @@ private:
                 for (; ci < row_end; ++ci) doc_.unassigned.push_back({cells[ci].line + 1, cells[ci].run.utf8()});
             }
             previous = item;
-            push_item(std::move(item), line);
+            push_item(std::move(item), line, text_cell(cells, row_first, roles));
         }
+    }
+
+    /// The cell a grid row's text came from (the first cell of the row when text leads).
+    static Run text_cell(const std::vector<Cell>& cells, std::size_t first, const std::vector<std::string>& roles) {
+        std::size_t k = first;
+        for (const auto& role : roles) {
+            if (role == "text") return k < cells.size() ? cells[k].run : Run();
+            ++k;
+        }
+        return Run();
     }
 
     bool is_number_cell(const Run& r) const {
@@ -885,6 +916,11 @@ private:
                 if (!doc_.document.year) doc_.document.year = year_of(p.title);
             if (!doc_.document.year && doc_.document.date) doc_.document.year = std::stoi(doc_.document.date->substr(0, 4));
         }
+        // Deadlines resolve against the document year, known only now.
+        for (auto& p : doc_.parts)
+            for (auto& s : p.sections)
+                for (auto& it : s.items)
+                    if (it.deadline) it.deadline_iso = deadline_iso(*it.deadline, doc_.document.year);
         for (int i = 0; i < t_.line_count(); ++i) {
             if (claimed_[i] || lines_[i].kind == Kind::blank) continue;
             bool listed = false;
@@ -943,10 +979,14 @@ std::optional<Person> leader_from_heading(const icu::UnicodeString& fold, const 
     return std::nullopt;
 }
 
-Parser::Parser(const std::vector<std::string>& grammar_files) : rules_(Rules::load(grammar_files)) {}
+Parser::Parser(const std::vector<std::string>& grammar_files)
+    : rules_(Rules::load(grammar_files)), targets_(std::make_unique<TargetExtractor>()) {}
+
+Parser::~Parser() = default;
+Parser::Parser(Parser&&) noexcept = default;
 
 Document Parser::parse(const SourceText& text) const {
-    Assembler a(text, rules_);
+    Assembler a(text, rules_, *targets_);
     Document doc = a.run();
     doc.source.path = text.path;
     doc.source.encoding = text.encoding;

@@ -31,13 +31,14 @@ using scan::WordSet;
 struct TargetExtractor::Rules {
     WordSet measures;  // count measures first, then amounts
     std::size_t count_measures = 0;
+    WordSet rate_measures;
     WordSet magnitudes, more_than;
     WordSet bounds_after, bounds_before;
     std::vector<std::string> bound_after_value, bound_before_value;
     WordSet amount_followers;
     std::vector<std::unique_ptr<icu::RegexPattern>> not_targets;
     WordSet link_verbs, link_particles;
-    WordSet verbs, verb_prefixes, verb_connectors, light_verbs;
+    WordSet verbs, verb_prefixes, verb_connectors, light_verbs, verb_noun_heads;
     WordSet fixed_indicators, adverbs, scope_words, prepositions, trailing_nouns;
     char32_t list_end = U'等';
     WordSet list_end_exceptions;
@@ -70,6 +71,7 @@ std::shared_ptr<const TargetExtractor::Rules> load_rules(const YAML::Node& y) {
     r->measures.add_all(y["measures"]["count"]);
     r->count_measures = r->measures.count();
     r->measures.add_all(y["measures"]["amount"]);
+    r->rate_measures.add_all(y["rate_measures"]);
     r->magnitudes.add_all(y["magnitudes"]);
     r->more_than.add_all(y["more_than"]);
     for (const auto& kv : y["bounds_after"]) {
@@ -95,6 +97,7 @@ std::shared_ptr<const TargetExtractor::Rules> load_rules(const YAML::Node& y) {
     r->verb_prefixes.add_all(y["verb_prefixes"]);
     r->verb_connectors.add_all(y["verb_connectors"]);
     r->light_verbs.add_all(y["light_verbs"]);
+    r->verb_noun_heads.add_all(y["verb_noun_heads"]);
     r->fixed_indicators.add_all(y["fixed_indicators"]);
     r->adverbs.add_all(y["adverbs"]);
     r->scope_words.add_all(y["scope_words"]);
@@ -142,6 +145,7 @@ struct Quantity {
     std::string measure;
     std::string bound;
     bool count = false;
+    bool rate = false;
 };
 
 struct Range {
@@ -316,6 +320,8 @@ private:
         for (std::size_t k = i; k < best_end; ++k)
             if (veto_[k]) return std::nullopt;
         q.count = static_cast<std::size_t>(measure.id) < r_.count_measures;
+        const U32& word = r_.measures.word(measure.id);
+        q.rate = r_.rate_measures.at(word, 0, word.size()).len == word.size();
         q.measure = scan::to_utf8(t_.substr(p, mag_len) + r_.measures.word(measure.id));
         if (more_len) q.bound = ">=";
         q.end = best_end;
@@ -355,21 +361,27 @@ private:
         return v.len;
     }
 
-    // The leftmost action verb in [a, b), with the verbs compounded onto it ("盘活整治",
-    // "新建和改造提升"); a light verb (完成) takes no compound.
+    // The verb at i with the verbs compounded onto it ("盘活整治", "新建和改造提升"); a light verb
+    // (完成) takes no compound. Empty when there is none, or when the verb begins a noun
+    // ("改造项目", "建设用地").
+    Range verb_span(std::size_t i, std::size_t end) const {
+        bool light = false;
+        const std::size_t len = verb_at(i, end, &light);
+        if (!len || r_.verb_noun_heads.at(t_, i + len, n_)) return {};
+        Range v{i, i + len};
+        while (!light) {
+            const std::size_t k = v.b + r_.verb_connectors.at(t_, v.b, end).len;
+            const std::size_t more = verb_at(k, end);
+            if (more < 2 || r_.verb_noun_heads.at(t_, k + more, n_)) break;
+            v.b = k + more;
+        }
+        return v;
+    }
+
+    // The leftmost action verb in [a, b).
     std::optional<Range> first_verb(std::size_t a, std::size_t b) const {
         for (std::size_t i = a; i < b; ++i) {
-            bool light = false;
-            const std::size_t len = verb_at(i, b, &light);
-            if (!len) continue;
-            Range v{i, i + len};
-            while (!light) {
-                const std::size_t k = v.b + r_.verb_connectors.at(t_, v.b, b).len;
-                const std::size_t more = verb_at(k, b);
-                if (more < 2) break;
-                v.b = k + more;
-            }
-            return v;
+            if (Range v = verb_span(i, b); !v.empty()) return v;
         }
         return std::nullopt;
     }
@@ -387,7 +399,7 @@ private:
     }
 
     // Skips what opens a head but names nothing: spaces, 、 and brackets, aspiration and subset
-    // markers, scope words, prepositions, adverbs and years ("2024 年", "到2024年底").
+    // markers, scope words, prepositions, list numbers and years ("2024 年", "到2024年底").
     std::size_t skip_leading(std::size_t a, std::size_t b, bool* subset = nullptr) const {
         while (a < b) {
             const char32_t c = t_[a];
@@ -406,7 +418,12 @@ private:
             }
             std::size_t len = r_.scope_words.at(t_, a, b).len;
             if (!len) len = r_.prepositions.at(t_, a, b).len;
-            if (auto adv = r_.adverbs.at(t_, a, b); !len && adv.len >= 2) len = adv.len;
+            // A list number: "1. 地区生产总值增长 6.5%".
+            if (!len && scan::is_digit(c)) {
+                std::size_t k = a;
+                while (k < b && k < a + 2 && scan::is_digit(t_[k])) ++k;
+                if (k < b && (t_[k] == U'.' || t_[k] == U'、') && (k + 1 >= b || !scan::is_digit(t_[k + 1]))) len = k + 1 - a;
+            }
             if (!len && a + 4 <= b && std::all_of(t_.begin() + static_cast<long>(a), t_.begin() + static_cast<long>(a) + 4, scan::is_digit)) {
                 std::size_t k = skip_spaces(a + 4);
                 if (k < b && t_[k] == U'年') {
@@ -469,7 +486,6 @@ private:
     struct CountedNoun {
         std::vector<Range> parts;
         Range verb;
-        std::size_t end = 0;
     };
 
     std::optional<CountedNoun> counted_noun(const Quantity& q) const {
@@ -489,30 +505,72 @@ private:
                 p = close + 1;
                 continue;
             }
+            if (p > a) {
+                if (Range v = verb_span(p, n_); !v.empty()) {
+                    cn.verb = v;
+                    break;
+                }
+            }
             ++p;
         }
-        cn.end = p;
         std::size_t b = p;
         while (b > a && scan::is_space(t_[b - 1])) --b;
         if (auto tail = r_.trailing_nouns.ending(t_, a, b)) b -= tail.len;
-        const std::size_t verb_end = b;
-        for (int k = 0; k < 3; ++k) {
-            auto v = r_.verbs.ending(t_, a, b);
-            if (!v || b - v.len <= a) break;
-            b -= v.len;
-            if (auto c = r_.verb_connectors.ending(t_, a, b); c && b - c.len > a) {
-                if (r_.verbs.ending(t_, a, b - c.len)) b -= c.len;
-            }
-        }
-        if (b < verb_end) cn.verb = {b, verb_end};
         b = trim_end(a, b);
         if (auto c = r_.verb_connectors.ending(t_, a, b)) b -= c.len;
         cn.parts.push_back({a, b});
         std::size_t total = 0;
         for (const auto& part : cn.parts) total += part.size();
         if (total == 0 || t_[b - 1] == U'级') return std::nullopt;
-        cn.end = cn.verb.empty() ? b : cn.verb.b;
         return cn;
+    }
+
+    // "A 达到 B 的 N%": the link verb before a reference phrase ending in 的.
+    std::optional<std::pair<Range, Range>> link_before_reference(std::size_t a, std::size_t b) const {
+        if (b <= a || t_[b - 1] != r_.relative_marker) return std::nullopt;
+        for (std::size_t k = b - 1; k > a; --k) {
+            if (quoted_[k - 1]) continue;
+            if (auto l = r_.link_verbs.ending(t_, a, k)) return std::make_pair(Range{k - l.len, k}, Range{k - l.len, b});
+        }
+        return std::nullopt;
+    }
+
+    // The object an earlier use of the same verb in the sentence took, for a verb that has none:
+    // "为全市所有适龄女生免费接种二价 HPV 疫苗，2024 年重点为 13—14 岁女生接种 800 人".
+    Range earlier_object(Range verb, std::size_t sentence) const {
+        const U32 word = t_.substr(verb.a, verb.size());
+        for (std::size_t k = verb.a; k > sentence; --k) {
+            const std::size_t i = k - 1;
+            if (i + word.size() > verb.a || t_.compare(i, word.size(), word) != 0 || quoted_[i]) continue;
+            std::size_t e = i + word.size();
+            while (e < verb.a && !is_break(t_[e]) && !scan::is_digit(t_[e])) ++e;
+            Range obj = indicator(i + word.size(), e, true);
+            if (!obj.empty()) return obj;
+        }
+        return {};
+    }
+
+    // The head starts after an unmatched closing bracket ("…责任单位：市住建局）修缮不可移动文物 4 处")
+    // and after an unclosed opening one ("（含1个国家级）").
+    std::size_t head_start(std::size_t hs, std::size_t he) const {
+        int depth = 0;
+        for (std::size_t k = he; k > hs; --k) {
+            if (t_[k - 1] == U')') {
+                ++depth;
+            } else if (t_[k - 1] == U'(') {
+                if (depth == 0) return k;
+                --depth;
+            }
+        }
+        for (std::size_t k = hs, open = 0; k < he; ++k) {
+            if (t_[k] == U'(') {
+                ++open;
+            } else if (t_[k] == U')') {
+                if (open == 0) hs = k + 1;
+                else --open;
+            }
+        }
+        return hs;
     }
 
     Target describe(const Quantity& q, Prev& prev) const {
@@ -521,14 +579,7 @@ private:
         std::size_t hs = clause_start_[q.num];
         const std::size_t head_end = q.start;
         if (prev.valid && prev.consumed_end > hs) hs = prev.consumed_end <= head_end ? prev.consumed_end : prev.quantity_end;
-        // A quantity inside brackets has its head there: "（含1个国家级）".
-        for (std::size_t k = head_end; k > hs; --k) {
-            if (t_[k - 1] == U')') break;
-            if (t_[k - 1] == U'(') {
-                hs = k;
-                break;
-            }
-        }
+        hs = head_start(hs, head_end);
         bool subset = false;
         hs = skip_leading(hs, head_end, &subset);
         std::size_t he = head_end;
@@ -544,8 +595,17 @@ private:
 
         const auto noun = q.count ? counted_noun(q) : std::nullopt;
         const auto fixed = find_fixed(hs, he);
-        const auto link = fixed ? std::nullopt : link_at_end(hs, he);
-        const auto action = (fixed || link) ? std::nullopt : first_verb(hs, he);
+        auto link = fixed ? std::nullopt : link_at_end(hs, he);
+        if (!fixed && !link) link = link_before_reference(hs, he);
+        auto action = fixed ? std::nullopt : first_verb(hs, he);
+        if (link) {
+            // "完成农村公路提升 115 公里": an amount after 动名词 is the object of the leading verb;
+            // "实现数字经济核心产业规上营收增长 5%": a rate hangs on the link verb.
+            if (action && action->a == hs && !q.rate) link.reset();
+            else action.reset();
+        }
+        // A rate's indicator is a noun phrase; a verb inside it is not the rate's verb.
+        if (action && q.rate && action->a != hs) action.reset();
 
         if (noun) {
             for (const auto& part : noun->parts) out.indicator += bytes(part);
@@ -573,9 +633,10 @@ private:
             verb = *action;
             own_gov = true;
             ind = indicator(action->b, he, true);
+            if (ind.empty()) ind = earlier_object(*action, sentence);
             if (ind.empty()) ind = indicator(hs, action->a, true);
             if (ind.empty()) inherit_indicator = true;
-            ts = std::min(verb.a, ind.empty() ? verb.a : ind.a);
+            ts = ind.empty() || ind.a < hs ? verb.a : std::min(verb.a, ind.a);
         } else {
             ind = indicator(hs, he, true);
             if (ind.empty()) {
@@ -588,9 +649,7 @@ private:
             }
         }
 
-        if (!noun) {
-            if (!inherit_indicator) out.indicator = bytes(ind);
-        }
+        if (!noun && !inherit_indicator) out.indicator = bytes(ind);
         if (inherit_indicator && prev.valid) {
             out.indicator = prev.indicator;
             if (link) ts = std::min(ts, prev.indicator_start);
@@ -617,7 +676,7 @@ private:
         next.quantity_end = q.end;
         next.indicator = out.indicator;
         next.verb = out.verb;
-        next.indicator_start = inherit_indicator && prev.valid ? prev.indicator_start : (ind.empty() ? ts : ind.a);
+        next.indicator_start = inherit_indicator && prev.valid ? prev.indicator_start : (ind.empty() || ind.a < hs ? ts : ind.a);
         if (own_gov) {
             next.has_gov = true;
             next.gov_verb = out.verb;
