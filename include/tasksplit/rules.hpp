@@ -49,7 +49,7 @@ struct Rules {
     std::vector<Regex> section_heading;
     struct ItemNumber { Regex re; bool dotted = true; };
     std::vector<ItemNumber> item_number;
-    Regex leader_suffix, leader_role_at_end, leader_role_at_start;
+    Regex leader_suffix, leader_count, leader_role_at_end, leader_role_at_start;
     Regex clause_label;  ///< any clause label followed by a colon; group 1 = label
     std::map<std::string, std::string> label_role;  ///< folded label -> leader|lead|support|units
     std::map<std::string, std::string> column_role;  ///< folded column name -> role
@@ -61,7 +61,7 @@ struct Rules {
     std::vector<char16_t> separators;
     std::vector<char16_t> unit_starts;
     std::vector<std::pair<char16_t, char16_t>> brackets;
-    icu::UnicodeString lead_marker, etc_marker;
+    icu::UnicodeString lead_marker, bracketed_lead_marker, etc_marker;
     std::vector<icu::UnicodeString> support_markers;
     Regex convention;
     struct KindRule {

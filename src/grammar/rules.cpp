@@ -189,12 +189,13 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
         std::string role = need(s, lh, "role").as<std::string>();
         std::string name = need(s, lh, "name").as<std::string>();
         r.leader_suffix = regex_of(s, need(s, lh, "suffix"), "leader_heading.suffix");
+        r.leader_count = regex_of(s, need(s, lh, "count"), "leader_heading.count");
         r.leader_role_at_end = Regex(from_utf8("^(" + name + ")(" + role + ")$"), where(s, lh, "leader_heading"));
         r.leader_role_at_start = Regex(from_utf8("^(" + role + ")(" + name + ")$"), where(s, lh, "leader_heading"));
         r.person_cell = Regex(from_utf8("^" + name + "(?:\\s*[、,，]\\s*" + name + ")*$"), where(s, lh, "leader_heading.name"));
         std::vector<std::string> all_labels;
         auto cl = need(s, y, "clause_labels");
-        for (const char* kind : {"leader", "lead", "support", "units"}) {
+        for (const char* kind : {"leader", "lead", "support", "units", "deadline"}) {
             for (const auto& w : list_of(s, need(s, cl, kind), std::string("clause_labels.") + kind)) {
                 all_labels.push_back(w);
                 r.label_role[to_utf8(folded(w))] = kind;
@@ -227,6 +228,7 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
             r.brackets.emplace_back(u.charAt(0), u.charAt(1));
         }
         r.lead_marker = folded(need(s, y, "lead_marker").as<std::string>());
+        r.bracketed_lead_marker = folded(need(s, y, "bracketed_lead_marker").as<std::string>());
         r.etc_marker = folded(need(s, y, "etc_marker").as<std::string>());
         r.support_markers = folded_list(list_of(s, need(s, y, "support_markers"), "support_markers"));
         std::sort(r.support_markers.begin(), r.support_markers.end(), [](auto& a, auto& b) { return a.length() > b.length(); });

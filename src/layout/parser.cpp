@@ -349,6 +349,15 @@ private:
         return false;
     }
 
+    /// The first official named in a leader field or cell; "洪碧副市长" splits into name and role.
+    std::optional<Person> first_person(const Run& value) const {
+        auto names = leader_names(value, r_);
+        if (names.empty()) return std::nullopt;
+        Run first = make_run(names.front());
+        if (auto p = leader_from_heading(first.fold, first.orig, r_)) return p;
+        return Person{names.front(), ""};
+    }
+
     bool try_leader_line(int i) {
         Run run;
         run.append(t_, lines_[i].a, lines_[i].b);
@@ -356,10 +365,10 @@ private:
         if (clauses.size() != 1 || clauses[0].start != 0 || clauses[0].end != run.size()) return false;
         for (const auto& f : clauses[0].fields)
             if (f.role != "leader") return false;
-        auto names = leader_names(clauses[0].fields.front().value, r_);
-        if (names.empty()) return false;
+        auto person = first_person(clauses[0].fields.front().value);
+        if (!person) return false;
         flush_block();
-        line_leader_ = Person{names.front(), ""};
+        line_leader_ = person;
         claimed_[i] = true;
         return true;
     }
@@ -576,8 +585,11 @@ private:
         for (const Clause* c : clauses) {
             for (const auto& f : c->fields) {
                 if (f.role == "leader") {
-                    auto names = leader_names(f.value, r_);
-                    if (!names.empty()) item.leader = Person{names.front(), ""};
+                    if (auto person = first_person(f.value)) item.leader = person;
+                    continue;
+                }
+                if (f.role == "deadline") {
+                    if (!f.value.empty()) item.deadline = f.value.utf8();
                     continue;
                 }
                 UnitList list = split_units(f.value, r_);
@@ -740,8 +752,7 @@ private:
                 item.deadline = d;
             } else if (role == "leader") {
                 if (!person_like(cell)) { inherit = true; break; }
-                auto names = leader_names(cell, r_);
-                if (!names.empty()) item.leader = Person{names.front(), ""};
+                item.leader = first_person(cell);
                 ++k;
             } else if (role == "lead" || role == "units" || role == "support") {
                 if (!numbered && !looks_like_units(cell, r_)) {
@@ -817,6 +828,7 @@ private:
             for (const auto& c : r.cells) filled += !c.empty();
         }
         Part& part = doc_.parts.back();
+        if (!part_is_appendix_.back() && tab_items(rows)) return;
         // A blank form (推进计划表) has labels and empty boxes: mostly empty cells.
         if (total == 0 || filled * 10 < total * 4 || rows.size() < 2) {
             if (part.kind.empty()) part.kind = "form";
@@ -858,6 +870,78 @@ private:
         }
         if (part.kind.empty()) part.kind = "appendix";
         doc_.tables.push_back(std::move(table));
+    }
+
+    /// A tab-separated grid in the body with a task column and a unit column lists the tasks
+    /// themselves ("序号\t重点工作\t牵头单位\t配合单位"): each row becomes an item. Grids under
+    /// an 附件 label are appendix tables instead.
+    bool tab_items(const std::vector<TabRow>& rows) {
+        std::vector<std::string> roles;
+        for (const auto& c : rows.front().cells) {
+            auto it = r_.column_role.find(to_utf8(squeezed_fold(c)));
+            roles.push_back(it == r_.column_role.end() ? "" : it->second);
+        }
+        auto has = [&](const char* role) { return std::find(roles.begin(), roles.end(), role) != roles.end(); };
+        if (!has("text") || !(has("lead") || has("units"))) return false;
+        std::vector<Run> above(roles.size());
+        for (std::size_t k = 1; k < rows.size(); ++k) {
+            const TabRow& row = rows[k];
+            std::vector<Run> cells = row.cells;
+            cells.resize(roles.size());
+            bool header_again = true;
+            for (std::size_t c = 0; c < roles.size() && c < rows.front().cells.size(); ++c)
+                header_again &= squeezed_fold(cells[c]) == squeezed_fold(rows.front().cells[c]);
+            if (header_again) continue;
+            Item item;
+            Run text;
+            for (std::size_t c = 0; c < roles.size(); ++c) {
+                const std::string& role = roles[c];
+                // An empty unit or leader cell is a merged cell: same as the row above.
+                if (cells[c].empty() && (role == "lead" || role == "units" || role == "support" || role == "leader"))
+                    cells[c] = above[c];
+                above[c] = cells[c];
+                const Run& cell = cells[c];
+                if (cell.empty()) continue;
+                if (role == "number") item.number = cell.utf8();
+                else if (role == "text") text = cell;
+                else if (role == "detail") item.detail = cell.utf8();
+                else if (role == "deadline") item.deadline = cell.utf8();
+                else if (role == "leader") item.leader = first_person(cell);
+                else if (role == "lead" || role == "support" || role == "units") {
+                    UnitList units = split_units(cell, r_);
+                    note_list(units, cell);
+                    if (role == "lead") {
+                        item.lead = units.units;
+                        item.lead_basis = "column";
+                    } else if (role == "support") {
+                        item.support = units.units;
+                    } else if (has("lead")) {
+                        item.support = units.units;
+                    } else {
+                        item.lead_basis = assign_roles(units, item.lead, item.support);
+                    }
+                }
+            }
+            if (text.empty()) {
+                doc_.unassigned.push_back({row.line + 1, line_text(row.line)});
+                continue;
+            }
+            item.text = text.utf8();
+            Span span;
+            span.line = span.end_line = row.line + 1;
+            span.start = t_.byte_at(lines_[row.line].a);
+            span.end = t_.byte_at(lines_[row.line].b);
+            item.span = span;
+            push_item(std::move(item), row.line, text);
+        }
+        return true;
+    }
+
+    static icu::UnicodeString squeezed_fold(const Run& r) {
+        icu::UnicodeString out;
+        for (int32_t i = 0; i < r.size(); ++i)
+            if (!is_space(r.fold.charAt(i))) out.append(r.fold.charAt(i));
+        return out;
     }
 
     // ---- finishing ------------------------------------------------------------------------
@@ -965,9 +1049,10 @@ std::optional<Person> leader_from_heading(const icu::UnicodeString& fold, const 
             f.append(fold.charAt(i));
             o.append(orig.charAt(i));
         }
-    if (!rules.leader_suffix.find(f)) return std::nullopt;
-    int32_t cut = rules.leader_suffix.start();
-    icu::UnicodeString head = f.tempSubString(0, cut);
+    int32_t cut = f.length();
+    if (rules.leader_count.find(f)) cut = rules.leader_count.start();
+    if (rules.leader_suffix.find(f, 0, cut)) cut = rules.leader_suffix.start();
+    icu::UnicodeString head(f, 0, cut);
     if (rules.leader_role_at_end.match_at(head)) {
         return Person{to_utf8(o.tempSubStringBetween(rules.leader_role_at_end.start(1), rules.leader_role_at_end.end(1))),
                       to_utf8(o.tempSubStringBetween(rules.leader_role_at_end.start(2), rules.leader_role_at_end.end(2)))};

@@ -189,6 +189,10 @@ UnitList split_units(const Run& input, const Rules& rules) {
     std::vector<Run> pieces = split_pieces(list, rules, out.empty_pieces);
     for (Run piece : pieces) {
         bool marker = false;
+        // "市发改委（牵头）": the marker names this one unit.
+        bool own_marker = piece.fold.endsWith(rules.bracketed_lead_marker) &&
+                          piece.size() > rules.bracketed_lead_marker.length();
+        if (own_marker) piece = piece.sub(0, piece.size() - rules.bracketed_lead_marker.length());
         // "区发改局、区财政局牵头": the marker closes the lead group.
         while (piece.fold.endsWith(rules.lead_marker) && piece.size() > rules.lead_marker.length()) {
             piece = piece.sub(0, piece.size() - rules.lead_marker.length());
@@ -215,8 +219,9 @@ UnitList split_units(const Run& input, const Rules& rules) {
         }
         for (const Run& p : parts) {
             out.units.push_back(make_unit(p, rules));
-            out.marked_lead.push_back(false);
+            out.marked_lead.push_back(own_marker);
         }
+        out.has_marker |= own_marker;
         if (marker) {
             // Every unit listed so far and not yet claimed by an earlier marker leads.
             std::fill(out.marked_lead.begin(), out.marked_lead.end(), true);

@@ -39,7 +39,7 @@ struct TargetExtractor::Rules {
     std::vector<std::unique_ptr<icu::RegexPattern>> not_targets;
     WordSet link_verbs, link_particles;
     WordSet verbs, verb_prefixes, verb_connectors, light_verbs, verb_noun_heads;
-    WordSet fixed_indicators, adverbs, scope_words, prepositions, trailing_nouns;
+    WordSet fixed_indicators, adverbs, scope_words, openers, trailing_nouns;
     char32_t list_end = U'等';
     WordSet list_end_exceptions;
     char32_t relative_marker = U'的';
@@ -101,7 +101,7 @@ std::shared_ptr<const TargetExtractor::Rules> load_rules(const YAML::Node& y) {
     r->fixed_indicators.add_all(y["fixed_indicators"]);
     r->adverbs.add_all(y["adverbs"]);
     r->scope_words.add_all(y["scope_words"]);
-    r->prepositions.add_all(y["prepositions"]);
+    r->openers.add_all(y["openers"]);
     r->trailing_nouns.add_all(y["trailing_nouns"]);
     r->list_end = single_char(y["list_end"], U'等');
     r->list_end_exceptions.add_all(y["list_end_exceptions"]);
@@ -386,6 +386,16 @@ private:
         return std::nullopt;
     }
 
+    // The verb of a count before its noun: the one right before the count
+    // ("实施“善居工程”改善45户困难家庭住房条件" -> 改善), else the leftmost
+    // ("推进市第六医院扩建、鄞州三院迁建等7个项目" -> 推进).
+    std::optional<Range> count_verb(std::size_t a, std::size_t b) const {
+        for (std::size_t i = a; i < b; ++i) {
+            if (Range v = verb_span(i, b); !v.empty() && v.b == b) return v;
+        }
+        return first_verb(a, b);
+    }
+
     // A link verb ending the head, with its particle ("提高到", "控制在"): the verb's range and
     // the full range.
     std::optional<std::pair<Range, Range>> link_at_end(std::size_t a, std::size_t b) const {
@@ -399,7 +409,7 @@ private:
     }
 
     // Skips what opens a head but names nothing: spaces, 、 and brackets, aspiration and subset
-    // markers, scope words, prepositions, list numbers and years ("2024 年", "到2024年底").
+    // markers, scope words, openers, list numbers and years ("2024 年", "到2024年底").
     std::size_t skip_leading(std::size_t a, std::size_t b, bool* subset = nullptr) const {
         while (a < b) {
             const char32_t c = t_[a];
@@ -407,7 +417,8 @@ private:
                 ++a;
                 continue;
             }
-            if (auto m = r_.markers.at(t_, a, b)) {
+            // 争创 is a marker and a verb; as a verb it stays.
+            if (auto m = r_.markers.at(t_, a, b); m && !verb_at(a, b)) {
                 a += m.len;
                 continue;
             }
@@ -417,7 +428,7 @@ private:
                 continue;
             }
             std::size_t len = r_.scope_words.at(t_, a, b).len;
-            if (!len) len = r_.prepositions.at(t_, a, b).len;
+            if (!len) len = r_.openers.at(t_, a, b).len;
             // A list number: "1. 地区生产总值增长 6.5%".
             if (!len && scan::is_digit(c)) {
                 std::size_t k = a;
@@ -491,9 +502,11 @@ private:
     std::optional<CountedNoun> counted_noun(const Quantity& q) const {
         std::size_t p = skip_spaces(q.end);
         if (p >= n_ || !(scan::is_ideograph(t_[p]) || t_[p] == U'“')) return std::nullopt;
+        // "学校6所和幼儿园5所": a connector after the count starts the next member, not a noun.
+        if (r_.verb_connectors.at(t_, p, n_)) return std::nullopt;
         CountedNoun cn;
         std::size_t a = p;
-        while (p < n_ && !is_break(t_[p]) && !scan::is_digit(t_[p]) && t_[p] != U')') {
+        while (p < n_ && (quoted_[p] || (!is_break(t_[p]) && !scan::is_digit(t_[p]) && t_[p] != U')'))) {
             if (t_[p] == U'(') {
                 std::size_t close = p + 1;
                 while (close < n_ && close < p + 16 && t_[close] != U')') ++close;
@@ -518,6 +531,7 @@ private:
         if (auto tail = r_.trailing_nouns.ending(t_, a, b)) b -= tail.len;
         b = trim_end(a, b);
         if (auto c = r_.verb_connectors.ending(t_, a, b)) b -= c.len;
+        if (b > a && t_[b - 1] == r_.relative_marker) --b;  // "等3条断头路和瓶颈路的打通"
         cn.parts.push_back({a, b});
         std::size_t total = 0;
         for (const auto& part : cn.parts) total += part.size();
@@ -579,7 +593,11 @@ private:
         std::size_t hs = clause_start_[q.num];
         const std::size_t head_end = q.start;
         if (prev.valid && prev.consumed_end > hs) hs = prev.consumed_end <= head_end ? prev.consumed_end : prev.quantity_end;
-        hs = head_start(hs, head_end);
+        const std::size_t bracket = head_start(hs, head_end);
+        const bool in_bracket = bracket > hs && t_[bracket - 1] == U'(';
+        hs = bracket;
+        // "学校6所和幼儿园5所": a connector right after the previous quantity opens the next member.
+        if (prev.valid && skip_spaces(prev.consumed_end) == hs) hs += r_.verb_connectors.at(t_, hs, head_end).len;
         bool subset = false;
         hs = skip_leading(hs, head_end, &subset);
         std::size_t he = head_end;
@@ -594,14 +612,14 @@ private:
         bool inherit_indicator = false, inherit_verb = false, own_gov = false;
 
         const auto noun = q.count ? counted_noun(q) : std::nullopt;
-        const auto fixed = find_fixed(hs, he);
-        auto link = fixed ? std::nullopt : link_at_end(hs, he);
-        if (!fixed && !link) link = link_before_reference(hs, he);
-        auto action = fixed ? std::nullopt : first_verb(hs, he);
+        auto link = link_at_end(hs, he);
+        if (!link) link = link_before_reference(hs, he);
+        const auto fixed = link ? std::nullopt : find_fixed(hs, he);
+        auto action = fixed ? std::nullopt : noun ? count_verb(hs, he) : first_verb(hs, he);
         if (link) {
             // "完成农村公路提升 115 公里": an amount after 动名词 is the object of the leading verb;
             // "实现数字经济核心产业规上营收增长 5%": a rate hangs on the link verb.
-            if (action && action->a == hs && !q.rate) link.reset();
+            if (action && action->a == hs && !q.rate && !noun) link.reset();
             else action.reset();
         }
         // A rate's indicator is a noun phrase; a verb inside it is not the rate's verb.
@@ -638,10 +656,10 @@ private:
             if (ind.empty()) inherit_indicator = true;
             ts = ind.empty() || ind.a < hs ? verb.a : std::min(verb.a, ind.a);
         } else {
-            ind = indicator(hs, he, true);
+            ind = indicator(hs, he, !q.rate);
             if (ind.empty()) {
                 inherit_indicator = inherit_verb = true;
-                if (prev.valid) ts = prev.text_start;
+                if (prev.valid) ts = in_bracket ? hs : prev.text_start;
             } else {
                 if (subset && ind.size() <= r_.subset_scope_max) inherit_indicator = true;
                 inherit_verb = true;

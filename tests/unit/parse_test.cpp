@@ -257,3 +257,34 @@ TEST_CASE("undecodable input names the byte offset", "[parse][encoding]") {
     }
     CHECK_THROWS_AS(test::parser().parse_bytes(std::string("ab\0cd", 5), "bin.txt"), DecodeError);
 }
+
+TEST_CASE("tab-separated task grid in the body gives items", "[parse][grid]") {
+    auto d = test::parse_string(
+        "2024年重点工作任务分解表\n\n一、李四副市长牵头（2项）\n\n"
+        "序号\t重点工作\t牵头单位\t配合单位\t完成时限\n"
+        "1\t推进数字经济发展\t市经信局\t市发改委、市科技局\t2024年底\n"
+        "2\t优化营商环境\t\t市商务局\t2024年6月\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].leader->name == "李四");
+    CHECK(names(items[0].lead) == V{"市经信局"});
+    CHECK(names(items[0].support) == V{"市发改委", "市科技局"});
+    CHECK(*items[0].deadline == "2024年底");
+    CHECK(*items[0].deadline_iso == "2024-12-31");
+    CHECK(names(items[1].lead) == V{"市经信局"});
+    CHECK(d.tables.empty());
+}
+
+TEST_CASE("bracketed 牵头 marker, deadline label and leader with role in a clause", "[parse][family]") {
+    auto d = test::parse_string(
+        "2024年重点工作任务分解\n\n一、经济发展\n\n"
+        "1.推进项目建设。（牵头领导：王五副市长；责任单位：市财政局、市发改委（牵头）；完成时限：2024年10月）\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].leader->name == "王五");
+    CHECK(items[0].leader->role == "副市长");
+    CHECK(names(items[0].lead) == V{"市发改委"});
+    CHECK(names(items[0].support) == V{"市财政局"});
+    CHECK(items[0].lead_basis == "explicit");
+    CHECK(*items[0].deadline == "2024年10月");
+}

@@ -1,0 +1,22 @@
+// Loading many inputs at once. Notices are parsed on worker threads with one Parser each: a Parser
+// holds ICU regex matchers, which must not be shared between threads.
+#pragma once
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "tasksplit/document.hpp"
+
+namespace tasksplit {
+
+/// Loads every path (a file or "-"; expand directories first with expand_inputs) with load_document
+/// on up to `jobs` threads (jobs <= 0: one per core). Documents come back in input order. An input
+/// that cannot be read or decoded is left out and reported in `errors` as "path: message", in input
+/// order too, so when `errors` stays empty the i-th document is the i-th path.
+/// Throws GrammarError when `grammar_files` do not compile.
+std::vector<Document> load_documents(const std::vector<std::string>& paths, int jobs,
+                                     const std::vector<std::string>& grammar_files,
+                                     std::optional<std::string> encoding, std::vector<std::string>& errors);
+
+}  // namespace tasksplit
