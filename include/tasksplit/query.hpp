@@ -117,13 +117,15 @@ std::vector<UnitSummary> summarize_units(const std::vector<QueryRow>& rows);
 /// A stable permutation putting `names` in Chinese collation order (pinyin, ICU locale zh).
 std::vector<std::size_t> pinyin_order(const std::vector<std::string>& names);
 
-/// Cells to render. Numeric columns align right in tables and are numbers in JSON (null when empty);
-/// shrinkable columns give up width, widest first, when a table must fit the terminal.
+/// Cells to render. Numeric columns align right in tables and are numbers in JSON (null when empty).
+/// When a table must fit the terminal, the widest column of the lowest shrink rank gives up a column
+/// at a time until the table fits or every shrinkable column is down to its minimum.
 struct Grid {
     struct Column {
         std::string name;
         bool numeric = false;
-        bool shrinkable = false;
+        int shrink = 0;         ///< 0: never cut; 1: cut first; 2: cut once rank 1 is at its minimum
+        bool keep_end = false;  ///< cut at the start: a path's informative part is its end
     };
     std::vector<Column> columns;
     std::vector<std::vector<std::string>> rows;

@@ -30,7 +30,8 @@ struct SourceText {
     icu::UnicodeString fold;   ///< width-folded, NFKC-per-character, Traditional->Simplified
     std::vector<int32_t> line_start;  ///< per line (0-based), index into orig
     std::vector<int32_t> line_end;    ///< exclusive, without CR/LF
-    std::vector<std::size_t> line_byte;  ///< byte offset of each line start in utf8
+    static constexpr std::size_t kCheckpointStride = 256;
+    std::vector<std::size_t> byte_checkpoint;  ///< utf8 byte offset of every 256th index
 
     int line_count() const { return static_cast<int>(line_start.size()); }
     /// 0-based line holding index `pos`.

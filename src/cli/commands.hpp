@@ -14,6 +14,7 @@ struct CommandExit {
 };
 
 void setup_parse(CLI::App& app);
+void setup_query(CLI::App& app);
 
 /// Writes `text` to `path` atomically (temporary file, then rename), or to stdout for "-".
 void write_output(const std::string& path, const std::string& text);

@@ -89,6 +89,7 @@ private:
     bool grid_mode_ = false;
     int header_end_ = -1;  ///< last line of the grid header being read
     bool in_footer_ = false;
+    bool part_has_units_ = false;  ///< an item of the open part names units: its layout uses clauses
     int last_blank_run_ = 0;
     std::vector<TabRow> tab_rows_;
     std::optional<Run> attachment_title_;
@@ -337,17 +338,10 @@ private:
         if (!block_ || !block_->number) return li.dotted || n == 1 || (block_ && block_->has_clause);
         int prev = block_->value;
         if (!li.dotted) return block_->has_clause && n == prev + 1;
-        if (!block_->has_clause && part_uses_clauses() && n != prev + 1) return false;
+        if (!block_->has_clause && part_has_units_ && n != prev + 1) return false;
         return true;
     }
 
-    bool part_uses_clauses() const {
-        if (doc_.parts.empty()) return false;
-        for (const auto& s : doc_.parts.back().sections)
-            for (const auto& it : s.items)
-                if (!it.lead.empty() || !it.support.empty()) return true;
-        return false;
-    }
 
     /// The first official named in a leader field or cell; "洪碧副市长" splits into name and role.
     std::optional<Person> first_person(const Run& value) const {
@@ -386,6 +380,7 @@ private:
         attachment_pending_ = false;
         attachment_title_.reset();
         grid_mode_ = false;
+        part_has_units_ = false;
         line_leader_.reset();
         claimed_[i] = true;
     }
@@ -406,6 +401,7 @@ private:
         attachment_pending_ = false;
         attachment_title_.reset();
         grid_mode_ = false;
+        part_has_units_ = false;
     }
 
     void open_section(int i) {
@@ -635,6 +631,7 @@ private:
             else if (s.leader) item.leader = s.leader;
         }
         item.span.line = std::min(item.span.line == 0 ? line0 + 1 : item.span.line, line0 + 1);
+        part_has_units_ |= !item.lead.empty() || !item.support.empty();
         s.items.push_back(std::move(item));
     }
 
@@ -1005,11 +1002,11 @@ private:
             for (auto& s : p.sections)
                 for (auto& it : s.items)
                     if (it.deadline) it.deadline_iso = deadline_iso(*it.deadline, doc_.document.year);
+        std::set<int> listed;
+        for (const auto& u : doc_.unassigned) listed.insert(u.line);
         for (int i = 0; i < t_.line_count(); ++i) {
             if (claimed_[i] || lines_[i].kind == Kind::blank) continue;
-            bool listed = false;
-            for (const auto& u : doc_.unassigned) listed |= u.line == i + 1;
-            if (!listed) doc_.unassigned.push_back({i + 1, line_text(i)});
+            if (!listed.count(i + 1)) doc_.unassigned.push_back({i + 1, line_text(i)});
         }
         std::stable_sort(doc_.unassigned.begin(), doc_.unassigned.end(), [](auto& a, auto& b) { return a.line < b.line; });
         std::stable_sort(doc_.diagnostics.begin(), doc_.diagnostics.end(), [](auto& a, auto& b) { return a.line < b.line; });

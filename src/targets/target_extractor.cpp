@@ -199,6 +199,7 @@ private:
     std::vector<char> quoted_, veto_;
     std::vector<std::size_t> sentence_start_, clause_start_;
     std::vector<Quantity> qs_;
+    std::vector<char> quantity_at_;  // first character of each quantity's number
 
     // --- marks ---------------------------------------------------------------------------
 
@@ -262,6 +263,7 @@ private:
     // --- quantities ----------------------------------------------------------------------
 
     void find_quantities() {
+        quantity_at_.assign(n_, 0);
         for (std::size_t i = 0; i < n_;) {
             std::size_t j = i;
             double value = 0;
@@ -282,6 +284,7 @@ private:
             }
             if (auto q = read_quantity(i, j, value)) {
                 qs_.push_back(*q);
+                quantity_at_[q->start] = 1;
                 i = q->end;
             } else {
                 i = j;
@@ -506,7 +509,7 @@ private:
         if (r_.verb_connectors.at(t_, p, n_)) return std::nullopt;
         CountedNoun cn;
         std::size_t a = p;
-        while (p < n_ && (quoted_[p] || (!is_break(t_[p]) && !scan::is_digit(t_[p]) && t_[p] != U')'))) {
+        while (p < n_ && (quoted_[p] || (!is_break(t_[p]) && !quantity_at_[p] && t_[p] != U')'))) {
             if (t_[p] == U'(') {
                 std::size_t close = p + 1;
                 while (close < n_ && close < p + 16 && t_[close] != U')') ++close;
@@ -520,7 +523,11 @@ private:
             }
             if (p > a) {
                 if (Range v = verb_span(p, n_); !v.empty()) {
-                    cn.verb = v;
+                    // The verb is the count's own only when the phrase ends there:
+                    // "18 个重点项目建设，", "8 家重点储备企业引导培育力度".
+                    std::size_t e = skip_spaces(v.b);
+                    e += r_.trailing_nouns.at(t_, e, n_).len;
+                    if (e >= n_ || is_break(t_[e])) cn.verb = v;
                     break;
                 }
             }
@@ -532,6 +539,15 @@ private:
         b = trim_end(a, b);
         if (auto c = r_.verb_connectors.ending(t_, a, b)) b -= c.len;
         if (b > a && t_[b - 1] == r_.relative_marker) --b;  // "等3条断头路和瓶颈路的打通"
+        // "100个形式多样的嵌入式体育新空间": what follows a leading relative clause; a 的 after a
+        // connector belongs to a later member ("…柴油货车和采用稀薄燃烧技术的营运燃气货车").
+        for (std::size_t k = a + 1; k < b && cn.parts.empty(); ++k) {
+            if (r_.verb_connectors.at(t_, k, b)) break;
+            if (t_[k] == r_.relative_marker && !quoted_[k]) {
+                a = k + 1;
+                break;
+            }
+        }
         cn.parts.push_back({a, b});
         std::size_t total = 0;
         for (const auto& part : cn.parts) total += part.size();
@@ -616,10 +632,15 @@ private:
         if (!link) link = link_before_reference(hs, he);
         const auto fixed = link ? std::nullopt : find_fixed(hs, he);
         auto action = fixed ? std::nullopt : noun ? count_verb(hs, he) : first_verb(hs, he);
+        if (noun) {
+            // A counted noun takes an action verb; a link verb at the head end stands in for one.
+            if (!action && link) action = link->first;
+            link.reset();
+        }
         if (link) {
             // "完成农村公路提升 115 公里": an amount after 动名词 is the object of the leading verb;
             // "实现数字经济核心产业规上营收增长 5%": a rate hangs on the link verb.
-            if (action && action->a == hs && !q.rate && !noun) link.reset();
+            if (action && action->a == hs && !q.rate) link.reset();
             else action.reset();
         }
         // A rate's indicator is a noun phrase; a verb inside it is not the rate's verb.

@@ -1,0 +1,262 @@
+// tasksplit query: every task a unit leads or supports, across notices and years.
+// tasksplit units: the units found and how many tasks each leads and supports per notice.
+#include <sys/ioctl.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <algorithm>
+#include <memory>
+#include <sstream>
+#include <thread>
+
+#include "commands.hpp"
+#include "tasksplit/load.hpp"
+#include "tasksplit/parallel.hpp"
+#include "tasksplit/query.hpp"
+
+namespace tasksplit::cli {
+namespace {
+
+/// Options both subcommands share: inputs, how to read them, which tasks count, how to print.
+struct SelectOptions {
+    std::vector<std::string> files;
+    std::vector<std::string> aliases;
+    std::vector<std::string> grammars;
+    std::string encoding;
+    int jobs = 0;
+    std::string leader;
+    std::vector<std::string> text;
+    std::vector<int> years;
+    std::vector<std::string> parts;
+    std::string format = "table";
+    std::string output = "-";
+    int width = -1;
+    std::string sort;
+};
+
+struct QueryOptions : SelectOptions {
+    std::string unit;
+    std::string role = "any";
+    bool fuzzy = false;
+};
+
+/// Inputs read and deduplicated, with the unit names they use.
+struct Loaded {
+    UnitAliases registry;
+    std::vector<Document> docs;
+    std::unique_ptr<UnitNames> names;
+};
+
+void add_select_options(CLI::App* cmd, SelectOptions& opt) {
+    cmd->add_option("files", opt.files, "Notices or tasksplit JSON; directories are walked recursively ('-' for stdin)")
+        ->required();
+    cmd->add_option("--leader", opt.leader, "Only tasks under this leader (part of a name or title: 夏泉, 常务副区长)");
+    // One value per occurrence, so that "--year 2024 samples/" leaves samples/ to the inputs.
+    cmd->add_option("--text", opt.text, "Only tasks whose text holds every word (repeatable; words split on spaces)")
+        ->allow_extra_args(false);
+    cmd->add_option("--year", opt.years, "Only notices for this work year (repeatable)")->allow_extra_args(false);
+    cmd->add_option("--part", opt.parts, "Only parts of this kind: key_tasks, livelihood, plan, appendix, form (repeatable)")
+        ->allow_extra_args(false);
+    cmd->add_option("--aliases", opt.aliases, "Extra alias file {aliases: {canonical: [names]}} (repeatable)")
+        ->allow_extra_args(false);
+    cmd->add_option("-f,--format", opt.format, "Output: table, json, jsonl, csv, tsv, md")->capture_default_str();
+    cmd->add_option("-o,--output", opt.output, "Write here instead of stdout (atomically)");
+    cmd->add_option("--width", opt.width,
+                    "Table width in columns; 0 = never cut (default: the terminal's, else $COLUMNS, else no limit)");
+    cmd->add_option("-j,--jobs", opt.jobs, "Parse this many inputs at once (default: one per core)");
+    cmd->add_option("--grammar", opt.grammars, "Extra grammar YAML merged over the built-in rules")
+        ->allow_extra_args(false);
+    cmd->add_option("--encoding", opt.encoding, "Force the input encoding (e.g. GB18030, UTF-16LE)");
+}
+
+GridFormat format_of(const SelectOptions& opt) {
+    auto format = parse_grid_format(opt.format);
+    if (!format) {
+        error("unknown output format '" + opt.format + "' (table, json, jsonl, csv, tsv, md)");
+        throw CommandExit{2};
+    }
+    return *format;
+}
+
+/// The width a table must fit: --width, else the terminal's when printing to one, else $COLUMNS.
+int table_width(const SelectOptions& opt) {
+    if (opt.width >= 0) return opt.width;
+    if (opt.output != "-" && !opt.output.empty()) return 0;
+    winsize ws{};
+    if (::isatty(STDOUT_FILENO) && ::ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
+    if (const char* columns = std::getenv("COLUMNS")) {
+        int n = std::atoi(columns);
+        if (n > 0) return n;
+    }
+    return 0;
+}
+
+void load(const SelectOptions& opt, Loaded& loaded) {
+    try {
+        for (const auto& file : opt.aliases) loaded.registry.add_file(file);
+    } catch (const GrammarError& e) {
+        error(e.what());
+        throw CommandExit{2};
+    }
+    std::vector<std::string> files = expand_inputs(opt.files);
+    if (files.empty()) {
+        error("no input files");
+        throw CommandExit{2};
+    }
+    std::optional<std::string> encoding;
+    if (!opt.encoding.empty()) encoding = opt.encoding;
+    std::vector<std::string> errors;
+    std::vector<Document> docs;
+    try {
+        docs = load_documents(files, opt.jobs, opt.grammars, encoding, errors);
+    } catch (const GrammarError& e) {
+        error(e.what());
+        throw CommandExit{2};
+    }
+    // As in parse: an answer that silently skipped an unreadable notice would undercount.
+    for (const auto& e : errors) error(e);
+    if (!errors.empty()) throw CommandExit{2};
+    loaded.docs = distinct_notices(std::move(docs), files);
+    loaded.names = std::make_unique<UnitNames>(loaded.registry, loaded.docs);
+}
+
+QueryFilter filter_of(const SelectOptions& opt) {
+    QueryFilter filter;
+    if (!opt.leader.empty()) filter.leader = opt.leader;
+    for (const auto& text : opt.text) {
+        std::istringstream words(text);
+        for (std::string w; words >> w;) filter.words.push_back(w);
+    }
+    filter.years = opt.years;
+    filter.parts = opt.parts;
+    return filter;
+}
+
+std::string joined(const std::vector<UnitMatch>& matches, bool explain) {
+    std::string out;
+    for (const auto& m : matches) {
+        out += (out.empty() ? "" : ", ") + m.canonical;
+        if (!explain) continue;
+        if (m.kind == MatchKind::substring) out += " (contains it in " + m.via + ")";
+        if (m.kind == MatchKind::spelling) out += " (" + std::to_string(m.distance) + " edit(s) from " + m.via + ")";
+    }
+    return out;
+}
+
+template <class T>
+void permute(std::vector<T>& v, const std::vector<std::size_t>& order) {
+    std::vector<T> out;
+    out.reserve(v.size());
+    for (std::size_t i : order) out.push_back(std::move(v[i]));
+    v = std::move(out);
+}
+
+void emit(const Grid& grid, GridFormat format, const SelectOptions& opt) {
+    std::ostringstream out;
+    write_grid(grid, format, format == GridFormat::table ? table_width(opt) : 0, out);
+    write_output(opt.output, out.str());
+}
+
+void run_query(const QueryOptions& opt) {
+    GridFormat format = format_of(opt);
+    if (opt.sort != "source" && opt.sort != "unit") {
+        error("--sort takes source or unit");
+        throw CommandExit{2};
+    }
+    Loaded loaded;
+    load(opt, loaded);
+    QueryFilter filter = filter_of(opt);
+    filter.role = opt.role == "lead" ? Role::lead : opt.role == "support" ? Role::support : Role::any;
+    if (!opt.unit.empty()) {
+        std::vector<UnitMatch> matches = match_units(opt.unit, *loaded.names, opt.fuzzy);
+        if (matches.empty()) {
+            std::vector<UnitMatch> near = suggest_units(opt.unit, *loaded.names);
+            error("no unit '" + opt.unit + "' in the inputs" +
+                  (near.empty() ? std::string("; 'tasksplit units' lists them") : "; did you mean " + joined(near, false) + "?"));
+            throw CommandExit{1};
+        }
+        if (opt.fuzzy) error("'" + opt.unit + "' matched " + joined(matches, true));
+        for (const auto& m : matches) filter.units.push_back(m.canonical);
+    }
+    std::vector<QueryRow> rows = select_rows(loaded.docs, *loaded.names, filter);
+    if (opt.sort == "unit") {
+        std::vector<std::string> keys;
+        for (const auto& r : rows) keys.push_back(r.canonical);
+        permute(rows, pinyin_order(keys));
+    }
+    bool machine = format != GridFormat::table && format != GridFormat::md;
+    emit(query_grid(rows, machine), format, opt);
+    if (rows.empty()) {
+        error("no tasks match");
+        throw CommandExit{1};
+    }
+}
+
+void run_units(const SelectOptions& opt) {
+    GridFormat format = format_of(opt);
+    if (opt.sort != "appearance" && opt.sort != "unit" && opt.sort != "count") {
+        error("--sort takes appearance, unit or count");
+        throw CommandExit{2};
+    }
+    Loaded loaded;
+    load(opt, loaded);
+    std::vector<UnitSummary> units = summarize_units(select_rows(loaded.docs, *loaded.names, filter_of(opt)));
+    if (opt.sort == "unit") {
+        std::vector<std::string> keys;
+        for (const auto& u : units) keys.push_back(u.unit);
+        permute(units, pinyin_order(keys));
+    } else if (opt.sort == "count") {
+        std::stable_sort(units.begin(), units.end(), [](const UnitSummary& a, const UnitSummary& b) {
+            return a.lead() + a.support() > b.lead() + b.support();
+        });
+    }
+    emit(units_grid(units), format, opt);
+    if (units.empty()) {
+        error("no units found");
+        throw CommandExit{1};
+    }
+}
+
+int cores() { return std::max(1, static_cast<int>(std::thread::hardware_concurrency())); }
+
+}  // namespace
+
+void setup_query(CLI::App& app) {
+    auto qopt = std::make_shared<QueryOptions>();
+    qopt->sort = "source";
+    qopt->jobs = cores();
+    auto* query = app.add_subcommand("query", "Tasks a unit leads or supports, across notices and years");
+    query->footer(
+        "Examples:\n"
+        "  tasksplit query --unit 区人社局 samples/            its tasks in every notice, under any of its names\n"
+        "  tasksplit query --unit 发改 --fuzzy --role lead notices/\n"
+        "  tasksplit query --leader 夏泉 --year 2024 --format csv notices/\n"
+        "  tasksplit query --text '消费 商圈' --format md notices/\n"
+        "Exit status: 0 tasks found, 1 none (or an unknown unit: see the suggestions), 2 bad option or input.");
+    add_select_options(query, *qopt);
+    query->add_option("-u,--unit", qopt->unit, "Unit: its canonical name, a registered alias or a bracketed alias");
+    query->add_option("--role", qopt->role, "lead, support or any")
+        ->check(CLI::IsMember({"lead", "support", "any"}))
+        ->capture_default_str();
+    query->add_flag("--fuzzy", qopt->fuzzy, "--unit also matches parts of names and close spellings, best first");
+    query->add_option("--sort", qopt->sort, "Row order: source (then document order) or unit (pinyin)")
+        ->capture_default_str();
+    query->callback([qopt]() { run_query(*qopt); });
+
+    auto uopt = std::make_shared<SelectOptions>();
+    uopt->sort = "appearance";
+    uopt->jobs = cores();
+    auto* units = app.add_subcommand("units", "Units found, their names, and the tasks each leads and supports per notice");
+    units->footer(
+        "Examples:\n"
+        "  tasksplit units samples/                            one row per unit and notice\n"
+        "  tasksplit units --sort count --format csv notices/  workload table, busiest first\n"
+        "  tasksplit units --leader 夏泉 notices/              the units working under one leader\n"
+        "Exit status: 0 units found, 1 none, 2 bad option or input.");
+    add_select_options(units, *uopt);
+    units->add_option("--sort", uopt->sort, "Unit order: appearance, unit (pinyin) or count (most tasks first)")
+        ->capture_default_str();
+    units->callback([uopt]() { run_units(*uopt); });
+}
+
+}  // namespace tasksplit::cli

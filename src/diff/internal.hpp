@@ -1,0 +1,92 @@
+// Shared by the diff modules in src/diff; not part of the library's interface.
+#pragma once
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "tasksplit/aliases.hpp"
+#include "tasksplit/diff.hpp"
+
+namespace tasksplit::diff_detail {
+
+// ---- units.cpp --------------------------------------------------------------------------------
+
+/// Unit identity across the two documents: the alias registry, plus bracket aliases the documents
+/// themselves print ("区委组织部<区委人才办>" makes a bare "区委人才办" the same body).
+class UnitResolver {
+public:
+    UnitResolver(const UnitAliases& registry, const std::vector<DiffItem>& old_items,
+                 const std::vector<DiffItem>& new_items);
+    std::string key(const Unit& unit) const;
+
+private:
+    const UnitAliases& registry_;
+    std::map<std::string, std::string> bracketed_;  // canonical alias -> canonical unit name
+};
+
+/// Lead/support added, removed and renamed between two items.
+void compare_units(const DiffItem& old_item, const DiffItem& new_item, const UnitResolver& units,
+                   PairChanges& changes);
+
+/// Tasks led and supported per body, old vs new.
+std::vector<UnitLoad> unit_load(const DiffResult& diff, const UnitResolver& units);
+
+/// Bodies named only in the old notice whose tasks moved to a body named only in the new one.
+std::vector<RenameSuggestion> suggest_renames(const DiffResult& diff, const UnitResolver& units);
+
+// ---- leaders.cpp ------------------------------------------------------------------------------
+
+std::vector<LeaderPortfolio> leader_portfolios(const DiffResult& diff, const UnitResolver& units);
+
+// ---- features.cpp -----------------------------------------------------------------------------
+
+/// Sparse term weights, sorted by term, of unit length (or empty).
+struct SparseVector {
+    std::vector<std::pair<int, float>> terms;
+};
+
+double dot(const SparseVector& a, const SparseVector& b);
+/// Share of `a`'s weight (squared) on terms that occur in any of `others`.
+double coverage(const SparseVector& a, const std::vector<const SparseVector*>& others);
+
+struct ItemFeatures {
+    SparseVector grams;   ///< character bigrams, digits masked, weighted by rarity
+    SparseVector words;   ///< ICU words of two or more characters, and quoted names
+    SparseVector units;   ///< lead (full weight) and support units, canonical
+    std::string leader;   ///< name, "" when none
+    std::u32string bare;  ///< letters and digits only, width-folded: equal bare texts are one task
+};
+
+/// Features of both documents' items. Term rarity is counted over both documents together, so a
+/// name both years mention in one task each weighs most.
+struct Corpus {
+    std::vector<ItemFeatures> old_items, new_items;
+    int gram_terms = 0;
+    int word_terms = 0;
+};
+Corpus build_corpus(const std::vector<DiffItem>& old_items, const std::vector<DiffItem>& new_items,
+                    const UnitResolver& units);
+
+/// Width-folded (NFKC), lower-cased code points without whitespace.
+std::u32string fold(const std::string& utf8);
+std::string to_utf8(const std::u32string& text);
+
+// ---- align.cpp --------------------------------------------------------------------------------
+
+struct Alignment {
+    std::vector<Pair> pairs;  ///< changes not yet filled in
+    std::vector<Split> splits;
+    std::vector<Merge> merges;
+};
+Alignment align(const Corpus& corpus);
+
+// ---- targets.cpp ------------------------------------------------------------------------------
+
+/// Matches targets by indicator, within pairs first and then across the documents; fills each
+/// pair's changes.targets and returns the table of every target of both years.
+std::vector<TargetChange> compare_targets(const std::vector<DiffItem>& old_items,
+                                          const std::vector<DiffItem>& new_items, std::vector<Pair>& pairs);
+
+}  // namespace tasksplit::diff_detail
