@@ -68,7 +68,7 @@ struct TargetChange {
     std::string verb;
     std::optional<TargetSide> old_side;
     std::optional<TargetSide> new_side;
-    std::string change;  ///< raised | lowered | unchanged | bound | measure | added | dropped
+    std::string change;  ///< raised | lowered (the number) | bound | unchanged | added | dropped
 };
 
 /// The same body under another printed name (known from the alias registry or bracket aliases).

@@ -52,12 +52,13 @@ struct UnitMatch {
     int distance = 0;  ///< code points added, removed or changed (substring: length difference)
 };
 
-/// Units present whose names match `query`, best first. Exact matches compare names with whitespace
-/// removed under NFKC case folding (full-width brackets equal half-width ones). `loose` adds
-/// substrings either way and close spellings (edit distance up to a third of the query's length).
+/// Units present whose names match `query`, best first. Names compare with whitespace removed under
+/// NFKC case folding (full-width brackets equal half-width ones). `loose` (--fuzzy) adds names that
+/// contain the query and close spellings (edit distance up to a third of the query's length).
 std::vector<UnitMatch> match_units(const std::string& query, const UnitNames& names, bool loose);
 
-/// Up to `limit` present units closest to `query`, for "did you mean".
+/// Up to `limit` present units closest to `query`, for "did you mean": names sharing the longest
+/// run of characters with it first, then the closest spellings.
 std::vector<UnitMatch> suggest_units(const std::string& query, const UnitNames& names, std::size_t limit = 5);
 
 enum class Role { lead, support, any };

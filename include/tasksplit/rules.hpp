@@ -47,6 +47,7 @@ struct Rules {
     std::vector<icu::UnicodeString> part_heading_ends, part_heading_never;
     Regex attachment_label;
     std::vector<Regex> section_heading;
+    int heading_max_title = 50;  ///< longer heading-shaped lines are tasks
     struct ItemNumber { Regex re; bool dotted = true; };
     std::vector<ItemNumber> item_number;
     Regex leader_suffix, leader_count, leader_role_at_end, leader_role_at_start;

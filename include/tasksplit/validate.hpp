@@ -49,7 +49,7 @@ struct JsonResult {
     std::vector<Diagnostic> problems;     ///< schema, model and line-range errors
     std::vector<Document> documents;      ///< documents that fit the model
 };
-JsonResult check_document_json(const std::string& bytes, const Rules& rules);
+JsonResult check_document_json(const std::string& bytes);
 
 /// A diagnostic with the file it points into and the text of its line (for the caret).
 struct Finding {

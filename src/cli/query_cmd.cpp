@@ -137,8 +137,12 @@ std::string joined(const std::vector<UnitMatch>& matches, bool explain) {
     for (const auto& m : matches) {
         out += (out.empty() ? "" : ", ") + m.canonical;
         if (!explain) continue;
-        if (m.kind == MatchKind::substring) out += " (contains it in " + m.via + ")";
-        if (m.kind == MatchKind::spelling) out += " (" + std::to_string(m.distance) + " edit(s) from " + m.via + ")";
+        std::string via = m.via != m.canonical ? " " + m.via : "";
+        if (m.kind == MatchKind::exact && !via.empty()) out += " (as" + via + ")";
+        if (m.kind == MatchKind::substring) out += " (substring" + (via.empty() ? "" : " of" + via) + ")";
+        if (m.kind == MatchKind::spelling)
+            out += " (" + std::to_string(m.distance) + (m.distance == 1 ? " edit" : " edits") +
+                   (via.empty() ? "" : " from" + via) + ")";
     }
     return out;
 }

@@ -2,6 +2,7 @@
 // grammars/meta.yaml; every line used is marked claimed.
 #include <algorithm>
 
+#include "tasksplit/numerals.hpp"
 #include "tasksplit/parse.hpp"
 #include "tasksplit/run.hpp"
 
@@ -13,32 +14,6 @@ struct FrontLine {
     icu::UnicodeString fold;  ///< trimmed
     Run run;                  ///< trimmed original
 };
-
-int chinese_number(const icu::UnicodeString& s) {
-    static const std::u16string digits = u"〇一二三四五六七八九";
-    bool all_digits = true;
-    for (int32_t i = 0; i < s.length(); ++i) all_digits &= u_isdigit(s.charAt(i)) != 0;
-    if (all_digits) {
-        int v = 0;
-        for (int32_t i = 0; i < s.length(); ++i) v = v * 10 + u_charDigitValue(s.charAt(i));
-        return v;
-    }
-    // Years are written digit by digit (二〇二四); days and months with 十 (二十一).
-    int value = 0, current = 0;
-    bool has_ten = s.indexOf(u'十') >= 0;
-    for (int32_t i = 0; i < s.length(); ++i) {
-        char16_t c = s.charAt(i);
-        if (c == u'○' || c == u'零') c = u'〇';
-        auto d = digits.find(c);
-        if (c == u'十') {
-            value += (current ? current : 1) * 10;
-            current = 0;
-        } else if (d != std::u16string::npos) {
-            current = has_ten ? static_cast<int>(d) : current * 10 + static_cast<int>(d);
-        }
-    }
-    return value + current;
-}
 
 }  // namespace
 
@@ -74,8 +49,8 @@ void read_front_matter(const SourceText& text, int end, const Rules& rules, Docu
     for (std::size_t k = 0; k < lines.size(); ++k) {
         const auto& l = lines[k];
         if (!rules.date.match_at(l.fold)) continue;
-        int y = chinese_number(rules.date.group(1)), m = chinese_number(rules.date.group(2)),
-            d = chinese_number(rules.date.group(3));
+        int y = numeral_value(rules.date.group(1)), m = numeral_value(rules.date.group(2)),
+            d = numeral_value(rules.date.group(3));
         if (m < 1 || m > 12 || d < 1 || d > 31) continue;
         char buf[16];
         std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);

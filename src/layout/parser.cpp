@@ -6,6 +6,7 @@
 #include <set>
 
 #include "tasksplit/clauses.hpp"
+#include "tasksplit/numerals.hpp"
 #include "tasksplit/parse.hpp"
 #include "tasksplit/run.hpp"
 #include "tasksplit/targets.hpp"
@@ -50,13 +51,6 @@ struct TabRow {
     std::size_t printed_cells = 0;  ///< including the empty boxes at the end of the row
 };
 
-int number_value(const std::string& s) {
-    int v = 0;
-    for (char c : s)
-        if (c >= '0' && c <= '9') v = v * 10 + (c - '0');
-    return v;
-}
-
 class Assembler {
 public:
     Assembler(const SourceText& text, const Rules& rules, const TargetExtractor& targets)
@@ -89,6 +83,7 @@ private:
     bool grid_mode_ = false;
     int header_end_ = -1;  ///< last line of the grid header being read
     bool in_footer_ = false;
+    bool grid_saw_blank_ = false;  ///< cells of the open grid are separated by blank lines
     bool part_has_units_ = false;  ///< an item of the open part names units: its layout uses clauses
     int last_blank_run_ = 0;
     std::vector<TabRow> tab_rows_;
@@ -133,6 +128,10 @@ private:
                     li.label = icu::UnicodeString(t_.orig, a + r_.section_heading[level].start(1), r_.section_heading[level].end(1) - r_.section_heading[level].start(1));
                     li.rest = a + r_.section_heading[level].start(2);
                     done = true;
+                    if (heading_is_task(li)) {
+                        li.kind = Kind::item;
+                        li.value = numeral_value(li.label);
+                    }
                 }
             }
             if (done) continue;
@@ -140,7 +139,7 @@ private:
                 if (rule.re.match_at(f)) {
                     li.kind = Kind::item;
                     li.label = icu::UnicodeString(t_.orig, a + rule.re.start(1), rule.re.end(1) - rule.re.start(1));
-                    li.value = number_value(to_utf8(icu::UnicodeString(f, rule.re.start(1), rule.re.end(1) - rule.re.start(1))));
+                    li.value = numeral_value(li.label);
                     li.rest = a + rule.re.end(0);
                     li.dotted = rule.dotted;
                     done = true;
@@ -159,6 +158,19 @@ private:
             }
             li.kind = Kind::text;
         }
+    }
+
+    /// "（一）推进数字经济发展。（责任单位：市经信局）" is numbered like a heading but is a task.
+    bool heading_is_task(const LineInfo& li) const {
+        if (line_has_clause(li.rest, li.b)) {
+            Run rest;
+            rest.append(t_, li.rest, li.b);
+            for (const auto& c : find_clauses(rest, r_, true))
+                for (const auto& f : c.fields)
+                    if (f.role != "leader") return true;
+        }
+        char16_t last = t_.fold.charAt(li.b - 1);
+        return last == u'。' || last == u';' || li.b - li.rest > r_.heading_max_title;
     }
 
     bool is_part_heading(const icu::UnicodeString& f) const {
@@ -196,6 +208,7 @@ private:
         const LineInfo& li = lines_[i];
         if (li.kind == Kind::blank) {
             ++last_blank_run_;
+            if (grid_mode_ && !cells_.empty()) grid_saw_blank_ = true;
             in_footer_ = false;
             return;
         }
@@ -417,6 +430,10 @@ private:
         s.title = title.utf8_nospace();
         s.line = i + 1;
         s.leader = leader_from_heading(title.fold, title.orig, r_);
+        // "一、聚焦高质量发展（牵头领导：张三）": the leader in a clause of the heading.
+        for (const auto& c : find_clauses(title, r_, true))
+            for (const auto& f : c.fields)
+                if (f.role == "leader" && !s.leader) s.leader = first_person(f.value);
         if (s.leader) leader_names_.insert(s.leader->name);
         part.sections.push_back(std::move(s));
         line_leader_.reset();
@@ -657,6 +674,9 @@ private:
         if (cells_.empty()) return;
         std::vector<Cell> cells = std::move(cells_);
         cells_.clear();
+        // A grid copied without blank lines between cells prints one cell per line.
+        if (!grid_saw_blank_) cells = one_cell_per_line(cells);
+        grid_saw_blank_ = false;
         for (const auto& c : cells)
             for (int l : c.lines) claimed_[l] = true;
         bool numbered = std::find(grid_roles_.begin(), grid_roles_.end(), "number") != grid_roles_.end();
@@ -710,6 +730,19 @@ private:
             ++k;
         }
         return Run();
+    }
+
+    std::vector<Cell> one_cell_per_line(const std::vector<Cell>& cells) const {
+        std::vector<Cell> out;
+        for (const auto& c : cells)
+            for (int l : c.lines) {
+                Cell one;
+                one.run.append(t_, lines_[l].a, lines_[l].b);
+                one.line = l;
+                one.lines.push_back(l);
+                out.push_back(std::move(one));
+            }
+        return out;
     }
 
     bool is_number_cell(const Run& r) const {
@@ -1016,7 +1049,7 @@ private:
         std::optional<int> prev;
         for (const auto& it : s.items) {
             if (!it.number) continue;
-            int n = number_value(to_utf8(make_run(*it.number).fold));
+            int n = numeral_value(make_run(*it.number).fold);
             if (prev) {
                 if (n == *prev)
                     add_diag("warning", "duplicate-number", it.span.line - 1, "item number " + *it.number + " repeats the previous item's number");

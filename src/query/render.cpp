@@ -70,7 +70,9 @@ std::string fit_width_end(std::string_view s, int width) {
     return "…" + std::string(s.substr(from < gs.size() ? gs[from].start : s.size()));
 }
 
+/// An empty result prints nothing: a bare header tells a reader less than the command's message.
 void write_table(const Grid& grid, int width, std::ostream& out) {
+    if (grid.rows.empty()) return;
     const std::size_t ncols = grid.columns.size();
     std::vector<std::vector<std::string>> cells;
     for (const auto& row : grid.rows) {
@@ -82,8 +84,10 @@ void write_table(const Grid& grid, int width, std::ostream& out) {
     for (std::size_t c = 0; c < ncols; ++c) {
         w[c] = display_width(grid.columns[c].name);
         for (const auto& line : cells) w[c] = std::max(w[c], display_width(line[c]));
-        // Shrinking stops at the header or eight columns (four CJK characters), whichever is wider.
-        least[c] = std::min(w[c], std::max(display_width(grid.columns[c].name), 8));
+        // Shrinking stops at the header or, so that a cut cell still says something, at 16 columns for
+        // the columns cut first (source, section) and 8 for the ones cut last (unit, text).
+        int floor = grid.columns[c].shrink == 1 ? 16 : 8;
+        least[c] = std::min(w[c], std::max(display_width(grid.columns[c].name), floor));
     }
     if (width > 0) {
         int total = 2 * static_cast<int>(ncols > 0 ? ncols - 1 : 0);

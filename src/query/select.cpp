@@ -68,44 +68,18 @@ int edit_distance(const std::vector<UChar32>& a, const std::vector<UChar32>& b) 
     return row[b.size()];
 }
 
-struct Looseness {
-    bool substrings = false;  ///< the query inside a name
-    bool contains = false;    ///< a name inside the query (suggestions only: "区发改局办公室")
-    int max_distance = 0;     ///< close spellings up to this many edits; 0 = none
-};
-
-std::vector<UnitMatch> rank(const std::string& query, const UnitNames& names, const Looseness& loose) {
-    icu::UnicodeString q = folded(query);
-    if (q.isEmpty()) return {};
-    std::vector<UChar32> qcp = code_points(q);
-    std::vector<std::pair<UnitMatch, std::size_t>> found;  // match, order of first appearance
-    const auto& present = names.present();
-    for (std::size_t order = 0; order < present.size(); ++order) {
-        std::optional<UnitMatch> best;
-        auto consider = [&](UnitMatch m) {
-            if (!best || std::tie(m.kind, m.distance) < std::tie(best->kind, best->distance)) best = std::move(m);
-        };
-        for (const std::string& name : names.names_of(present[order])) {
-            icu::UnicodeString n = folded(name);
-            int length_gap = std::abs(n.countChar32() - q.countChar32());
-            if (n == q) {
-                consider({present[order], name, MatchKind::exact, 0});
-            } else if ((loose.substrings && n.indexOf(q) >= 0) ||
-                       (loose.contains && n.countChar32() >= 2 && q.indexOf(n) >= 0)) {
-                consider({present[order], name, MatchKind::substring, length_gap});
-            } else if (loose.max_distance > 0 && length_gap <= loose.max_distance) {
-                int d = edit_distance(qcp, code_points(n));
-                if (d <= loose.max_distance) consider({present[order], name, MatchKind::spelling, d});
-            }
+/// Longest run of code points `a` and `b` share ("区海洋局" and "区海洋科技产业园" share 区海洋).
+int common_run(const std::vector<UChar32>& a, const std::vector<UChar32>& b) {
+    std::vector<int> prev(b.size() + 1, 0), row(b.size() + 1, 0);
+    int best = 0;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            row[j] = a[i - 1] == b[j - 1] ? prev[j - 1] + 1 : 0;
+            best = std::max(best, row[j]);
         }
-        if (best) found.emplace_back(std::move(*best), order);
+        std::swap(prev, row);
     }
-    std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
-        return std::tie(a.first.kind, a.first.distance, a.second) < std::tie(b.first.kind, b.first.distance, b.second);
-    });
-    std::vector<UnitMatch> out;
-    for (auto& f : found) out.push_back(std::move(f.first));
-    return out;
+    return best;
 }
 
 /// Whether `needle` (already folded) occurs in `haystack` once both are folded.
@@ -176,20 +150,72 @@ std::vector<std::string> UnitNames::names_of(const std::string& canonical_name) 
 }
 
 std::vector<UnitMatch> match_units(const std::string& query, const UnitNames& names, bool loose) {
-    Looseness l;
-    if (loose) {
-        l.substrings = true;
-        l.max_distance = std::max(1, static_cast<int>(folded(query).countChar32()) / 3);
+    icu::UnicodeString q = folded(query);
+    if (q.isEmpty()) return {};
+    std::vector<UChar32> qcp = code_points(q);
+    // Close spellings: up to a third of the query's code points changed, at least one.
+    const int max_distance = std::max(1, static_cast<int>(qcp.size()) / 3);
+    std::vector<std::pair<UnitMatch, std::size_t>> found;  // match, order of first appearance
+    const auto& present = names.present();
+    for (std::size_t order = 0; order < present.size(); ++order) {
+        std::optional<UnitMatch> best;
+        auto consider = [&](UnitMatch m) {
+            if (!best || std::tie(m.kind, m.distance) < std::tie(best->kind, best->distance)) best = std::move(m);
+        };
+        for (const std::string& name : names.names_of(present[order])) {
+            icu::UnicodeString n = folded(name);
+            std::vector<UChar32> ncp = code_points(n);
+            int length_gap = std::abs(static_cast<int>(ncp.size()) - static_cast<int>(qcp.size()));
+            if (n == q) {
+                consider({present[order], name, MatchKind::exact, 0});
+            } else if (!loose) {
+                continue;
+            } else if (n.indexOf(q) >= 0) {
+                consider({present[order], name, MatchKind::substring, length_gap});
+            } else if (length_gap <= max_distance) {
+                int d = edit_distance(qcp, ncp);
+                if (d <= max_distance) consider({present[order], name, MatchKind::spelling, d});
+            }
+        }
+        if (best) found.emplace_back(std::move(*best), order);
     }
-    return rank(query, names, l);
+    std::stable_sort(found.begin(), found.end(), [](const auto& a, const auto& b) {
+        return std::tie(a.first.kind, a.first.distance, a.second) < std::tie(b.first.kind, b.first.distance, b.second);
+    });
+    std::vector<UnitMatch> out;
+    for (auto& f : found) out.push_back(std::move(f.first));
+    return out;
 }
 
 std::vector<UnitMatch> suggest_units(const std::string& query, const UnitNames& names, std::size_t limit) {
-    Looseness l;
-    l.substrings = l.contains = true;
-    l.max_distance = std::max(2, static_cast<int>(folded(query).countChar32()) / 2);
-    std::vector<UnitMatch> out = rank(query, names, l);
-    if (out.size() > limit) out.resize(limit);
+    std::vector<UChar32> qcp = code_points(folded(query));
+    if (qcp.empty()) return {};
+    // A suggestion shares two code points in a row with the query ("区海洋局" -> 区海洋科技产业园) or is a
+    // close spelling. One shared character is not enough: nearly every name holds 区 or 局.
+    struct Scored {
+        UnitMatch match;
+        int shared;
+        std::size_t order;
+    };
+    std::vector<Scored> found;
+    const auto& present = names.present();
+    for (std::size_t order = 0; order < present.size(); ++order) {
+        std::optional<Scored> best;
+        for (const std::string& name : names.names_of(present[order])) {
+            std::vector<UChar32> ncp = code_points(folded(name));
+            int shared = common_run(qcp, ncp), d = edit_distance(qcp, ncp);
+            if (shared < 2 && d > std::max(1, static_cast<int>(qcp.size()) / 3)) continue;
+            Scored s{{present[order], name, MatchKind::spelling, d}, shared, order};
+            if (!best || std::make_tuple(-s.shared, s.match.distance) < std::make_tuple(-best->shared, best->match.distance))
+                best = std::move(s);
+        }
+        if (best) found.push_back(std::move(*best));
+    }
+    std::stable_sort(found.begin(), found.end(), [](const Scored& a, const Scored& b) {
+        return std::make_tuple(-a.shared, a.match.distance, a.order) < std::make_tuple(-b.shared, b.match.distance, b.order);
+    });
+    std::vector<UnitMatch> out;
+    for (std::size_t i = 0; i < found.size() && i < limit; ++i) out.push_back(std::move(found[i].match));
     return out;
 }
 

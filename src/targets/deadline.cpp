@@ -222,7 +222,7 @@ private:
 };
 
 std::string iso(const TimeHit& h) {
-    char buf[16];
+    char buf[32];
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", h.year, h.month, h.day);
     return buf;
 }

@@ -36,9 +36,12 @@ public:
     /// Line ranges [first, last] of text() (0-based) that brackets must balance within: one per item
     /// (items sharing a line merge) and one per other line.
     std::vector<std::pair<int, int>> regions() const;
-    /// Where `needle` (whitespace ignored, widths folded) occurs in the item's lines for the nth time;
-    /// the item's line when it is not found or there is no notice.
-    Where locate(const Item& item, const std::string& needle, int nth = 0) const;
+    /// The first character of a notice line (column 0 without a notice).
+    Where at_line(int line) const;
+    /// The last place `needle` (whitespace ignored, widths folded) occurs in lines [first, last]: the
+    /// units of an item stand in its clause, after its text. The first line when it is not found.
+    Where locate(int first_line, int last_line, const std::string& needle) const;
+    Where locate(const Item& item, const std::string& needle) const;
     /// Every item in document order, with the part that holds it.
     std::vector<std::pair<const Part*, const Item*>> items() const;
 

@@ -288,3 +288,39 @@ TEST_CASE("bracketed 牵头 marker, deadline label and leader with role in a cla
     CHECK(items[0].lead_basis == "explicit");
     CHECK(*items[0].deadline == "2024年10月");
 }
+
+TEST_CASE("a grid copied without blank lines has one cell per line", "[parse][grid]") {
+    auto d = test::parse_string(
+        "2024年目标任务分解清单\n一、副区长张尚兵牵头重点工作\n序号\n目标任务\n牵头单位\n配合单位\n"
+        "1\n改造道路\n区住建局\n区发改局、各镇(街道)\n2\n新增上市企业2家\n区金融办\n区财政局\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].text == "改造道路");
+    CHECK(names(items[0].lead) == V{"区住建局"});
+    CHECK(names(items[1].support) == V{"区财政局"});
+}
+
+TEST_CASE("heading-shaped tasks: （一） lines holding a clause are items", "[parse][family]") {
+    auto d = test::parse_string(
+        "2024年重点工作任务分解\n\n一、王五副市长牵头重点工作\n\n"
+        "（一）推进数字经济发展。（责任单位：市经信局、市发改委）\n\n"
+        "（二）优化营商环境，深化改革。（责任单位：市商务局）\n\n二、由赵六副市长牵头\n\n"
+        "1)建设智慧城市。（责任单位：市大数据局）\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 3);
+    CHECK(*items[0].number == "一");
+    CHECK(items[0].text == "推进数字经济发展。");
+    CHECK(items[1].leader->name == "王五");
+    CHECK(items[2].leader->name == "赵六");
+    CHECK(*items[2].number == "1");
+    for (const auto& diag : d.diagnostics) CHECK(diag.code != "number-restart");
+}
+
+TEST_CASE("a section heading may name its leader in a clause", "[parse][family]") {
+    auto d = test::parse_string(
+        "2024年重点工作任务分解\n\n一、聚焦高质量发展，持续推动经济运行整体好转（牵头领导：张三）\n\n"
+        "1.推进项目建设。（责任单位：市发改委）\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].leader->name == "张三");
+}

@@ -1,0 +1,161 @@
+// Targets compared by indicator.
+//
+// Within a pair, targets match when their indicators are the same or one names the other
+// ("粮食中转量" / "进口粮食中转量", "低收入农渔户公益性岗位" / "低收入农户公益性岗位") and the
+// measure is the same (an indicator's "2750 万吨" and its "增长 10%" are two targets).
+// Across the documents, a target left over matches only on an identical, specific indicator
+// with the same verb and measure that each year states once: in 2023 the 8% budget-revenue
+// target is part of 夏泉's item 二.1, in 2024 it is 孙丹燕's item 一.1, and the change must be
+// reported whether or not those items were paired. Generic indicators (道路, 投资) never match
+// across unpaired items: two different tasks' roads are not one target.
+#include <algorithm>
+#include <map>
+
+#include <unicode/uchar.h>
+
+#include "internal.hpp"
+
+namespace tasksplit::diff_detail {
+namespace {
+
+// Indicators shorter than this (in letters) are too generic to match outside a pair.
+constexpr std::size_t kSpecificIndicator = 4;
+
+struct Key {
+    std::u32string indicator, verb, measure;
+};
+
+Key key_of(const Target& t) {
+    auto letters = [](const std::string& s) {
+        std::u32string out;
+        for (char32_t c : fold(s))
+            if (u_hasBinaryProperty(static_cast<UChar32>(c), UCHAR_IDEOGRAPHIC) || u_isalnum(static_cast<UChar32>(c)))
+                out += c;
+        return out;
+    };
+    return {letters(t.indicator), fold(t.verb), fold(t.measure)};
+}
+
+// 3 identical indicator, 2 one contains the other, 1 most bigrams shared, 0 no match.
+int indicator_match(const std::u32string& a, const std::u32string& b) {
+    if (a.empty() || b.empty()) return 0;
+    if (a == b) return 3;
+    if (a.find(b) != std::u32string::npos || b.find(a) != std::u32string::npos) return 2;
+    if (a.size() < 2 || b.size() < 2) return 0;
+    std::size_t shared = 0;
+    for (std::size_t i = 0; i + 1 < a.size(); ++i)
+        if (b.find(a.substr(i, 2)) != std::u32string::npos) ++shared;
+    double dice = 2.0 * static_cast<double>(shared) / static_cast<double>(a.size() + b.size() - 2);
+    return dice >= 0.6 ? 1 : 0;
+}
+
+std::string classify(const Target& o, const Target& n) {
+    if (n.value > o.value) return "raised";
+    if (n.value < o.value) return "lowered";
+    if (n.bound != o.bound || n.aspirational != o.aspirational) return "bound";
+    return "unchanged";
+}
+
+struct Slot {
+    std::size_t item, index;
+    Key key;
+    bool matched = false;
+};
+
+std::vector<Slot> slots(const std::vector<DiffItem>& items) {
+    std::vector<Slot> out;
+    for (std::size_t i = 0; i < items.size(); ++i)
+        for (std::size_t t = 0; t < items[i].targets.size(); ++t) out.push_back({i, t, key_of(items[i].targets[t])});
+    return out;
+}
+
+}  // namespace
+
+std::vector<TargetChange> compare_targets(const std::vector<DiffItem>& old_items,
+                                          const std::vector<DiffItem>& new_items, std::vector<Pair>& pairs) {
+    std::vector<Slot> olds = slots(old_items), news = slots(new_items);
+    struct Match {
+        std::size_t o, n;
+    };
+    std::vector<Match> matches;
+    // Within pairs, strongest pairs first, best indicator match first.
+    std::vector<std::size_t> by_score(pairs.size());
+    for (std::size_t i = 0; i < pairs.size(); ++i) by_score[i] = i;
+    std::stable_sort(by_score.begin(), by_score.end(),
+                     [&pairs](std::size_t a, std::size_t b) { return pairs[a].score > pairs[b].score; });
+    for (std::size_t pi : by_score) {
+        const Pair& p = pairs[pi];
+        for (int level = 3; level >= 1; --level)
+            for (Slot& o : olds) {
+                if (o.item != p.old_item || o.matched) continue;
+                for (std::size_t k = 0; k < news.size(); ++k) {
+                    Slot& n = news[k];
+                    if (n.item != p.new_item || n.matched || n.key.measure != o.key.measure) continue;
+                    if (indicator_match(o.key.indicator, n.key.indicator) != level) continue;
+                    o.matched = n.matched = true;
+                    matches.push_back({static_cast<std::size_t>(&o - olds.data()), k});
+                    break;
+                }
+            }
+    }
+    // Across the documents: identical specific indicator, verb and measure, stated once a year.
+    auto same = [](const Key& a, const Key& b) {
+        return a.indicator == b.indicator && a.verb == b.verb && a.measure == b.measure;
+    };
+    auto once = [&same](const std::vector<Slot>& all, const Key& k) {
+        return std::count_if(all.begin(), all.end(), [&](const Slot& s) { return same(s.key, k); }) == 1;
+    };
+    for (std::size_t i = 0; i < olds.size(); ++i) {
+        Slot& o = olds[i];
+        if (o.matched || o.key.indicator.size() < kSpecificIndicator || !once(olds, o.key) || !once(news, o.key)) continue;
+        for (std::size_t k = 0; k < news.size(); ++k) {
+            if (news[k].matched || !same(news[k].key, o.key)) continue;
+            o.matched = news[k].matched = true;
+            matches.push_back({i, k});
+            break;
+        }
+    }
+    std::sort(matches.begin(), matches.end(), [&](const Match& a, const Match& b) {
+        return std::make_pair(olds[a.o].item, olds[a.o].index) < std::make_pair(olds[b.o].item, olds[b.o].index);
+    });
+
+    std::vector<TargetChange> table;
+    for (const Match& m : matches) {
+        const Target& o = old_items[olds[m.o].item].targets[olds[m.o].index];
+        const Target& n = new_items[news[m.n].item].targets[news[m.n].index];
+        table.push_back({n.indicator, n.verb, TargetSide{o, olds[m.o].item}, TargetSide{n, news[m.n].item}, classify(o, n)});
+    }
+    for (const Slot& o : olds)
+        if (!o.matched) {
+            const Target& t = old_items[o.item].targets[o.index];
+            table.push_back({t.indicator, t.verb, TargetSide{t, o.item}, std::nullopt, "dropped"});
+        }
+    for (const Slot& n : news)
+        if (!n.matched) {
+            const Target& t = new_items[n.item].targets[n.index];
+            table.push_back({t.indicator, t.verb, std::nullopt, TargetSide{t, n.item}, "added"});
+        }
+
+    // Each pair shows its own matches; a target without any match shows on the first pair of
+    // its item (a split's old item would otherwise list its dropped target once per part).
+    std::map<std::size_t, std::size_t> first_of_old, first_of_new;
+    for (std::size_t i = 0; i < pairs.size(); ++i) {
+        first_of_old.emplace(pairs[i].old_item, i);
+        first_of_new.emplace(pairs[i].new_item, i);
+    }
+    for (const TargetChange& row : table) {
+        if (row.old_side && row.new_side) {
+            for (Pair& p : pairs)
+                if (p.old_item == row.old_side->item && p.new_item == row.new_side->item) p.changes.targets.push_back(row);
+        } else if (row.old_side) {
+            auto it = first_of_old.find(row.old_side->item);
+            if (it != first_of_old.end()) pairs[it->second].changes.targets.push_back(row);
+        } else {
+            auto it = first_of_new.find(row.new_side->item);
+            if (it != first_of_new.end()) pairs[it->second].changes.targets.push_back(row);
+        }
+    }
+    return table;
+}
+
+}  // namespace tasksplit::diff_detail

@@ -1,0 +1,33 @@
+#include "tasksplit/numerals.hpp"
+
+#include <string>
+#include <unicode/uchar.h>
+
+namespace tasksplit {
+
+int numeral_value(const icu::UnicodeString& s) {
+    static const std::u16string digits = u"〇一二三四五六七八九";
+    bool has_ten = s.indexOf(u'十') >= 0 || s.indexOf(u'百') >= 0;
+    int value = 0, current = 0;
+    for (int32_t i = 0; i < s.length(); ++i) {
+        char16_t c = s.charAt(i);
+        if (c == u'○' || c == u'零') c = u'〇';
+        if (u_isdigit(c)) {
+            current = current * 10 + u_charDigitValue(c);
+            continue;
+        }
+        auto d = digits.find(c);
+        if (c == u'百') {
+            value += (current ? current : 1) * 100;
+            current = 0;
+        } else if (c == u'十') {
+            value += (current ? current : 1) * 10;
+            current = 0;
+        } else if (d != std::u16string::npos) {
+            current = has_ten ? static_cast<int>(d) : current * 10 + static_cast<int>(d);
+        }
+    }
+    return value + current;
+}
+
+}  // namespace tasksplit

@@ -1,0 +1,171 @@
+// Reports: human (compiler style with the source line and a caret), JSON, GitHub workflow commands
+// and SARIF 2.1.0.
+#include <nlohmann/json.hpp>
+#include <unicode/uchar.h>
+#include <unicode/unistr.h>
+
+#include "tasksplit/validate.hpp"
+
+namespace tasksplit {
+namespace {
+
+using ojson = nlohmann::ordered_json;
+
+/// Terminal columns of a code point: East Asian wide and full-width characters take two.
+int display_width(UChar32 c) {
+    int eaw = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+    if (eaw == U_EA_WIDE || eaw == U_EA_FULLWIDTH) return 2;
+    int8_t type = u_charType(c);
+    return type == U_NON_SPACING_MARK || type == U_ENCLOSING_MARK ? 0 : 1;
+}
+
+/// The source line around `column` (1-based code points) and a caret under it. Notice lines run to
+/// hundreds of characters, so at most 40 columns are kept on each side of the caret.
+void write_caret(const Finding& f, std::ostream& out) {
+    const int keep = 40;
+    icu::UnicodeString line = icu::UnicodeString::fromUTF8(f.line_text);
+    std::vector<UChar32> cps;
+    for (int32_t i = 0; i < line.length(); i = line.moveIndex32(i, 1)) {
+        UChar32 c = line.char32At(i);
+        cps.push_back(c == '\t' ? ' ' : c);  // a tab's width depends on the terminal; a space does not
+    }
+    std::size_t at = std::min<std::size_t>(static_cast<std::size_t>(f.diag.column - 1), cps.size());
+    std::size_t from = at;
+    for (int w = 0; from > 0 && w + display_width(cps[from - 1]) <= keep; --from) w += display_width(cps[from - 1]);
+    std::size_t to = at;
+    for (int w = 0; to < cps.size() && w + display_width(cps[to]) <= keep; ++to) w += display_width(cps[to]);
+    icu::UnicodeString shown;
+    int caret = 0;
+    if (from > 0) shown.append(u"..."), caret += 3;
+    for (std::size_t i = from; i < to; ++i) {
+        shown.append(cps[i]);
+        if (i < at) caret += display_width(cps[i]);
+    }
+    if (to < cps.size()) shown.append(u"...");
+    std::string number = std::to_string(f.diag.line);
+    std::string utf8;
+    shown.toUTF8String(utf8);
+    out << ' ' << number << " | " << utf8 << '\n'
+        << ' ' << std::string(number.size(), ' ') << " | " << std::string(static_cast<std::size_t>(caret), ' ') << "^\n";
+}
+
+void write_human(const std::vector<Finding>& findings, std::ostream& out) {
+    for (const auto& f : findings) {
+        out << f.file;
+        if (f.diag.line > 0) out << ':' << f.diag.line;
+        if (f.diag.line > 0 && f.diag.column > 0) out << ':' << f.diag.column;
+        out << ": " << f.diag.severity << '[' << f.diag.code << "]: " << f.diag.message << '\n';
+        if (f.diag.line > 0 && f.diag.column > 0 && !f.line_text.empty()) write_caret(f, out);
+    }
+}
+
+ojson finding_json(const Finding& f) {
+    return ojson{{"file", f.file}, {"line", f.diag.line}, {"column", f.diag.column}, {"severity", f.diag.severity},
+                 {"code", f.diag.code}, {"message", f.diag.message}};
+}
+
+/// Workflow command escaping: data escapes %, CR and LF; property values also : and ,.
+std::string gh_escape(const std::string& s, bool property) {
+    std::string out;
+    for (char c : s) {
+        if (c == '%') out += "%25";
+        else if (c == '\r') out += "%0D";
+        else if (c == '\n') out += "%0A";
+        else if (property && c == ':') out += "%3A";
+        else if (property && c == ',') out += "%2C";
+        else out += c;
+    }
+    return out;
+}
+
+void write_github(const std::vector<Finding>& findings, std::ostream& out) {
+    for (const auto& f : findings) {
+        const std::string& s = f.diag.severity;
+        out << "::" << (s == "error" ? "error" : s == "warning" ? "warning" : "notice") << " file=" << gh_escape(f.file, true);
+        if (f.diag.line > 0) out << ",line=" << f.diag.line;
+        if (f.diag.line > 0 && f.diag.column > 0) out << ",col=" << f.diag.column;
+        out << ",title=" << gh_escape(f.diag.code, true) << "::" << gh_escape(f.diag.message, false) << '\n';
+    }
+}
+
+/// A relative URI reference for a relative path, a file: URI for an absolute one (RFC 3986).
+std::string file_uri(const std::string& path) {
+    static const char* hexdigits = "0123456789ABCDEF";
+    std::string out = !path.empty() && path[0] == '/' ? "file://" : "";
+    for (unsigned char c : path) {
+        if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' || c == '/') {
+            out += static_cast<char>(c);
+        } else {
+            out += '%';
+            out += hexdigits[c >> 4];
+            out += hexdigits[c & 15];
+        }
+    }
+    return out;
+}
+
+std::string sarif_level(const std::string& severity) {
+    return severity == "error" ? "error" : severity == "warning" ? "warning" : "note";
+}
+
+void write_sarif(const std::vector<Finding>& findings, std::ostream& out) {
+    ojson rules = ojson::array();
+    for (const auto& c : validate_checks())
+        rules.push_back(ojson{{"id", c.code},
+                              {"shortDescription", {{"text", c.summary}}},
+                              {"defaultConfiguration", {{"level", sarif_level(c.severity)}}}});
+    ojson results = ojson::array();
+    for (const auto& f : findings) {
+        ojson r{{"ruleId", f.diag.code}};
+        const auto& checks = validate_checks();
+        for (std::size_t i = 0; i < checks.size(); ++i)
+            if (checks[i].code == f.diag.code) r["ruleIndex"] = i;
+        r["level"] = sarif_level(f.diag.severity);
+        r["message"] = {{"text", f.diag.message}};
+        ojson location{{"physicalLocation", {{"artifactLocation", {{"uri", file_uri(f.file)}}}}}};
+        if (f.diag.line > 0) {
+            ojson region{{"startLine", f.diag.line}};
+            if (f.diag.column > 0) region["startColumn"] = f.diag.column;
+            location["physicalLocation"]["region"] = region;
+        }
+        r["locations"] = ojson::array({location});
+        results.push_back(r);
+    }
+    ojson run{{"tool", {{"driver", {{"name", "tasksplit"}, {"version", TASKSPLIT_VERSION}, {"rules", rules}}}}},
+              {"columnKind", "unicodeCodePoints"},
+              {"results", results}};
+    ojson log{{"$schema", "https://json.schemastore.org/sarif-2.1.0.json"}, {"version", "2.1.0"}, {"runs", ojson::array({run})}};
+    out << log.dump(2, ' ', false, ojson::error_handler_t::replace) << '\n';
+}
+
+}  // namespace
+
+std::optional<ReportFormat> parse_report_format(std::string_view name) {
+    if (name == "human") return ReportFormat::human;
+    if (name == "json") return ReportFormat::json;
+    if (name == "github") return ReportFormat::github;
+    if (name == "sarif") return ReportFormat::sarif;
+    return std::nullopt;
+}
+
+void write_report(const std::vector<Finding>& findings, ReportFormat format, std::ostream& out) {
+    switch (format) {
+        case ReportFormat::human:
+            write_human(findings, out);
+            break;
+        case ReportFormat::json: {
+            ojson all = ojson::array();
+            for (const auto& f : findings) all.push_back(finding_json(f));
+            out << all.dump(2, ' ', false, ojson::error_handler_t::replace) << '\n';
+            break;
+        }
+        case ReportFormat::github:
+            write_github(findings, out);
+            break;
+        case ReportFormat::sarif:
+            write_sarif(findings, out);
+            break;
+    }
+}
+
+}  // namespace tasksplit
