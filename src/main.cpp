@@ -12,7 +12,10 @@ int main(int argc, char** argv) {
     app.require_subcommand(1);
     app.footer("Run 'tasksplit COMMAND --help' for the options and examples of each command.");
     tasksplit::cli::setup_parse(app);
+    tasksplit::cli::setup_diff(app);
+    tasksplit::cli::setup_validate(app);
     tasksplit::cli::setup_query(app);
+    tasksplit::cli::setup_report(app);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -21,9 +21,9 @@ namespace tasksplit {
 /// the first. `paths` are the inputs the documents were loaded from, parallel to `docs`.
 std::vector<Document> distinct_notices(std::vector<Document> docs, const std::vector<std::string>& paths);
 
-/// Canonical unit names for one set of documents: the alias registry, plus the bracketed aliases
-/// the documents print ("区委组织部<区委人才办>" makes a bare "区委人才办" the same body as 区委组织部,
-/// unless the registry says otherwise).
+/// Canonical unit names for one set of documents: the alias registry, plus the bracket pairs the
+/// documents print ("区委组织部<区委人才办>" makes a bare "区委人才办" the same body as 区委组织部; a name
+/// the registry knows keeps its registered body).
 class UnitNames {
 public:
     UnitNames(const UnitAliases& registry, const std::vector<Document>& docs);
@@ -95,10 +95,11 @@ struct QueryRow {
 std::vector<QueryRow> select_rows(const std::vector<Document>& docs, const UnitNames& names,
                                   const QueryFilter& filter);
 
-/// A unit's workload in one notice: tasks it leads and supports.
+/// A unit's workload in one notice: tasks it leads and supports, and the names it has there.
 struct NoticeCount {
     std::string source;
     std::optional<int> year;
+    std::vector<std::string> names;  ///< printed forms other than the canonical name, first seen first
     int lead = 0;
     int support = 0;
 };
@@ -106,7 +107,6 @@ struct NoticeCount {
 struct UnitSummary {
     std::string unit;  ///< canonical name
     std::string kind;
-    std::vector<std::string> names;  ///< printed forms other than the canonical name, first seen first
     std::vector<NoticeCount> notices;  ///< in row order
     int lead() const;
     int support() const;

@@ -14,7 +14,10 @@ struct CommandExit {
 };
 
 void setup_parse(CLI::App& app);
+void setup_diff(CLI::App& app);
+void setup_validate(CLI::App& app);
 void setup_query(CLI::App& app);
+void setup_report(CLI::App& app);
 
 /// Writes `text` to `path` atomically (temporary file, then rename), or to stdout for "-".
 void write_output(const std::string& path, const std::string& text);

@@ -1,9 +1,11 @@
 // tasksplit parse: notices -> documents in JSON, YAML, JSON Lines, CSV or TSV.
+#include <filesystem>
 #include <memory>
 #include <sstream>
 
 #include "commands.hpp"
 #include "tasksplit/load.hpp"
+#include "tasksplit/progress.hpp"
 #include "tasksplit/writers.hpp"
 
 namespace tasksplit::cli {
@@ -16,6 +18,7 @@ struct ParseOptions {
     std::vector<std::string> grammars;
     std::string encoding;
     bool targets = false;
+    bool quiet = false;
 };
 
 void run_parse(const ParseOptions& opt) {
@@ -37,16 +40,29 @@ void run_parse(const ParseOptions& opt) {
     }
     std::optional<std::string> encoding;
     if (!opt.encoding.empty()) encoding = opt.encoding;
+    std::vector<std::string> paths = expand_inputs(opt.files);
+    std::vector<std::uintmax_t> sizes;
+    std::uintmax_t total = 0;
+    for (const auto& path : paths) {
+        std::error_code ec;
+        auto size = path == "-" ? 0 : std::filesystem::file_size(path, ec);
+        sizes.push_back(ec ? 0 : size);
+        total += sizes.back();
+    }
+    Progress progress(paths.size(), total, progress_wanted(opt.quiet));
     std::vector<Document> docs;
     bool failed = false;
-    for (const auto& path : expand_inputs(opt.files)) {
+    for (std::size_t i = 0; i < paths.size(); ++i) {
         try {
-            docs.push_back(load_document(path, *parser, encoding));
+            docs.push_back(load_document(paths[i], *parser, encoding));
         } catch (const InputError& e) {
+            progress.finish();
             error(e.what());
             failed = true;
         }
+        progress.tick(sizes[i]);
     }
+    progress.finish();
     // No partial output: one unreadable input fails the whole run.
     if (failed) throw CommandExit{2};
     std::ostringstream out;
@@ -74,6 +90,7 @@ void setup_parse(CLI::App& app) {
     cmd->add_option("--grammar", opt->grammars, "Extra grammar YAML merged over the built-in rules");
     cmd->add_option("--encoding", opt->encoding, "Force the input encoding (e.g. GB18030, UTF-16LE)");
     cmd->add_flag("--targets", opt->targets, "csv/tsv: one row per quantitative target");
+    cmd->add_flag("-q,--quiet", opt->quiet, "No progress line (it is shown only when stderr is a terminal)");
     cmd->callback([opt]() { run_parse(*opt); });
 }
 

@@ -237,12 +237,12 @@ void setup_query(CLI::App& app) {
         "  tasksplit query --leader 夏泉 --year 2024 --format csv notices/\n"
         "  tasksplit query --text '消费 商圈' --format md notices/\n"
         "Exit status: 0 tasks found, 1 none (or an unknown unit: see the suggestions), 2 bad option or input.");
-    add_select_options(query, *qopt);
     query->add_option("-u,--unit", qopt->unit, "Unit: its canonical name, a registered alias or a bracketed alias");
     query->add_option("--role", qopt->role, "lead, support or any")
         ->check(CLI::IsMember({"lead", "support", "any"}))
         ->capture_default_str();
     query->add_flag("--fuzzy", qopt->fuzzy, "--unit also matches parts of names and close spellings, best first");
+    add_select_options(query, *qopt);
     query->add_option("--sort", qopt->sort, "Row order: source (then document order) or unit (pinyin)")
         ->capture_default_str();
     query->callback([qopt]() { run_query(*qopt); });

@@ -7,9 +7,10 @@
 //    context bonus for shared lead/support units and the same leader. The bonus is gated by the
 //    text score: context alone never pairs two tasks, it only decides between near-equal texts.
 // 3. One-to-one pairs, greedily by score.
-// 4. Splits and merges. An item left over whose best partner is already paired joins that pair
-//    when it is mostly contained in the partner and covers a part of it the pair did not:
-//    2023's "地区生产总值增长 5%；一般公共预算收入增长 8%；城乡…同步" became three 2024 items.
+// 4. Splits and merges. An item left over (or only weakly paired) whose partner is already
+//    paired joins that pair when it restates part of the partner and covers a part of it the
+//    pair did not: 2023's "地区生产总值增长 5%；一般公共预算收入增长 8%；城乡…同步" became
+//    three 2024 items.
 // 5. Strength: same (identical or nearly identical wording), continued, related.
 #include <algorithm>
 #include <cmath>
@@ -27,13 +28,15 @@ constexpr double kWordWeight = 0.4;
 constexpr double kUnitBonus = 0.15;
 constexpr double kLeaderBonus = 0.05;
 constexpr double kContextGate = 0.25;
-// Strength thresholds on the combined score.
-constexpr double kRelated = 0.2;
-constexpr double kContinued = 0.32;
+// Strength thresholds on the combined score (set on the Dinghai 2023/2024 pair, checked by eye).
+constexpr double kRelated = 0.18;
+constexpr double kContinued = 0.27;
 // Same task: bare texts (letters and digits) at least this similar, character by character.
 constexpr double kSameRatio = 0.9;
-// Splits and merges: the extra item is mostly inside its partner and covers a new part of it.
-constexpr double kPartContained = 0.45;
+// Splits and merges: share of the part's weight found in the whole, at least / or enough to count
+// as a restatement; and the share of the whole it adds to what its partners already cover.
+constexpr double kPartContained = 0.15;
+constexpr double kPartRestated = 0.4;
 constexpr double kPartGain = 0.08;
 // Candidate generation.
 constexpr std::size_t kCandidatesPerItem = 8;
@@ -149,93 +152,118 @@ Strength strength(const ItemFeatures& o, const ItemFeatures& n, double s) {
 
 class Aligner {
 public:
-    explicit Aligner(const Corpus& c) : c_(c), old_pairs_(c.old_items.size()), new_pairs_(c.new_items.size()) {}
+    explicit Aligner(const Corpus& c) : c_(c), old_links_(c.old_items.size()), new_links_(c.new_items.size()) {}
 
     Alignment run() {
         std::vector<Candidate> cands = candidates(c_);
         for (Candidate& x : cands) x.approx = score(c_.old_items[x.old_item], c_.new_items[x.new_item]);
         std::stable_sort(cands.begin(), cands.end(),
                          [](const Candidate& a, const Candidate& b) { return a.approx > b.approx; });
+        while (!cands.empty() && cands.back().approx < kRelated) cands.pop_back();
+        for (const Candidate& x : cands)
+            if (old_links_[x.old_item].empty() && new_links_[x.new_item].empty()) link(x);
+        // Parts, best first. An item may leave a weak one-to-one pair to become a better part:
+        // 2023 四.5 (粮食中转量) first went to a loosely related task, but with 四.12 it makes 2024 三.9.
         for (const Candidate& x : cands) {
-            if (x.approx < kRelated) break;
-            if (old_pairs_[x.old_item].empty() && new_pairs_[x.new_item].empty())
-                link(x.old_item, x.new_item, x.approx, PairKind::one_to_one);
-        }
-        // Parts: candidates are in score order, so each left-over item joins its best partner.
-        for (const Candidate& x : cands) {
-            if (x.approx < kRelated) break;
-            if (new_pairs_[x.new_item].empty() && !old_pairs_[x.old_item].empty() && is_split(x)) {
-                link(x.old_item, x.new_item, x.approx, PairKind::split);
-            } else if (old_pairs_[x.old_item].empty() && !new_pairs_[x.new_item].empty() && is_merge(x)) {
-                link(x.old_item, x.new_item, x.approx, PairKind::merge);
+            if (linked(x)) continue;
+            if (!old_links_[x.old_item].empty() && !in_merge(x.old_item) && free_or_weak(new_links_[x.new_item], x) &&
+                is_part(c_.old_items[x.old_item], c_.new_items[x.new_item], partners(old_links_[x.old_item], true))) {
+                release(new_links_[x.new_item]);
+                link(x);
+            } else if (!new_links_[x.new_item].empty() && !in_split(x.new_item) &&
+                       free_or_weak(old_links_[x.old_item], x) &&
+                       is_part(c_.new_items[x.new_item], c_.old_items[x.old_item], partners(new_links_[x.new_item], false))) {
+                release(old_links_[x.old_item]);
+                link(x);
             }
         }
         return finish();
     }
 
 private:
-    // new_item would be a further part of old_item's split.
-    bool is_split(const Candidate& x) const {
-        const ItemFeatures& o = c_.old_items[x.old_item];
-        const ItemFeatures& n = c_.new_items[x.new_item];
-        // An old item already merged into one new item cannot also be split.
-        if (pairs_[old_pairs_[x.old_item].front()].kind == PairKind::merge) return false;
-        std::vector<const SparseVector*> parts;
-        for (std::size_t p : old_pairs_[x.old_item]) parts.push_back(&c_.new_items[pairs_[p].new_item].grams);
-        double before = coverage(o.grams, parts);
-        parts.push_back(&n.grams);
-        return coverage(n.grams, {&o.grams}) >= kPartContained && coverage(o.grams, parts) - before >= kPartGain;
+    // `part` joins the pairs `whole` already has when it is partly restated in `whole` and either
+    // covers a part of `whole` that its partners did not, or restates `whole` more than in passing.
+    static bool is_part(const ItemFeatures& whole, const ItemFeatures& part, std::vector<const SparseVector*> partners) {
+        double contained = coverage(part.grams, {&whole.grams});
+        if (contained < kPartContained) return false;
+        double before = coverage(whole.grams, partners);
+        partners.push_back(&part.grams);
+        return coverage(whole.grams, partners) - before >= kPartGain || contained >= kPartRestated;
     }
 
-    bool is_merge(const Candidate& x) const {
-        const ItemFeatures& o = c_.old_items[x.old_item];
-        const ItemFeatures& n = c_.new_items[x.new_item];
-        if (pairs_[new_pairs_[x.new_item].front()].kind == PairKind::split) return false;
-        std::vector<const SparseVector*> parts;
-        for (std::size_t p : new_pairs_[x.new_item]) parts.push_back(&c_.old_items[pairs_[p].old_item].grams);
-        double before = coverage(n.grams, parts);
-        parts.push_back(&o.grams);
-        return coverage(o.grams, {&n.grams}) >= kPartContained && coverage(n.grams, parts) - before >= kPartGain;
+    std::vector<const SparseVector*> partners(const std::vector<std::size_t>& links, bool old_side) const {
+        std::vector<const SparseVector*> out;
+        for (std::size_t l : links)
+            out.push_back(old_side ? &c_.new_items[pairs_[l].new_item].grams : &c_.old_items[pairs_[l].old_item].grams);
+        return out;
     }
 
-    void link(std::size_t o, std::size_t n, double s, PairKind kind) {
+    bool linked(const Candidate& x) const {
+        for (std::size_t l : old_links_[x.old_item])
+            if (pairs_[l].new_item == x.new_item) return true;
+        return false;
+    }
+
+    // The old item is one of several merged into a new item / the new item one part of a split.
+    bool in_merge(std::size_t o) const { return new_links_[pairs_[old_links_[o].front()].new_item].size() > 1; }
+    bool in_split(std::size_t n) const { return old_links_[pairs_[new_links_[n].front()].old_item].size() > 1; }
+
+    // An item is free to become a part if unpaired, or paired one-to-one below `x` and below continued.
+    bool free_or_weak(const std::vector<std::size_t>& links, const Candidate& x) const {
+        if (links.empty()) return true;
+        if (links.size() > 1) return false;
+        const Pair& p = pairs_[links.front()];
+        return old_links_[p.old_item].size() == 1 && new_links_[p.new_item].size() == 1 &&
+               p.score < std::min(x.approx, kContinued);
+    }
+
+    void release(const std::vector<std::size_t>& links) {
+        if (links.empty()) return;
+        std::size_t l = links.front();
+        auto drop = [l](std::vector<std::size_t>& v) { v.erase(std::find(v.begin(), v.end(), l)); };
+        drop(old_links_[pairs_[l].old_item]);
+        drop(new_links_[pairs_[l].new_item]);
+        live_[l] = 0;
+    }
+
+    void link(const Candidate& x) {
         Pair p;
-        p.old_item = o;
-        p.new_item = n;
-        p.score = s;
-        p.kind = kind;
-        p.strength = strength(c_.old_items[o], c_.new_items[n], s);
-        old_pairs_[o].push_back(pairs_.size());
-        new_pairs_[n].push_back(pairs_.size());
+        p.old_item = x.old_item;
+        p.new_item = x.new_item;
+        p.score = x.approx;
+        p.strength = strength(c_.old_items[x.old_item], c_.new_items[x.new_item], x.approx);
+        old_links_[x.old_item].push_back(pairs_.size());
+        new_links_[x.new_item].push_back(pairs_.size());
         pairs_.push_back(p);
+        live_.push_back(1);
     }
 
     Alignment finish() {
         Alignment out;
-        // The first link of a split or merge was made one-to-one; it is part of the group too.
-        for (std::size_t o = 0; o < old_pairs_.size(); ++o) {
-            if (old_pairs_[o].size() < 2) continue;
+        for (std::size_t o = 0; o < old_links_.size(); ++o) {
+            if (old_links_[o].size() < 2) continue;
             Split s{o, {}};
-            for (std::size_t p : old_pairs_[o]) {
-                pairs_[p].kind = PairKind::split;
-                s.new_items.push_back(pairs_[p].new_item);
+            for (std::size_t l : old_links_[o]) {
+                pairs_[l].kind = PairKind::split;
+                s.new_items.push_back(pairs_[l].new_item);
             }
             std::sort(s.new_items.begin(), s.new_items.end());
             out.splits.push_back(std::move(s));
         }
-        for (std::size_t n = 0; n < new_pairs_.size(); ++n) {
-            if (new_pairs_[n].size() < 2) continue;
+        for (std::size_t n = 0; n < new_links_.size(); ++n) {
+            if (new_links_[n].size() < 2) continue;
             Merge m{{}, n};
-            for (std::size_t p : new_pairs_[n]) {
-                pairs_[p].kind = PairKind::merge;
-                m.old_items.push_back(pairs_[p].old_item);
+            for (std::size_t l : new_links_[n]) {
+                pairs_[l].kind = PairKind::merge;
+                m.old_items.push_back(pairs_[l].old_item);
             }
             std::sort(m.old_items.begin(), m.old_items.end());
             out.merges.push_back(std::move(m));
         }
         std::sort(out.merges.begin(), out.merges.end(),
                   [](const Merge& a, const Merge& b) { return a.old_items.front() < b.old_items.front(); });
-        out.pairs = std::move(pairs_);
+        for (std::size_t l = 0; l < pairs_.size(); ++l)
+            if (live_[l]) out.pairs.push_back(pairs_[l]);
         std::sort(out.pairs.begin(), out.pairs.end(), [](const Pair& a, const Pair& b) {
             return a.old_item != b.old_item ? a.old_item < b.old_item : a.new_item < b.new_item;
         });
@@ -244,7 +272,8 @@ private:
 
     const Corpus& c_;
     std::vector<Pair> pairs_;
-    std::vector<std::vector<std::size_t>> old_pairs_, new_pairs_;  // indices into pairs_
+    std::vector<char> live_;  // 0 once released
+    std::vector<std::vector<std::size_t>> old_links_, new_links_;  // live indices into pairs_
 };
 
 }  // namespace

@@ -2,8 +2,7 @@
 //
 // Chinese has no spaces, so the main text signal is character bigrams (the classic choice for
 // Chinese retrieval): "盐田港油气储运基地" shares seven rare bigrams with any text that names it,
-// however the sentence around it was reworded. Numbers are masked ("增长 8%" and "增长 5%" share
-// their bigrams) because targets move every year. ICU's dictionary word breaks add whole words,
+// however the sentence around it was reworded. ICU's dictionary word breaks add whole words,
 // and quoted names (“小岛你好”, “暖岙”) count as one term each: a project keeps its name when
 // every other word of the task changes. Weights are tf-idf with document frequency counted over
 // both notices, so boilerplate (推进, 加快, 建设) weighs little.
@@ -22,30 +21,20 @@
 namespace tasksplit::diff_detail {
 namespace {
 
-constexpr char32_t kDigit = U'#';
-
-bool is_letter(char32_t c) {
-    return u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC) || u_isalpha(c) || c == U'%';
-}
+bool is_letter(char32_t c) { return u_hasBinaryProperty(c, UCHAR_IDEOGRAPHIC) || u_isalpha(c); }
 
 // Term counts of one item before weighting.
 template <typename Key>
 using Counts = std::unordered_map<Key, int>;
 
-// Letters with digit runs masked; anything else breaks the text into segments.
+// Runs of letters; digits and punctuation end a run. Figures are left out of the text signal:
+// they change every year ("增长 8%" -> "增长 5%"), and "项目 8 个" would otherwise make any two
+// tasks that count projects look alike.
 std::vector<std::u32string> segments(const std::u32string& text) {
     std::vector<std::u32string> out(1);
-    for (std::size_t i = 0; i < text.size(); ++i) {
-        char32_t c = text[i];
-        if (u_isdigit(c)) {
-            // "21.6" is one number.
-            while (i + 1 < text.size() && (u_isdigit(text[i + 1]) || text[i + 1] == U'.')) ++i;
-            out.back() += kDigit;
-        } else if (is_letter(c)) {
-            out.back() += c;
-        } else if (!out.back().empty()) {
-            out.emplace_back();
-        }
+    for (char32_t c : text) {
+        if (is_letter(c)) out.back() += c;
+        else if (!out.back().empty()) out.emplace_back();
     }
     if (out.back().empty()) out.pop_back();
     return out;
@@ -149,7 +138,7 @@ private:
 std::u32string bare(const std::u32string& folded) {
     std::u32string out;
     for (char32_t c : folded)
-        if (is_letter(c) || u_isdigit(c) || c == U'.') out += c;
+        if (is_letter(c) || u_isdigit(c) || c == U'.' || c == U'%') out += c;
     return out;
 }
 

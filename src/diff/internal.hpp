@@ -89,4 +89,22 @@ Alignment align(const Corpus& corpus);
 std::vector<TargetChange> compare_targets(const std::vector<DiffItem>& old_items,
                                           const std::vector<DiffItem>& new_items, std::vector<Pair>& pairs);
 
+// ---- report.cpp: pieces every renderer shares --------------------------------------------------
+
+/// "≥5%", "2750万吨", "~6%": value, measure and bound as a reader writes them.
+std::string target_value(const Target& t);
+/// "2023" from the document's year, else the fallback ("old", "new").
+std::string year_label(const DocumentMeta& meta, const std::string& fallback);
+/// Columns a string takes on a terminal (CJK characters take two).
+int display_width(const std::string& utf8);
+/// `utf8` padded with spaces to `width` columns.
+std::string pad(const std::string& utf8, int width);
+/// Bodies printed under different names in the two years (every name changed).
+std::vector<const UnitLoad*> renamed_units(const DiffResult& diff);
+
+struct StrengthCounts {
+    int same = 0, continued = 0, related = 0;
+};
+StrengthCounts count_strengths(const DiffResult& diff);
+
 }  // namespace tasksplit::diff_detail

@@ -80,24 +80,26 @@ void write_table(const Grid& grid, int width, std::ostream& out) {
         for (const auto& cell : row) line.push_back(one_line(cell));
         cells.push_back(std::move(line));
     }
-    std::vector<int> w(ncols), least(ncols);
+    std::vector<int> w(ncols);
     for (std::size_t c = 0; c < ncols; ++c) {
         w[c] = display_width(grid.columns[c].name);
         for (const auto& line : cells) w[c] = std::max(w[c], display_width(line[c]));
-        // Shrinking stops at the header or, so that a cut cell still says something, at 16 columns for
-        // the columns cut first (source, section) and 8 for the ones cut last (unit, text).
-        int floor = grid.columns[c].shrink == 1 ? 16 : 8;
-        least[c] = std::min(w[c], std::max(display_width(grid.columns[c].name), floor));
     }
-    if (width > 0) {
-        int total = 2 * static_cast<int>(ncols > 0 ? ncols - 1 : 0);
-        for (int x : w) total += x;
-        for (int rank = 1; rank <= 2 && total > width; ++rank) {
-            while (total > width) {
+    int total = 2 * static_cast<int>(ncols > 0 ? ncols - 1 : 0);
+    for (int x : w) total += x;
+    // First cut down to a width at which a cell still says something: 16 columns for the columns cut
+    // first (source, section), 8 for the ones cut last (unit, text). Only if that is not enough, down
+    // to the header. Within a stage, rank 1 gives up width before rank 2.
+    for (bool readable : {true, false}) {
+        for (int rank = 1; rank <= 2; ++rank) {
+            while (width > 0 && total > width) {
                 int widest = -1;
-                for (std::size_t c = 0; c < ncols; ++c)
-                    if (grid.columns[c].shrink == rank && w[c] > least[c] && (widest < 0 || w[c] > w[widest]))
-                        widest = static_cast<int>(c);
+                for (std::size_t c = 0; c < ncols; ++c) {
+                    const Grid::Column& col = grid.columns[c];
+                    int least = display_width(col.name);
+                    if (readable) least = std::max(least, col.shrink == 1 ? 16 : 8);
+                    if (col.shrink == rank && w[c] > least && (widest < 0 || w[c] > w[widest])) widest = static_cast<int>(c);
+                }
                 if (widest < 0) break;
                 --w[widest];
                 --total;
@@ -262,7 +264,7 @@ Grid units_grid(const std::vector<UnitSummary>& units) {
                     {"support", true, 0, false}, {"total", true, 0, false}};
     for (const UnitSummary& u : units)
         for (const NoticeCount& n : u.notices)
-            grid.rows.push_back({u.unit, u.kind, joined(u.names), n.source, year_text(n.year), std::to_string(n.lead),
+            grid.rows.push_back({u.unit, u.kind, joined(n.names), n.source, year_text(n.year), std::to_string(n.lead),
                                  std::to_string(n.support), std::to_string(n.lead + n.support)});
     return grid;
 }

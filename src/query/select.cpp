@@ -110,15 +110,20 @@ std::vector<Document> distinct_notices(std::vector<Document> docs, const std::ve
 
 UnitNames::UnitNames(const UnitAliases& registry, const std::vector<Document>& docs) : registry_(registry) {
     auto registered = [&](const std::string& name) { return registry_.names_of(registry_.canonical(name)).size() > 1; };
-    // A bracketed alias the registry does not know names the same body as the unit it is attached to.
-    // Learned pairs never chain (an alias is never itself a target), so one lookup resolves a name.
+    // A bracket pair names one body twice: a name the registry does not know joins the body of the
+    // other ("区委组织部<区委人才办>" makes a bare 区委人才办 mean 区委组织部). Learned names never chain (a
+    // learned name is never a target), so one lookup resolves a name.
     std::set<std::string> targets;
     for_each_unit(docs, [&](const Unit& u) {
-        if (u.alias.empty() || registered(u.alias)) return;
-        std::string alias = registry_.canonical(u.alias), target = registry_.canonical(u);
-        if (alias == target || bracketed_.count(alias) || bracketed_.count(target) || targets.count(alias)) return;
-        bracketed_[alias] = target;
-        targets.insert(target);
+        if (u.alias.empty()) return;
+        std::string target = registry_.canonical(u);
+        for (const std::string* printed : {&u.name, &u.alias}) {
+            if (registered(*printed)) continue;
+            std::string name = registry_.canonical(*printed);
+            if (name == target || bracketed_.count(name) || bracketed_.count(target) || targets.count(name)) continue;
+            bracketed_[name] = target;
+            targets.insert(target);
+        }
     });
     for_each_unit(docs, [&](const Unit& u) {
         std::string c = canonical(u);
@@ -308,13 +313,13 @@ std::vector<UnitSummary> summarize_units(const std::vector<QueryRow>& rows) {
         // A unit printed twice in one task's list still does that task once.
         if (!counted.emplace(row.doc, row.task, row.canonical, row.role).second) continue;
         auto [it, fresh] = index.try_emplace(row.canonical, out.size());
-        if (fresh) out.push_back(UnitSummary{row.canonical, row.kind, {}, {}});
+        if (fresh) out.push_back(UnitSummary{row.canonical, row.kind, {}});
         UnitSummary& unit = out[it->second];
-        if (row.unit != unit.unit && std::find(unit.names.begin(), unit.names.end(), row.unit) == unit.names.end())
-            unit.names.push_back(row.unit);
         auto [n, new_notice] = notice_of.try_emplace({it->second, row.doc}, unit.notices.size());
-        if (new_notice) unit.notices.push_back(NoticeCount{row.source, row.year, 0, 0});
+        if (new_notice) unit.notices.push_back(NoticeCount{row.source, row.year, {}, 0, 0});
         NoticeCount& count = unit.notices[n->second];
+        if (row.unit != unit.unit && std::find(count.names.begin(), count.names.end(), row.unit) == count.names.end())
+            count.names.push_back(row.unit);
         (row.role == "lead" ? count.lead : count.support) += 1;
     }
     return out;

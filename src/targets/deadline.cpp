@@ -31,7 +31,7 @@ struct DeadlineRules {
     WordSet periods, holidays, relative_years;
     std::vector<MonthDay> period_date, holiday_date;
     std::vector<int> year_offset;
-    WordSet before_words, fillers, completion_verbs;
+    WordSet by_words, before_words, fillers, completion_verbs;
 };
 
 const DeadlineRules& deadline_rules() {
@@ -50,6 +50,7 @@ const DeadlineRules& deadline_rules() {
             r.relative_years.add(scan::folded(kv.first.as<std::string>()));
             r.year_offset.push_back(kv.second.as<int>());
         }
+        r.by_words.add_all(y["by_words"]);
         r.before_words.add_all(y["before_words"]);
         r.fillers.add_all(y["fillers"]);
         r.completion_verbs.add_all(y["completion_verbs"]);
@@ -260,7 +261,7 @@ std::optional<std::string> find_deadline(const std::string& text) {
                 break;
             }
         }
-        if (r.completion_verbs.at(t, k, t.size())) return chars.slice(text, hit.a, end);
+        if (r.completion_verbs.at(t, k, t.size()) || r.by_words.ending(t, 0, hit.a)) return chars.slice(text, hit.a, end);
     }
     return std::nullopt;
 }

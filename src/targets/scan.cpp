@@ -35,8 +35,11 @@ Chars decode(const std::string& s) {
                 c = (c << 6) | (cb & 0x3F);
             }
         }
-        // A malformed byte stands for itself as U+FFFD so offsets stay exact.
-        if (len == 0) {
+        // A malformed byte stands for itself as U+FFFD so offsets stay exact; so do encoded
+        // surrogates and values past U+10FFFF, which ICU would not take one for one.
+        if (len > 1 && ((c >= 0xD800 && c <= 0xDFFF) || c > 0x10FFFF)) {
+            c = 0xFFFD;
+        } else if (len == 0) {
             c = 0xFFFD;
             len = 1;
         }

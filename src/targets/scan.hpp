@@ -22,7 +22,6 @@ struct Chars {
     U32 cp;
     std::vector<std::size_t> off;
 
-    std::size_t size() const { return cp.size(); }
     /// Source bytes of code points [a, b).
     std::string slice(const std::string& src, std::size_t a, std::size_t b) const {
         return src.substr(off[a], off[b] - off[a]);

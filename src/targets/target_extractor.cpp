@@ -39,7 +39,7 @@ struct TargetExtractor::Rules {
     std::vector<std::unique_ptr<icu::RegexPattern>> not_targets;
     WordSet link_verbs, link_particles;
     WordSet verbs, verb_prefixes, verb_connectors, light_verbs, verb_noun_heads;
-    WordSet fixed_indicators, adverbs, scope_words, openers, trailing_nouns;
+    WordSet fixed_indicators, adverbs, scope_words, openers, trailing_nouns, baseline_markers;
     char32_t list_end = U'等';
     WordSet list_end_exceptions;
     char32_t relative_marker = U'的';
@@ -50,7 +50,7 @@ struct TargetExtractor::Rules {
 
     bool is_light(int verb_id) const {
         const U32& w = verbs.word(verb_id);
-        return static_cast<bool>(light_verbs.at(w, 0, w.size())) && light_verbs.at(w, 0, w.size()).len == w.size();
+        return light_verbs.at(w, 0, w.size()).len == w.size();
     }
 };
 
@@ -103,6 +103,7 @@ std::shared_ptr<const TargetExtractor::Rules> load_rules(const YAML::Node& y) {
     r->scope_words.add_all(y["scope_words"]);
     r->openers.add_all(y["openers"]);
     r->trailing_nouns.add_all(y["trailing_nouns"]);
+    r->baseline_markers.add_all(y["baseline_markers"]);
     r->list_end = single_char(y["list_end"], U'等');
     r->list_end_exceptions.add_all(y["list_end_exceptions"]);
     r->relative_marker = single_char(y["relative_marker"], U'的');
@@ -114,8 +115,16 @@ std::shared_ptr<const TargetExtractor::Rules> load_rules(const YAML::Node& y) {
     return r;
 }
 
-bool is_cn_digit(char32_t c) { return U32(U"零〇一二两三四五六七八九十百千").find(c) != U32::npos; }
-bool is_cn_start(char32_t c) { return U32(U"一二两三四五六七八九十").find(c) != U32::npos; }
+// Chinese numerals ("两个", "十个"); 万 and 亿 stay with the measure like after Arabic digits. A
+// number starts with a digit or 十, never with a bare 百/千 ("百万招商大奖", "千年禅路").
+bool is_cn_digit(char32_t c) {
+    static const U32 chars = U"零〇一二两三四五六七八九十百千";
+    return chars.find(c) != U32::npos;
+}
+bool is_cn_start(char32_t c) {
+    static const U32 chars = U"一二两三四五六七八九十";
+    return chars.find(c) != U32::npos;
+}
 
 double cn_value(const U32& t, std::size_t a, std::size_t b) {
     static const U32 digits = U"零一二三四五六七八九";
@@ -167,6 +176,9 @@ struct Prev {
     std::string gov_verb;  // the action verb a verbless list member takes
     std::size_t gov_start = 0;
     bool has_gov = false;
+    bool gov_light = false;
+    bool count = false;  // the previous quantity's kind
+    bool rate = false;
 };
 
 class Scanner {
@@ -566,10 +578,13 @@ private:
     }
 
     // The object an earlier use of the same verb in the sentence took, for a verb that has none:
-    // "为全市所有适龄女生免费接种二价 HPV 疫苗，2024 年重点为 13—14 岁女生接种 800 人".
+    // "为全市所有适龄女生免费接种二价 HPV 疫苗，2024 年重点为 13—14 岁女生接种 800 人". The look-back
+    // is bounded so that a long sentence stays linear.
     Range earlier_object(Range verb, std::size_t sentence) const {
+        constexpr std::size_t kLookBack = 120;
         const U32 word = t_.substr(verb.a, verb.size());
-        for (std::size_t k = verb.a; k > sentence; --k) {
+        const std::size_t from = std::max(sentence, verb.a > kLookBack ? verb.a - kLookBack : 0);
+        for (std::size_t k = verb.a; k > from; --k) {
             const std::size_t i = k - 1;
             if (i + word.size() > verb.a || t_.compare(i, word.size(), word) != 0 || quoted_[i]) continue;
             std::size_t e = i + word.size();
@@ -608,7 +623,8 @@ private:
         if (prev.valid && prev.sentence != sentence) prev = Prev{};
         std::size_t hs = clause_start_[q.num];
         const std::size_t head_end = q.start;
-        if (prev.valid && prev.consumed_end > hs) hs = prev.consumed_end <= head_end ? prev.consumed_end : prev.quantity_end;
+        const bool after_clause_break = !(prev.valid && prev.consumed_end > hs);
+        if (!after_clause_break) hs = prev.consumed_end <= head_end ? prev.consumed_end : prev.quantity_end;
         const std::size_t bracket = head_start(hs, head_end);
         const bool in_bracket = bracket > hs && t_[bracket - 1] == U'(';
         hs = bracket;
@@ -663,9 +679,15 @@ private:
             ts = ind.a;
         } else if (link) {
             verb = link->first;
-            std::size_t a = hs;
-            if (auto v = first_verb(hs, link->second.a); v && v->a == hs) a = v->b;
-            ind = indicator(a, link->second.a, false);
+            std::size_t a = hs, b = link->second.a;
+            if (auto v = first_verb(hs, b); v && v->a == hs) a = v->b;
+            for (std::size_t k = a; k < b; ++k) {
+                if (!quoted_[k] && r_.baseline_markers.at(t_, k, b)) {
+                    b = k;
+                    break;
+                }
+            }
+            ind = indicator(a, b, false);
             if (ind.empty()) inherit_indicator = true;
             ts = ind.empty() ? link->second.a : ind.a;
         } else if (action) {
@@ -680,10 +702,15 @@ private:
             ind = indicator(hs, he, !q.rate);
             if (ind.empty()) {
                 inherit_indicator = inherit_verb = true;
-                if (prev.valid) ts = in_bracket ? hs : prev.text_start;
+                if (prev.valid) ts = in_bracket ? bracket : prev.text_start;
             } else {
                 if (subset && ind.size() <= r_.subset_scope_max) inherit_indicator = true;
-                inherit_verb = true;
+                // A list member after 、 takes the list's verb. After a comma so does a sub-count,
+                // a member measured like the one before ("新增…企业2家,…“小巨人”企业8家") and
+                // anything under a light verb ("实现进口粮食中转量 2900 万吨…，粮食加工量 200 万吨"),
+                // but not an attribute of what came before ("实施…重大项目 47 个，年度投资 525 亿元").
+                inherit_verb = !q.rate && (!after_clause_break || subset || prev.gov_light ||
+                                           (prev.valid && prev.count == q.count && !prev.rate));
                 ts = ind.a;
             }
         }
@@ -713,6 +740,8 @@ private:
         next.text_start = ts;
         next.consumed_end = noun ? te : q.end;
         next.quantity_end = q.end;
+        next.count = q.count;
+        next.rate = q.rate;
         next.indicator = out.indicator;
         next.verb = out.verb;
         next.indicator_start = inherit_indicator && prev.valid ? prev.indicator_start : (ind.empty() || ind.a < hs ? ts : ind.a);
@@ -720,10 +749,14 @@ private:
             next.has_gov = true;
             next.gov_verb = out.verb;
             next.gov_start = verb.a;
+            bool light = false;
+            verb_at(verb.a, verb.b, &light);
+            next.gov_light = light;
         } else if (prev.valid && prev.has_gov && !fixed) {
             next.has_gov = true;
             next.gov_verb = prev.gov_verb;
             next.gov_start = prev.gov_start;
+            next.gov_light = prev.gov_light;
         }
         prev = next;
         return out;

@@ -28,8 +28,8 @@ public:
     /// Adds a finding with the registry's severity for `code` (or `severity` when given).
     void report(const std::string& code, Where where, const std::string& message, const std::string& severity = "");
 
-    /// The text the text checks read: the notice, or (JSON input) one line per item text, detail and
-    /// unassigned text, so that the same scans run on both.
+    /// The text the text checks read: the notice, or (JSON input) one line per item text, detail,
+    /// deadline and unassigned text, so that the same scans run on both.
     const SourceText& text() const { return source ? *source : synthetic_; }
     /// Where index `pos` of text() is in the notice.
     Where where_at(int32_t pos) const;
@@ -54,8 +54,8 @@ void check_units(Context& ctx);         // item-without-lead, duplicate-unit, un
 void check_sections(Context& ctx);      // section-without-leader, livelihood-leader, late-convention
 void check_unassigned(Context& ctx);    // unassigned-task
 void check_brackets(Context& ctx);      // unbalanced-bracket, mixed-width-brackets
-void check_characters(Context& ctx);    // extraction-artifact, doubtful-encoding, unusual-space
-void check_quoted_names(Context& ctx);  // name-typo
+void check_characters(Context& ctx);    // extraction-artifact, repeated-word, doubtful-encoding, unusual-space
+void check_names(Context& ctx);         // name-typo, title-mismatch
 void check_notice_layout(Context& ctx); // number-style, empty-lead-marker (notices only)
 
 /// Code points of `s` (UTF-8) for comparing names character by character.

@@ -13,9 +13,9 @@ namespace {
 std::string item_name(const Item& item) { return item.number ? "item " + *item.number : "item " + item.id; }
 
 /// Endings of real bodies that the unit grammar does not list as kinds: 妇联/残联/工商联, 定海工业园区,
-/// 市纪委监委机关, "…行动各责任单位". Without them unit-suffix flags every notice.
+/// 区海洋科技产业园, 市纪委监委机关, "…行动各责任单位". Without them unit-suffix flags every notice.
 bool has_known_ending(const Unit& u) {
-    static const char* endings[] = {"联", "园区", "机关", "单位", "科协"};
+    static const char* endings[] = {"联", "园区", "园", "机关", "单位", "科协"};
     if (u.kind != "other") return true;
     for (const char* e : endings)
         if (u.name.size() >= std::string(e).size() && u.name.compare(u.name.size() - std::string(e).size(), std::string::npos, e) == 0)
@@ -156,7 +156,7 @@ void check_unassigned(Context& ctx) {
         const icu::UnicodeString fold = make_run(u.text).fold;
         if (!numbered.match_at(fold) && !ctx.rules.clause_label.find(fold)) continue;
         icu::UnicodeString shown = icu::UnicodeString::fromUTF8(u.text);
-        if (shown.length() > 30) shown.truncate(30).append(u"…");
+        if (shown.length() > 30) shown.truncate(30), shown.append(u"…");
         ctx.report("unassigned-task", ctx.at_line(u.line), "text outside every item looks like a task: " + to_utf8(shown));
     }
 }

@@ -27,6 +27,17 @@ std::pair<int32_t, int32_t> trimmed(const SourceText& t, int l) {
     return {a, b};
 }
 
+/// One substitution (see one_substitution), insertion or deletion apart.
+bool one_edit(const std::u32string& a, const std::u32string& b) {
+    if (a.size() == b.size()) return one_substitution(a, b, 6);
+    const std::u32string& longer = a.size() > b.size() ? a : b;
+    const std::u32string& shorter = a.size() > b.size() ? b : a;
+    if (longer.size() != shorter.size() + 1 || shorter.size() < 6) return false;
+    std::size_t i = 0;
+    while (i < shorter.size() && shorter[i] == longer[i]) ++i;
+    return shorter.compare(i, std::u32string::npos, longer, i + 1, std::u32string::npos) == 0;
+}
+
 }  // namespace
 
 void check_brackets(Context& ctx) {
@@ -71,6 +82,9 @@ void check_characters(Context& ctx) {
     static const Regex html(u"&(?:[A-Za-z]{2,8}|#[0-9]{2,7}|#[xX][0-9A-Fa-f]{2,6});|</?(?:p|br|span|div|td|tr|font|b|strong)(?:\\s[^>]*)?/?>",
                             "validate: html");
     static const Regex cid(u"\\(cid:[0-9]+\\)", "validate: cid");
+    // "定海定海工业园区": a word doubled by a copy-and-paste slip. One doubled character (家家户户) is
+    // ordinary Chinese and is left alone.
+    static const Regex doubled(u"(\\p{Han}{2,6})\\1", "validate: doubled word");
     static const Regex mojibake(u"锟斤拷|烫烫烫|屯屯屯|Ã[\\u0080-\\u00BF]|â€", "validate: mojibake");
     // "21. 6万吨": a decimal split by the extraction's "N. " numbering. At the start of an item's first
     // line the same shape is the item's number.
@@ -94,6 +108,9 @@ void check_characters(Context& ctx) {
         find(html, "HTML markup left over from extraction");
         find(cid, "PDF glyph code left over from extraction");
         find(split_decimal, "a decimal split by a space (or a number glued to the line before a page break)");
+        if (doubled.find(t.orig, a, b))
+            ctx.report("repeated-word", ctx.where_at(doubled.start(1) + doubled.group(1).length()),
+                       "“" + to_utf8(doubled.group(1)) + "” is printed twice in a row: " + t.slice(doubled.start(), doubled.end()));
         if (mojibake.find(t.orig, a, b))
             ctx.report("doubtful-encoding", ctx.where_at(mojibake.start()),
                        "mojibake: " + t.slice(mojibake.start(), mojibake.end()) + " (text decoded with the wrong charset)");
@@ -144,7 +161,7 @@ void check_characters(Context& ctx) {
     }
 }
 
-void check_quoted_names(Context& ctx) {
+void check_names(Context& ctx) {
     // Brand and project names in quotes (“暖岙”) repeat across a notice; a one-character variant that
     // is followed or preceded by the same words (“暖吞”文化生态…) is a typo, while “双减” and “双碳”
     // stand in different contexts.
@@ -183,7 +200,7 @@ void check_quoted_names(Context& ctx) {
             for (const Use& u : uses[odd]) {
                 const Use* match = nullptr;
                 for (const Use& v : uses[usual])
-                    if ((u.after.length() == 4 && u.after == v.after) || (u.before.length() == 4 && u.before == v.before)) match = &v;
+                    if (!match && ((u.after.length() == 4 && u.after == v.after) || (u.before.length() == 4 && u.before == v.before))) match = &v;
                 if (!match) continue;
                 icu::UnicodeString shared = u.after == match->after ? u.after : u.before;
                 ctx.report("name-typo", ctx.where_at(u.pos),
@@ -192,38 +209,62 @@ void check_quoted_names(Context& ctx) {
                 break;
             }
         }
+
+    // title-mismatch: the notice names its parts in 《》 ("《2024年市民生实事项项目责任分解》"); a name one
+    // character away from a part's heading is a slip in one of the two.
+    static const Regex book(u"《([^《》\\n]{6,60})》", "validate: book title");
+    std::vector<std::pair<std::string, std::u32string>> headings;
+    for (const auto& p : ctx.doc.parts) headings.emplace_back(p.title, code_points(make_run(p.title).utf8_nospace()));
+    for (int l = 0; l < t.line_count(); ++l) {
+        int32_t from = t.line_start[l];
+        while (book.find(t.orig, from, t.line_end[l])) {
+            from = book.end();
+            std::u32string name = code_points(make_run(to_utf8(book.group(1))).utf8_nospace());
+            for (const auto& [title, cps] : headings)
+                if (one_edit(name, cps)) {
+                    ctx.report("title-mismatch", ctx.where_at(book.start()),
+                               to_utf8(book.group(0)) + " differs by one character from the part heading " + title);
+                    break;
+                }
+        }
+    }
 }
 
 void check_notice_layout(Context& ctx) {
     const SourceText& t = *ctx.source;
-    // number-style: how each item number is punctuated ("7." / "7. " / "7、" / "16 "); a style that
-    // only a few items use stands out against the notice's own habit.
-    std::map<std::string, std::vector<std::pair<int32_t, std::string>>> styles;
-    std::size_t numbered = 0;
-    for (const auto& [part, item] : ctx.items()) {
-        int l = item->span.line - 1;
-        if (!item->number || l < 0 || l >= t.line_count()) continue;
-        auto [a, b] = trimmed(t, l);
-        int32_t i = a;
-        while (i < b && u_isdigit(t.fold.charAt(i))) ++i;
-        if (i == a || i == b || to_utf8(icu::UnicodeString(t.fold, a, i - a)) != *item->number) continue;  // a grid's number cell
-        std::string style = "N";
-        if (t.fold.charAt(i) == u'.' || t.fold.charAt(i) == u'、') style += to_utf8(icu::UnicodeString(t.orig.charAt(i++)));
-        if (i < b && is_space(t.orig.charAt(i))) style += " ";
-        styles[style].emplace_back(a, *item->number);
-        ++numbered;
-    }
-    std::string usual;
-    for (const auto& [style, uses] : styles)
-        if (usual.empty() || uses.size() > styles[usual].size()) usual = style;
-    if (!usual.empty() && styles[usual].size() >= 5)
+    // number-style: how each item number is punctuated ("7." / "7. " / "7、" / "16 "). Each part keeps
+    // its own habit (an appended list may print "1." under a report that prints "1. "); a style that
+    // only a few items of the part use stands out.
+    for (const auto& part : ctx.doc.parts) {
+        std::map<std::string, std::vector<std::pair<int32_t, std::string>>> styles;
+        std::size_t numbered = 0;
+        for (const auto& section : part.sections)
+            for (const auto& item : section.items) {
+                int l = item.span.line - 1;
+                if (!item.number || l < 0 || l >= t.line_count()) continue;
+                auto [a, b] = trimmed(t, l);
+                int32_t i = a;
+                while (i < b && u_isdigit(t.fold.charAt(i))) ++i;
+                // A grid prints the number alone in its cell: nothing to compare.
+                if (i == a || i == b || to_utf8(icu::UnicodeString(t.fold, a, i - a)) != *item.number) continue;
+                std::string style = "N";
+                if (t.fold.charAt(i) == u'.' || t.fold.charAt(i) == u'、') style += to_utf8(icu::UnicodeString(t.orig.charAt(i++)));
+                if (i < b && is_space(t.orig.charAt(i))) style += " ";
+                styles[style].emplace_back(a, *item.number);
+                ++numbered;
+            }
+        std::string usual;
+        for (const auto& [style, uses] : styles)
+            if (usual.empty() || uses.size() > styles[usual].size()) usual = style;
+        if (usual.empty() || styles[usual].size() < 5) continue;
         for (const auto& [style, uses] : styles) {
             if (style == usual || uses.size() * 10 > numbered) continue;
             for (const auto& [pos, number] : uses)
                 ctx.report("number-style", ctx.where_at(pos),
                            "item number " + number + " is printed “" + style + "” while " + std::to_string(styles[usual].size()) +
-                               " of " + std::to_string(numbered) + " items use “" + usual + "”");
+                               " of the part's " + std::to_string(numbered) + " numbered items use “" + usual + "”");
         }
+    }
 
     // empty-lead-marker: "责任单位：牵头，区发改局" or "区财政局、牵头": 牵头 right after a label or a
     // separator marks nobody. A marker after a unit, or a 牵头领导/牵头单位 label, is not matched.

@@ -38,6 +38,8 @@ const std::vector<CheckInfo>& validate_checks() {
         {"unbalanced-bracket", "warning", "a bracket or quote is not closed, or closes nothing, within its item"},
         {"mixed-width-brackets", "info", "a bracket opens full-width and closes half-width, or the reverse"},
         {"name-typo", "warning", "a quoted name is one character away from another quoted name in the same context"},
+        {"title-mismatch", "warning", "a 《title》 in the text is one character away from a part heading"},
+        {"repeated-word", "warning", "a word of two to six Chinese characters is printed twice in a row (定海定海)"},
         {"extraction-artifact", "warning", "LaTeX, HTML entities, PDF glyph codes, a repeated clause fragment or a split decimal"},
         {"doubtful-encoding", "warning", "replacement, control or private-use characters, or mojibake"},
         {"unusual-space", "info", "a no-break, zero-width or other unusual space"},
@@ -68,6 +70,7 @@ Context::Context(const Document& d, const SourceText* s, const Rules& r, const V
     for (const auto& [part, item] : items()) {
         add(item->span.line, item->text);
         if (item->detail) add(item->span.line, *item->detail);
+        if (item->deadline) add(item->span.line, *item->deadline);
     }
     for (const auto& u : doc.unassigned) add(u.line, u.text);
     if (!lines.empty()) synthetic_ = decode_source(lines, doc.source.path, std::string("UTF-8"));
@@ -186,7 +189,7 @@ std::vector<Diagnostic> validate(const Document& doc, const SourceText* source, 
     validation::check_unassigned(ctx);
     validation::check_brackets(ctx);
     validation::check_characters(ctx);
-    validation::check_quoted_names(ctx);
+    validation::check_names(ctx);
     if (source) validation::check_notice_layout(ctx);
     std::vector<Diagnostic> out;
     for (auto& d : ctx.found)

@@ -58,6 +58,7 @@ TEST_CASE("find_deadline: a completion time inside a task text", "[deadline]") {
         {"推动项目6月底前完成", "6月底前"},
         {"努力推动聚泰新能源材料项目一期今年四季度试生产", "今年四季度"},
         {"确保2024年底前全面建成", "2024年底前"},
+        {"到2024年底,淘汰400辆国四排放标准营运柴油货车。", "2024年底"},
         // The work year is not a completion time; neither is a date without a completion verb.
         {"2024 年完成 20 家以上", std::nullopt},
         {"请各牵头责任单位于3月19日前报送《2024年工作计划》", std::nullopt},

@@ -102,6 +102,10 @@ TEST_CASE("targets: committed quantities", "[targets]") {
           {4.3, "%", "", true, "进口粮食中转量"},
           {200, "万吨", "", true, "粮食加工量"},
           {5.3, "%", "", true, "粮食加工量"}}},
+        // A baseline is not a target and not part of the indicator.
+        {"城乡居民医保财政补助由每年420元提高到450元。", {{450, "元", "", false, "城乡居民医保财政补助"}}},
+        {"完成铁路建设投资8000亿元、公路水运投资1.8万亿元。",
+         {{8000, "亿元", "", false, "铁路建设投资"}, {1.8, "万亿元", "", false, "公路水运投资"}}},
         // Fullwidth digits and percent sign.
         {"固定资产投资增长１０％", {{10, "%", "", false, "固定资产投资"}}},
     };
@@ -158,6 +162,10 @@ TEST_CASE("targets: what is not a target", "[targets]") {
         "培育一批数字产业省级试点。",
         "实施万亩果园土壤肥力改良专项行动。",
         "总投资超百亿的重点项目加快建设。",
+        "坚定拥护“两个确立”、坚决做到“两个维护”。",
+        "（1）个人所得税汇算清缴服务。",
+        "请各牵头责任单位于3月19日前报送。",
+        "谋划实施定海工业园区现代园区建设三年行动。",
     };
     for (const auto& text : none) {
         INFO(text);

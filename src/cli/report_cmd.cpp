@@ -1,0 +1,78 @@
+// tasksplit report: one notice, or two years of one breakdown, as a self-contained HTML page.
+#include <unistd.h>
+
+#include <memory>
+
+#include "commands.hpp"
+#include "tasksplit/diff.hpp"
+#include "tasksplit/load.hpp"
+#include "tasksplit/report.hpp"
+
+namespace tasksplit::cli {
+namespace {
+
+struct ReportOptions {
+    std::vector<std::string> files;
+    std::string output = "-";
+    std::vector<std::string> aliases;
+    std::vector<std::string> grammars;
+    std::string encoding;
+};
+
+void run_report(const ReportOptions& opt) {
+    // A page of HTML on a terminal helps nobody; in a pipe or with -o it is what was asked for.
+    if ((opt.output.empty() || opt.output == "-") && ::isatty(STDOUT_FILENO)) {
+        error("the report is an HTML page: add -o report.html (or redirect stdout)");
+        throw CommandExit{2};
+    }
+    std::unique_ptr<Parser> parser;
+    UnitAliases aliases;
+    try {
+        parser = std::make_unique<Parser>(opt.grammars);
+        for (const auto& file : opt.aliases) aliases.add_file(file);
+    } catch (const GrammarError& e) {
+        error(e.what());
+        throw CommandExit{2};
+    }
+    std::optional<std::string> encoding;
+    if (!opt.encoding.empty()) encoding = opt.encoding;
+    std::vector<Document> docs;
+    try {
+        for (const auto& path : opt.files) docs.push_back(load_document(path, *parser, encoding));
+    } catch (const InputError& e) {
+        error(e.what());
+        throw CommandExit{2};
+    }
+    std::string html = docs.size() == 1
+                           ? report_html(docs[0], aliases)
+                           : report_html(docs[0], docs[1], diff_documents(docs[0], docs[1], aliases), aliases);
+    write_output(opt.output, html);
+}
+
+}  // namespace
+
+void setup_report(CLI::App& app) {
+    auto opt = std::make_shared<ReportOptions>();
+    auto* cmd = app.add_subcommand("report", "One notice, or two years of it, as an HTML page to look at and send");
+    cmd->footer(
+        "The page is one self-contained file (inline CSS and script, nothing loaded from the network):\n"
+        "sections and tasks as a table filtered by unit, role, leader and words, and a chart of the\n"
+        "tasks each unit leads and supports. Given two notices (older first) it adds the diff summary,\n"
+        "what became of every task, and a chart of the target changes. Filters are kept in the URL\n"
+        "fragment (report.html#unit=区财政局&role=lead), so a filtered view can be sent as a link.\n"
+        "Examples:\n"
+        "  tasksplit report samples/000_5f0d85f750916d58.txt -o dinghai-2024.html\n"
+        "  tasksplit report samples/001_4ca63f7906623aa9.txt samples/000_5f0d85f750916d58.txt -o report.html\n"
+        "  tasksplit report 2023.json 2024.json --aliases renames.yaml -o changes.html\n"
+        "Exit status: 0 page written, 2 bad option, unreadable input or unwritable output.");
+    cmd->add_option("files", opt->files, "One notice, or an older and a newer one (notices or tasksplit JSON; '-' for stdin)")
+        ->required()
+        ->expected(1, 2);
+    cmd->add_option("-o,--output", opt->output, "Write the page here (atomically) instead of stdout");
+    cmd->add_option("--aliases", opt->aliases, "Unit alias file(s) added to the built-in registry ({aliases: {canonical: [names]}})");
+    cmd->add_option("--grammar", opt->grammars, "Extra grammar YAML merged over the built-in rules");
+    cmd->add_option("--encoding", opt->encoding, "Force the input encoding of notices (e.g. GB18030)");
+    cmd->callback([opt]() { run_report(*opt); });
+}
+
+}  // namespace tasksplit::cli
