@@ -102,6 +102,13 @@ struct Unassigned {
     std::string text;
 };
 
+/// What claimed a source line: meta, attachment, part, section, grid-header, leader, item,
+/// table, form. Filled only on request (parse --line-map).
+struct LineRole {
+    int line = 0;
+    std::string role;
+};
+
 struct Contact {
     std::string name;
     std::vector<std::string> phones;
@@ -140,6 +147,7 @@ struct Document {
     std::vector<Table> tables;
     std::vector<Diagnostic> diagnostics;
     std::vector<Unassigned> unassigned;
+    std::vector<LineRole> line_roles;  ///< empty unless requested
 };
 
 }  // namespace tasksplit

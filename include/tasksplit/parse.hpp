@@ -28,10 +28,13 @@ public:
     Document parse_bytes(const std::string& bytes, const std::string& path,
                          const std::optional<std::string>& encoding = std::nullopt) const;
     const Rules& rules() const { return rules_; }
+    /// Records in Document::line_roles what claimed each source line (debugging, conservation).
+    void set_line_map(bool on) { line_map_ = on; }
 
 private:
     Rules rules_;
     std::unique_ptr<TargetExtractor> targets_;
+    bool line_map_ = false;
 };
 
 /// Front matter: fills doc_number, issuer, title, date, year, addressees, contacts from

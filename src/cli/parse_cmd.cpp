@@ -19,6 +19,7 @@ struct ParseOptions {
     std::string encoding;
     bool targets = false;
     bool quiet = false;
+    bool line_map = false;
 };
 
 void run_parse(const ParseOptions& opt) {
@@ -34,6 +35,7 @@ void run_parse(const ParseOptions& opt) {
     std::unique_ptr<Parser> parser;
     try {
         parser = std::make_unique<Parser>(opt.grammars);
+        parser->set_line_map(opt.line_map);
     } catch (const GrammarError& e) {
         error(e.what());
         throw CommandExit{2};
@@ -90,6 +92,7 @@ void setup_parse(CLI::App& app) {
     cmd->add_option("--grammar", opt->grammars, "Extra grammar YAML merged over the built-in rules");
     cmd->add_option("--encoding", opt->encoding, "Force the input encoding (e.g. GB18030, UTF-16LE)");
     cmd->add_flag("--targets", opt->targets, "csv/tsv: one row per quantitative target");
+    cmd->add_flag("--line-map", opt->line_map, "Add line_roles: what claimed each source line");
     cmd->add_flag("-q,--quiet", opt->quiet, "No progress line (it is shown only when stderr is a terminal)");
     cmd->callback([opt]() { run_parse(*opt); });
 }

@@ -73,8 +73,8 @@ private:
         for (const TargetChange& t : d_.targets) {
             std::string a = t.old_side ? esc(target_value(t.old_side->target)) : "";
             std::string b = t.new_side ? esc(target_value(t.new_side->target)) : "";
-            std::string tasks = (t.old_side ? esc(d_.old_items[t.old_side->item].ref) : "") + " → " +
-                                (t.new_side ? esc(d_.new_items[t.new_side->item].ref) : "");
+            std::string tasks = (t.old_side ? esc(d_.old_items[t.old_side->item].ref) : "—") + " → " +
+                                (t.new_side ? esc(d_.new_items[t.new_side->item].ref) : "—");
             std::string change = (t.change == "unchanged" || t.change == "added" || t.change == "dropped")
                                      ? t.change : "**" + t.change + "**";
             out_ << "| " << esc(t.indicator + t.verb) << " | " << a << " | " << b << " | " << change << " | " << tasks << " |\n";

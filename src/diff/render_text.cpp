@@ -10,8 +10,12 @@ namespace tasksplit {
 namespace {
 
 using diff_detail::display_width;
-using diff_detail::pad;
+
+// A column: padded to `width`, and always followed by a space, even when it overflows.
+std::string cell(const std::string& utf8, int width) { return diff_detail::pad(utf8, width) + " "; }
 using diff_detail::target_value;
+
+constexpr int kNameColumn = 24;
 
 class Style {
 public:
@@ -66,7 +70,7 @@ private:
 
     void header() {
         auto doc = [&](const std::string& year, const std::string& path, const DocumentMeta& m, std::size_t n) {
-            out_ << "  " << pad(year, 6) << m.doc_number.value_or("-") << "  " << m.title.value_or("") << "  ("
+            out_ << "  " << cell(year, 6) << m.doc_number.value_or("-") << "  " << m.title.value_or("") << "  ("
                  << n << " tasks)  " << s_.dim(path) << "\n";
         };
         out_ << s_.bold("tasksplit diff") << "\n";
@@ -92,18 +96,19 @@ private:
         int w = 0;
         for (const TargetChange* t : both) w = std::max(w, display_width(t->indicator + t->verb));
         for (const TargetChange* t : both) {
-            std::string change = t->change == "unchanged" ? s_.dim(t->change) : s_.yellow(t->change);
-            out_ << "  " << pad(t->indicator + t->verb, w + 2) << pad(target_value(t->old_side->target), 12) << "→ "
-                 << pad(target_value(t->new_side->target), 12) << pad(change, 10) << "  "
+            // Padded before colouring: escape codes take no columns.
+            std::string change = t->change == "unchanged" ? s_.dim(cell(t->change, 10)) : s_.yellow(cell(t->change, 10));
+            out_ << "  " << cell(t->indicator + t->verb, w + 2) << cell(target_value(t->old_side->target), 12) << "→ "
+                 << cell(target_value(t->new_side->target), 12) << change << " "
                  << s_.dim(d_.old_items[t->old_side->item].ref + " → " + d_.new_items[t->new_side->item].ref) << "\n";
         }
-        for (const TargetChange* t : only) {
-            bool dropped = t->change == "dropped";
-            const TargetSide& side = dropped ? *t->old_side : *t->new_side;
-            const DiffItem& item = (dropped ? d_.old_items : d_.new_items)[side.item];
-            std::string line = t->indicator + t->verb + " " + target_value(side.target);
-            out_ << "  " << (dropped ? s_.red("- " + line) : s_.green("+ " + line)) << "  " << s_.dim(item.ref) << "\n";
-        }
+        std::size_t dropped = 0;
+        for (const TargetChange* t : only) dropped += t->change == "dropped";
+        if (!only.empty())
+            out_ << "  " << s_.dim(std::to_string(dropped) + " targets only in " + old_year_ + ", " +
+                                   std::to_string(only.size() - dropped) + " only in " + new_year_ +
+                                   " (see the pairs below; every target in --format md or json)")
+                 << "\n";
     }
 
     void units() {
@@ -112,11 +117,12 @@ private:
             if (u.old_led != u.new_led || u.old_supported != u.new_supported || u.old_names != u.new_names)
                 changed.push_back(&u);
         heading("Units: tasks led/supported, " + old_year_ + " → " + new_year_);
+        // Headquarters' names run to 30 characters; those few rows overflow rather than widen all.
         int w = 0;
-        for (const UnitLoad* u : changed) w = std::max(w, display_width(u->name));
+        for (const UnitLoad* u : changed) w = std::min(kNameColumn, std::max(w, display_width(u->name)));
         for (const UnitLoad* u : changed) {
-            out_ << "  " << pad(u->name, w + 2) << pad(std::to_string(u->old_led) + "/" + std::to_string(u->old_supported), 6)
-                 << "→ " << pad(std::to_string(u->new_led) + "/" + std::to_string(u->new_supported), 6);
+            out_ << "  " << cell(u->name, w + 2) << cell(std::to_string(u->old_led) + "/" + std::to_string(u->old_supported), 6)
+                 << "→ " << cell(std::to_string(u->new_led) + "/" + std::to_string(u->new_supported), 6);
             if (!u->old_names.empty() && !u->new_names.empty() && u->old_names != u->new_names)
                 out_ << s_.dim(join(u->old_names) + " → " + join(u->new_names));
             out_ << "\n";
@@ -135,8 +141,8 @@ private:
         for (const LeaderPortfolio& l : d_.leaders) {
             std::string role = l.new_role.value_or(l.old_role.value_or(""));
             if (l.old_role && l.new_role && *l.old_role != *l.new_role) role = *l.old_role + "→" + *l.new_role;
-            out_ << "  " << pad(l.name + " " + role, w + 2) << pad(side(l.old_section, l.old_items), 14)
-                 << "→ " << pad(side(l.new_section, l.new_items), 14);
+            out_ << "  " << cell(l.name + " " + role, w + 2) << cell(side(l.old_section, l.old_items), 14)
+                 << "→ " << cell(side(l.new_section, l.new_items), 14);
             auto moves = [](const std::vector<std::pair<std::string, int>>& m) {
                 std::vector<std::string> parts;
                 for (const auto& [who, n] : m) parts.push_back(who + " " + std::to_string(n));
@@ -173,7 +179,7 @@ private:
             char score[16];
             std::snprintf(score, sizeof score, "%.2f", p.score);
             std::string kind = p.kind == PairKind::one_to_one ? "" : std::string(" (") + to_string(p.kind) + ")";
-            out_ << "  " << pad(to_string(p.strength), 10) << score << "  " << s_.bold(where(o) + " → " + where(n))
+            out_ << "  " << cell(to_string(p.strength), 10) << score << "  " << s_.bold(where(o) + " → " + where(n))
                  << kind << "\n";
             pair_changes(p, o, n);
         }
@@ -233,7 +239,7 @@ private:
         if (which.empty()) return;
         heading(title + " (" + std::to_string(which.size()) + ")");
         for (std::size_t i : which) {
-            std::string line = std::string(1, mark) + " " + pad(where(items[i]), 10) + " " + items[i].text;
+            std::string line = std::string(1, mark) + " " + cell(where(items[i]), 10) + " " + items[i].text;
             out_ << "  " << (mark == '-' ? s_.red(line) : s_.green(line)) << "\n";
         }
     }

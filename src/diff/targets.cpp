@@ -18,8 +18,12 @@
 namespace tasksplit::diff_detail {
 namespace {
 
-// Indicators shorter than this (in letters) are too generic to match outside a pair.
+// Indicators shorter than this (in letters) are too generic to match outside a pair ...
 constexpr std::size_t kSpecificIndicator = 4;
+// ... or to be matched inside a longer one within a pair.
+constexpr std::size_t kSpecificContained = 3;
+// Bigram Dice coefficient above which two indicators are one reworded ("农渔户" / "农户").
+constexpr double kSimilarIndicator = 0.6;
 
 struct Key {
     std::u32string indicator, verb, measure;
@@ -36,17 +40,23 @@ Key key_of(const Target& t) {
     return {letters(t.indicator), fold(t.verb), fold(t.measure)};
 }
 
-// 3 identical indicator, 2 one contains the other, 1 most bigrams shared, 0 no match.
-int indicator_match(const std::u32string& a, const std::u32string& b) {
-    if (a.empty() || b.empty()) return 0;
-    if (a == b) return 3;
-    if (a.find(b) != std::u32string::npos || b.find(a) != std::u32string::npos) return 2;
-    if (a.size() < 2 || b.size() < 2) return 0;
+// How well two targets' indicators match: 3 identical, 2 one names the other, 1 most bigrams
+// shared, 0 not at all. Below identical the verbs must agree ("规上工业总产值达到 47%" is a share,
+// "…规上工业总产值增长 15%" a growth rate) and the shorter indicator must be specific: "投资" is
+// inside every "…投资".
+int indicator_match(const Key& a, const Key& b) {
+    if (a.indicator.empty() || b.indicator.empty()) return 0;
+    if (a.indicator == b.indicator) return 3;
+    if (a.verb != b.verb) return 0;
+    const std::u32string& shorter = a.indicator.size() < b.indicator.size() ? a.indicator : b.indicator;
+    const std::u32string& longer = a.indicator.size() < b.indicator.size() ? b.indicator : a.indicator;
+    if (shorter.size() < kSpecificContained) return 0;
+    if (longer.find(shorter) != std::u32string::npos) return 2;
     std::size_t shared = 0;
-    for (std::size_t i = 0; i + 1 < a.size(); ++i)
-        if (b.find(a.substr(i, 2)) != std::u32string::npos) ++shared;
-    double dice = 2.0 * static_cast<double>(shared) / static_cast<double>(a.size() + b.size() - 2);
-    return dice >= 0.6 ? 1 : 0;
+    for (std::size_t i = 0; i + 1 < shorter.size(); ++i)
+        if (longer.find(shorter.substr(i, 2)) != std::u32string::npos) ++shared;
+    double dice = 2.0 * static_cast<double>(shared) / static_cast<double>(a.indicator.size() + b.indicator.size() - 2);
+    return dice >= kSimilarIndicator ? 1 : 0;
 }
 
 std::string classify(const Target& o, const Target& n) {
@@ -91,7 +101,7 @@ std::vector<TargetChange> compare_targets(const std::vector<DiffItem>& old_items
                 for (std::size_t k = 0; k < news.size(); ++k) {
                     Slot& n = news[k];
                     if (n.item != p.new_item || n.matched || n.key.measure != o.key.measure) continue;
-                    if (indicator_match(o.key.indicator, n.key.indicator) != level) continue;
+                    if (indicator_match(o.key, n.key) != level) continue;
                     o.matched = n.matched = true;
                     matches.push_back({static_cast<std::size_t>(&o - olds.data()), k});
                     break;

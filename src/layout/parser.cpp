@@ -53,15 +53,18 @@ struct TabRow {
 
 class Assembler {
 public:
-    Assembler(const SourceText& text, const Rules& rules, const TargetExtractor& targets)
-        : t_(text), r_(rules), targets_(targets), claimed_(text.line_count(), false) {}
+    Assembler(const SourceText& text, const Rules& rules, const TargetExtractor& targets, bool line_map)
+        : t_(text), r_(rules), targets_(targets), line_map_(line_map), role_(text.line_count(), nullptr) {}
 
     Document run() {
         classify();
         int body = 0;
         while (body < t_.line_count() && !starts_body(lines_[body])) ++body;
         doc_.source.lines = t_.line_count();
-        read_front_matter(t_, body, r_, doc_.document, claimed_);
+        std::vector<bool> meta(t_.line_count(), false);
+        read_front_matter(t_, body, r_, doc_.document, meta);
+        for (int i = 0; i < body; ++i)
+            if (meta[i]) claim(i, "meta");
         for (int i = body; i < t_.line_count(); ++i) step(i);
         flush_all();
         finish();
@@ -72,9 +75,10 @@ private:
     const SourceText& t_;
     const Rules& r_;
     const TargetExtractor& targets_;
+    bool line_map_;
     Document doc_;
     std::vector<LineInfo> lines_;
-    std::vector<bool> claimed_;
+    std::vector<const char*> role_;  ///< what claimed each line (meta, part, section, item, …); null: nothing
 
     // Context while walking the body.
     std::optional<Block> block_;
@@ -94,6 +98,8 @@ private:
     std::vector<int> part_level_;
     std::optional<Person> line_leader_;
     std::set<std::string> leader_names_;
+
+    void claim(int line, const char* role) { role_[line] = role; }
 
     // ---- classification -------------------------------------------------------------
     void classify() {
@@ -225,7 +231,7 @@ private:
                 flush_all();
                 attachment_pending_ = true;
                 attachment_line_ = i;
-                claimed_[i] = true;
+                claim(i, "attachment");
                 if (li.rest < li.b) {
                     Run title;
                     title.append(t_, li.rest, li.b);
@@ -240,7 +246,7 @@ private:
                 flush_block();
                 flush_grid();
                 tab_rows_.push_back(tab_row(i));
-                claimed_[i] = true;
+                claim(i, "table");
                 return;
             default:
                 break;
@@ -264,7 +270,7 @@ private:
         }
         if (li.kind == Kind::column) {
             if (i <= header_end_) {
-                claimed_[i] = true;
+                claim(i, "grid-header");
                 return;
             }
             std::vector<std::string> roles;
@@ -274,7 +280,7 @@ private:
                 ensure_part(i);
                 grid_roles_ = roles;
                 grid_mode_ = true;
-                claimed_[i] = true;
+                claim(i, "grid-header");
                 return;
             }
         }
@@ -312,7 +318,7 @@ private:
         }
         if (!block_ && try_leader_line(i)) return;
         if (!block_ && is_form_field(i)) {
-            claimed_[i] = true;
+            claim(i, "form");
             return;
         }
         if (!block_) {
@@ -376,7 +382,7 @@ private:
         if (!person) return false;
         flush_block();
         line_leader_ = person;
-        claimed_[i] = true;
+        claim(i, "leader");
         return true;
     }
 
@@ -395,7 +401,7 @@ private:
         grid_mode_ = false;
         part_has_units_ = false;
         line_leader_.reset();
-        claimed_[i] = true;
+        claim(i, "part");
     }
 
     void ensure_part(int i) {
@@ -437,7 +443,7 @@ private:
         if (s.leader) leader_names_.insert(s.leader->name);
         part.sections.push_back(std::move(s));
         line_leader_.reset();
-        claimed_[i] = true;
+        claim(i, "section");
     }
 
     Section& current_section() {
@@ -468,7 +474,7 @@ private:
         if (!block_) return;
         Block b = std::move(*block_);
         block_.reset();
-        for (int l : b.lines) claimed_[l] = true;
+        for (int l : b.lines) claim(l, "item");
         Run run = block_run(b);
         if (b.number) {
             numbered_item(b, run);
@@ -678,7 +684,7 @@ private:
         if (!grid_saw_blank_) cells = one_cell_per_line(cells);
         grid_saw_blank_ = false;
         for (const auto& c : cells)
-            for (int l : c.lines) claimed_[l] = true;
+            for (int l : c.lines) claim(l, "item");
         bool numbered = std::find(grid_roles_.begin(), grid_roles_.end(), "number") != grid_roles_.end();
         std::vector<std::string> roles;
         for (const auto& r : grid_roles_)
@@ -858,10 +864,14 @@ private:
             for (const auto& c : r.cells) filled += !c.empty();
         }
         Part& part = doc_.parts.back();
-        if (!part_is_appendix_.back() && tab_items(rows)) return;
+        if (!part_is_appendix_.back() && tab_items(rows)) {
+            for (const auto& r : rows) claim(r.line, "item");
+            return;
+        }
         // A blank form (推进计划表) has labels and empty boxes: mostly empty cells.
         if (total == 0 || filled * 10 < total * 4 || rows.size() < 2) {
             if (part.kind.empty()) part.kind = "form";
+            for (const auto& r : rows) claim(r.line, "form");
             return;
         }
         Table table;
@@ -1038,10 +1048,13 @@ private:
         std::set<int> listed;
         for (const auto& u : doc_.unassigned) listed.insert(u.line);
         for (int i = 0; i < t_.line_count(); ++i) {
-            if (claimed_[i] || lines_[i].kind == Kind::blank) continue;
+            if (role_[i] || lines_[i].kind == Kind::blank) continue;
             if (!listed.count(i + 1)) doc_.unassigned.push_back({i + 1, line_text(i)});
         }
         std::stable_sort(doc_.unassigned.begin(), doc_.unassigned.end(), [](auto& a, auto& b) { return a.line < b.line; });
+        if (line_map_)
+            for (int i = 0; i < t_.line_count(); ++i)
+                if (role_[i]) doc_.line_roles.push_back({i + 1, role_[i]});
         std::stable_sort(doc_.diagnostics.begin(), doc_.diagnostics.end(), [](auto& a, auto& b) { return a.line < b.line; });
     }
 
@@ -1101,7 +1114,7 @@ Parser::~Parser() = default;
 Parser::Parser(Parser&&) noexcept = default;
 
 Document Parser::parse(const SourceText& text) const {
-    Assembler a(text, rules_, *targets_);
+    Assembler a(text, rules_, *targets_, line_map_);
     Document doc = a.run();
     doc.source.path = text.path;
     doc.source.encoding = text.encoding;

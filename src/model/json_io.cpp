@@ -374,6 +374,9 @@ ojson to_json(const Document& doc) {
     }
     o["unassigned"] = ojson::array();
     for (const Unassigned& u : doc.unassigned) o["unassigned"].push_back(ojson{{"line", u.line}, {"text", u.text}});
+    // Empty unless parse --line-map asked for it.
+    o["line_roles"] = ojson::array();
+    for (const LineRole& r : doc.line_roles) o["line_roles"].push_back(ojson{{"line", r.line}, {"role", r.role}});
     return o;
 }
 
@@ -390,6 +393,8 @@ Document document_from_json(const json& j) {
     doc.tables = root.at("tables").list(read_table);
     doc.diagnostics = root.at("diagnostics").list(read_diagnostic);
     doc.unassigned = root.at("unassigned").list(read_unassigned);
+    if (auto roles = root.maybe("line_roles"))
+        doc.line_roles = roles->list([](const Cursor& c) { return LineRole{c.at("line").int_value(), c.at("role").str()}; });
     return doc;
 }
 

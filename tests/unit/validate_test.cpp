@@ -104,8 +104,13 @@ TEST_CASE("validate: the five samples report their recorded quirks and nothing e
          {"number-restart@368", "duplicate-unit@1021", "unit-typo@1268", "unusual-space@1616"}},
         {"004_895883010a6915ba", {"no-units@6"}},
     };
-    for (const auto& [name, want] : expected) {
+    // The alias registry decides whether the two names of the 暖岙 taskforce (000 L157, L193) are one body.
+    const UnitAliases registry;
+    const bool nuanao_pair = registry.canonical("“暖岙”工程建设指挥部各成员单位") ==
+                             registry.canonical("“暖岙”文化生态旅游共富工程建设指挥部各成员单位");
+    for (auto [name, want] : expected) {
         INFO(name);
+        if (name == "000_5f0d85f750916d58" && nuanao_pair) want.insert("renamed-unit@157");
         auto found = validate_file(kSource + "/samples/" + name + ".txt", parser(), ValidateOptions{});
         CHECK(located(found) == want);
         for (const auto& f : found) {

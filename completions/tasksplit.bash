@@ -1,0 +1,89 @@
+# bash completion for tasksplit(1): subcommands, their options, and the values of format-like
+# options. tests/unit/man_test.cpp checks that every option 'tasksplit SUB --help' prints is here.
+
+_tasksplit() {
+    local cur=${COMP_WORDS[COMP_CWORD]} prev=${COMP_WORDS[COMP_CWORD-1]}
+    # "--to=csv": bash splits at '=', so the option is the word before it.
+    if [[ $cur == = ]]; then
+        cur=""
+    fi
+    if [[ $prev == = ]]; then
+        prev=${COMP_WORDS[COMP_CWORD-2]}
+    fi
+
+    local cmd="" i
+    for ((i = 1; i < COMP_CWORD; i++)); do
+        case ${COMP_WORDS[i]} in
+            parse | validate | diff | query | units | report)
+                cmd=${COMP_WORDS[i]}
+                break
+                ;;
+        esac
+    done
+    if [[ -z $cmd ]]; then
+        mapfile -t COMPREPLY < <(compgen -W "parse validate diff query units report -h --help -V --version" -- "$cur")
+        return
+    fi
+
+    local values=""
+    case $prev in
+        -t | --to) [[ $cmd == parse ]] && values="json yaml jsonl csv tsv" ;;
+        -f | --format)
+            case $cmd in
+                validate) values="human json github sarif" ;;
+                diff) values="text json md" ;;
+                query | units) values="table json jsonl csv tsv md" ;;
+            esac
+            ;;
+        --color) values="auto always never" ;;
+        --role) values="lead support any" ;;
+        --sort) [[ $cmd == query ]] && values="source unit" || values="appearance unit count" ;;
+        --part) values="key_tasks livelihood plan appendix form" ;;
+        --encoding) values="UTF-8 UTF-16LE UTF-16BE GB18030 GBK" ;;
+        --select | --ignore)
+            # Comma-separated codes: complete the last one.
+            local codes="invalid-json schema model line-out-of-range duplicate-number number-restart
+                number-gap number-style item-without-units item-without-lead empty-lead-marker
+                dangling-separator duplicate-unit unit-typo unit-suffix renamed-unit empty-section
+                section-without-leader livelihood-leader late-convention unbalanced-bracket
+                mixed-width-brackets name-typo title-mismatch repeated-word extraction-artifact
+                doubtful-encoding unusual-space text-after-clause unassigned-task subheading no-units"
+            local done=""
+            [[ $cur == *,* ]] && done=${cur%,*},
+            mapfile -t COMPREPLY < <(compgen -P "$done" -W "$codes" -- "${cur##*,}")
+            return
+            ;;
+        -o | --output | --grammar | --aliases)
+            compopt -o filenames 2>/dev/null
+            mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+            return
+            ;;
+        -u | --unit | --leader | --text | --year | --width | -j | --jobs)
+            # Free text: names, words and numbers are the user's.
+            return
+            ;;
+    esac
+    if [[ -n $values ]]; then
+        mapfile -t COMPREPLY < <(compgen -W "$values" -- "$cur")
+        return
+    fi
+
+    if [[ $cur == -* ]]; then
+        local opts
+        case $cmd in
+            parse) opts="-h --help -t --to -o --output --grammar --encoding --targets -q --quiet" ;;
+            validate) opts="-h --help -f --format --strict --select --ignore --grammar --aliases --encoding" ;;
+            diff) opts="-h --help -f --format -o --output --aliases --color --grammar --encoding" ;;
+            query) opts="-h --help -u --unit --role --fuzzy --leader --text --year --part --aliases -f --format -o --output --width -j --jobs --grammar --encoding --sort" ;;
+            units) opts="-h --help --leader --text --year --part --aliases -f --format -o --output --width -j --jobs --grammar --encoding --sort" ;;
+            report) opts="-h --help -o --output --aliases --grammar --encoding" ;;
+        esac
+        mapfile -t COMPREPLY < <(compgen -W "$opts" -- "$cur")
+        return
+    fi
+    # Inputs: notices, tasksplit JSON, directories.
+    compopt -o filenames 2>/dev/null
+    mapfile -t COMPREPLY < <(compgen -f -- "$cur")
+}
+
+complete -F _tasksplit tasksplit
