@@ -27,10 +27,20 @@ void read_front_matter(const SourceText& text, int end, const Rules& rules, Docu
         lines.push_back({i, r.fold, r});
     }
     // Title: "…关于印发…的通知"; else a plan title on the first line.
-    for (const auto& l : lines) {
+    for (std::size_t k = 0; k < lines.size() && !meta.title; ++k) {
+        const auto& l = lines[k];
         if (rules.title.find(l.fold)) {
             meta.title = l.run.utf8_nospace();
-            break;
+            claimed[l.line] = true;
+        } else if (l.fold.indexOf(u"关于") >= 0 && l.fold.indexOf(u'。') < 0 && k + 1 < lines.size() &&
+                   lines[k + 1].line <= l.line + 2) {
+            // A long title wrapped onto a second line: "…关于印发2024年政府工作报告" / "重点工作责任分解的通知".
+            icu::UnicodeString both = l.fold;
+            both.append(lines[k + 1].fold);
+            if (rules.title.find(both)) {
+                meta.title = l.run.utf8_nospace() + lines[k + 1].run.utf8_nospace();
+                claimed[l.line] = claimed[lines[k + 1].line] = true;
+            }
         }
     }
     if (!meta.title && !lines.empty() && rules.plan_title.find(lines.front().fold))

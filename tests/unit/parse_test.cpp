@@ -324,3 +324,12 @@ TEST_CASE("a section heading may name its leader in a clause", "[parse][family]"
     REQUIRE(items.size() == 1);
     CHECK(items[0].leader->name == "张三");
 }
+
+TEST_CASE("a title wrapped onto two lines", "[parse][meta]") {
+    auto d = test::parse_string(
+        "舟山市人民政府办公室关于印发2024年政府工作报告\n重点工作责任分解的通知\n\n"
+        "舟山市人民政府办公室\n\n二〇二四年三月六日\n\n2024 年政府工作报告重点工作责任分解\n");
+    CHECK(*d.document.title == "舟山市人民政府办公室关于印发2024年政府工作报告重点工作责任分解的通知");
+    CHECK(*d.document.date == "2024-03-06");
+    CHECK(*d.document.issuer == "舟山市人民政府办公室");
+}
