@@ -52,6 +52,7 @@ struct Rules {
     std::vector<ItemNumber> item_number;
     Regex leader_suffix, leader_count, leader_role_at_end, leader_role_at_start;
     Regex clause_label;  ///< any clause label followed by a colon; group 1 = label
+    std::vector<bool> label_initial = std::vector<bool>(65536, false);  ///< first characters of the labels
     std::map<std::string, std::string> label_role;  ///< folded label -> leader|lead|support|units
     std::map<std::string, std::string> column_role;  ///< folded column name -> role
     Regex deadline_cell;

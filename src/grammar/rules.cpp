@@ -201,6 +201,8 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
             for (const auto& w : list_of(s, need(s, cl, kind), std::string("clause_labels.") + kind)) {
                 all_labels.push_back(w);
                 r.label_role[to_utf8(folded(w))] = kind;
+                icu::UnicodeString f = folded(w);
+                if (!f.isEmpty()) r.label_initial[f.charAt(0)] = true;
             }
         }
         r.clause_label = Regex(icu::UnicodeString(u"(") + alternation(all_labels, true) + icu::UnicodeString(u")\\s*[:：]"),

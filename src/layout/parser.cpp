@@ -117,22 +117,24 @@ private:
             li.b = b;
             if (a == b) { li.kind = Kind::blank; continue; }
             if (tabs) { li.kind = Kind::tab; continue; }
-            icu::UnicodeString f(t_.fold, a, b - a);
-            if (r_.footer.find(f)) { li.kind = Kind::footer; continue; }
-            if (r_.attachment_label.match_at(f)) {
+            // Regexes run on the line's region of the folded text: no copy per line.
+            const icu::UnicodeString& f = t_.fold;
+            if (r_.footer.match_at(f, a, b)) { li.kind = Kind::footer; continue; }
+            if (r_.attachment_label.match_at(f, a, b)) {
                 li.kind = Kind::attachment;
                 int32_t s = r_.attachment_label.start(1);
-                li.rest = s >= 0 ? a + s : b;
+                li.rest = s >= 0 ? s : b;
                 continue;
             }
-            if (is_part_heading(f)) { li.kind = Kind::part; continue; }
+            if (is_part_heading(a, b)) { li.kind = Kind::part; continue; }
             bool done = false;
             for (std::size_t level = 0; level < r_.section_heading.size() && !done; ++level) {
-                if (r_.section_heading[level].match_at(f)) {
+                const Regex& re = r_.section_heading[level];
+                if (re.match_at(f, a, b)) {
                     li.kind = Kind::section;
                     li.heading_level = static_cast<int>(level);
-                    li.label = icu::UnicodeString(t_.orig, a + r_.section_heading[level].start(1), r_.section_heading[level].end(1) - r_.section_heading[level].start(1));
-                    li.rest = a + r_.section_heading[level].start(2);
+                    li.label = icu::UnicodeString(t_.orig, re.start(1), re.end(1) - re.start(1));
+                    li.rest = re.start(2);
                     done = true;
                     if (heading_is_task(li)) {
                         li.kind = Kind::item;
@@ -142,25 +144,28 @@ private:
             }
             if (done) continue;
             for (const auto& rule : r_.item_number) {
-                if (rule.re.match_at(f)) {
+                if (rule.re.match_at(f, a, b)) {
                     li.kind = Kind::item;
-                    li.label = icu::UnicodeString(t_.orig, a + rule.re.start(1), rule.re.end(1) - rule.re.start(1));
+                    li.label = icu::UnicodeString(t_.orig, rule.re.start(1), rule.re.end(1) - rule.re.start(1));
                     li.value = numeral_value(li.label);
-                    li.rest = a + rule.re.end(0);
+                    li.rest = rule.re.end(0);
                     li.dotted = rule.dotted;
                     done = true;
                     break;
                 }
             }
             if (done) continue;
-            icu::UnicodeString bare;
-            for (int32_t k = 0; k < f.length(); ++k)
-                if (!is_space(f.charAt(k))) bare.append(f.charAt(k));
-            auto col = r_.column_role.find(to_utf8(bare));
-            if (col != r_.column_role.end()) {
-                li.kind = Kind::column;
-                li.column_role = col->second;
-                continue;
+            // Column names are short: only short lines are looked up.
+            if (b - a <= 16) {
+                icu::UnicodeString bare;
+                for (int32_t k = a; k < b; ++k)
+                    if (!is_space(f.charAt(k))) bare.append(f.charAt(k));
+                auto col = r_.column_role.find(to_utf8(bare));
+                if (col != r_.column_role.end()) {
+                    li.kind = Kind::column;
+                    li.column_role = col->second;
+                    continue;
+                }
             }
             li.kind = Kind::text;
         }
@@ -179,8 +184,9 @@ private:
         return last == u'。' || last == u';' || li.b - li.rest > r_.heading_max_title;
     }
 
-    bool is_part_heading(const icu::UnicodeString& f) const {
-        if (!r_.part_heading.match_at(f)) return false;
+    bool is_part_heading(int32_t a, int32_t b) const {
+        if (!r_.part_heading.match_at(t_.fold, a, b)) return false;
+        icu::UnicodeString f(t_.fold, a, b - a);
         for (const auto& w : r_.part_heading_never)
             if (f.indexOf(w) >= 0) return false;
         for (const auto& w : r_.part_heading_ends)
@@ -349,7 +355,10 @@ private:
     }
 
     bool line_has_clause(int32_t a, int32_t b) const {
-        return r_.clause_label.find(t_.fold, a, b);
+        // Most lines hold no label character at all: skip the regex for them.
+        int32_t k = a;
+        while (k < b && !r_.label_initial[t_.fold.charAt(k)]) ++k;
+        return k < b && r_.clause_label.find(t_.fold, k, b);
     }
 
     bool accept_number(const LineInfo& li) const {

@@ -30,9 +30,18 @@ ojson number(double v) {
     return ojson(v);
 }
 
+// ordered_json keeps an object's members in a vector of pairs with const keys, which cannot be
+// moved: each time it grows it copies every member deeply. Reserving the members up front keeps
+// serialisation linear.
+ojson object_with(std::size_t members) {
+    ojson o = ojson::object();
+    o.get_ref<ojson::object_t&>().reserve(members);
+    return o;
+}
+
 ojson person(const std::optional<Person>& p) {
     if (!p) return nullptr;
-    ojson o;
+    ojson o = object_with(2);
     o["name"] = p->name;
     o["role"] = empty_as_null(p->role);
     return o;
@@ -41,7 +50,7 @@ ojson person(const std::optional<Person>& p) {
 ojson units(const std::vector<Unit>& list) {
     ojson a = ojson::array();
     for (const Unit& u : list) {
-        ojson o;
+        ojson o = object_with(4);
         o["name"] = u.name;
         o["raw"] = u.raw;
         o["alias"] = empty_as_null(u.alias);
@@ -52,7 +61,7 @@ ojson units(const std::vector<Unit>& list) {
 }
 
 ojson target(const Target& t) {
-    ojson o;
+    ojson o = object_with(8);
     o["indicator"] = t.indicator;
     o["verb"] = t.verb;
     o["value"] = number(t.value);
@@ -65,7 +74,7 @@ ojson target(const Target& t) {
 }
 
 ojson item(const Item& it) {
-    ojson o;
+    ojson o = object_with(13);
     o["id"] = it.id;
     o["number"] = or_null(it.number);
     o["text"] = it.text;
@@ -84,7 +93,7 @@ ojson item(const Item& it) {
 }
 
 ojson section(const Section& s) {
-    ojson o;
+    ojson o = object_with(7);
     o["id"] = s.id;
     o["ordinal"] = s.ordinal;
     o["label"] = or_null(s.label);
@@ -97,7 +106,7 @@ ojson section(const Section& s) {
 }
 
 ojson part(const Part& p) {
-    ojson o;
+    ojson o = object_with(5);
     o["id"] = p.id;
     o["kind"] = p.kind;
     o["title"] = p.title;
@@ -108,7 +117,7 @@ ojson part(const Part& p) {
 }
 
 ojson table(const Table& t) {
-    ojson o;
+    ojson o = object_with(7);
     o["id"] = t.id;
     o["part"] = t.part;
     o["title"] = t.title;
@@ -120,7 +129,7 @@ ojson table(const Table& t) {
 }
 
 ojson meta(const DocumentMeta& m) {
-    ojson o;
+    ojson o = object_with(8);
     o["doc_number"] = or_null(m.doc_number);
     o["issuer"] = or_null(m.issuer);
     o["title"] = or_null(m.title);
@@ -357,7 +366,7 @@ ReadError::ReadError(std::string where, const std::string& problem)
     : std::runtime_error((where.empty() ? std::string("/") : where) + ": " + problem), path(std::move(where)) {}
 
 ojson to_json(const Document& doc) {
-    ojson o;
+    ojson o = object_with(9);
     o["format"] = doc.format;
     const SourceInfo& s = doc.source;
     o["source"] = ojson{{"path", s.path}, {"sha256", s.sha256}, {"encoding", s.encoding},

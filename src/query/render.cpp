@@ -18,8 +18,10 @@ struct Glyph {
     UChar32 c;
 };
 
+bool is_control(UChar32 c) { return c < 0x20 || (c >= 0x7F && c < 0xA0); }
+
 int char_width(UChar32 c) {
-    if (c < 0x20 || (c >= 0x7F && c < 0xA0)) return 0;
+    if (is_control(c)) return 0;
     int8_t category = u_charType(c);
     if (category == U_NON_SPACING_MARK || category == U_ENCLOSING_MARK || category == U_FORMAT_CHAR) return 0;
     int ea = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
@@ -49,7 +51,8 @@ std::string one_line(std::string_view s) {
         UChar32 c = gs[k].c;
         if (c == '\r' && k + 1 < gs.size() && gs[k + 1].c == '\n') continue;
         if (c == '\t' || c == '\n' || c == '\r') out += ' ';
-        else if (!(c < 0x20 || (c >= 0x7F && c < 0xA0))) out.append(s.substr(gs[k].start, gs[k].size));
+        else if (c == 0xFFFD) out += "\uFFFD";  // also what an invalid byte decoded to
+        else if (!is_control(c)) out.append(s.substr(gs[k].start, gs[k].size));
     }
     return out;
 }

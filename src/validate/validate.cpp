@@ -247,6 +247,8 @@ void check_lines(const Document& doc, const std::string& prefix, std::vector<Dia
         line(doc.diagnostics[d].line, "/diagnostics/" + std::to_string(d) + "/line", true);
     for (std::size_t u = 0; u < doc.unassigned.size(); ++u)
         line(doc.unassigned[u].line, "/unassigned/" + std::to_string(u) + "/line", false);
+    for (std::size_t r = 0; r < doc.line_roles.size(); ++r)
+        line(doc.line_roles[r].line, "/line_roles/" + std::to_string(r) + "/line", false);
 }
 
 bool wanted(const ValidateOptions& o, const std::string& code) {
