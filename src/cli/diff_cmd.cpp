@@ -81,12 +81,15 @@ void setup_diff(CLI::App& app) {
     cmd->add_option("new", opt->new_path, "Newer notice or tasksplit JSON")->required();
     cmd->add_option("-f,--format", opt->format, "Report format: text, json, md")->capture_default_str();
     cmd->add_option("-o,--output", opt->output, "Write here instead of stdout (atomically)");
+    // One file per flag (repeat it for more): a vector option would otherwise swallow OLD and NEW.
     cmd->add_option("--aliases", opt->aliases,
-                    "Unit alias file(s) added to the built-in registry ({aliases: {canonical: [names]}})");
+                    "Unit alias file added to the built-in registry ({aliases: {canonical: [names]}}); repeatable")
+        ->allow_extra_args(false);
     cmd->add_option("--color", opt->color, "Colour the text report: auto, always, never")
         ->capture_default_str()
         ->check(CLI::IsMember({"auto", "always", "never"}));
-    cmd->add_option("--grammar", opt->grammars, "Extra grammar YAML merged over the built-in rules");
+    cmd->add_option("--grammar", opt->grammars, "Extra grammar YAML merged over the built-in rules; repeatable")
+        ->allow_extra_args(false);
     cmd->add_option("--encoding", opt->encoding, "Force the input encoding of notices (e.g. GB18030)");
     cmd->callback([opt]() { run_diff(*opt); });
 }

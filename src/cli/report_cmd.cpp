@@ -12,7 +12,8 @@ namespace tasksplit::cli {
 namespace {
 
 struct ReportOptions {
-    std::vector<std::string> files;
+    std::string notice;
+    std::string newer;  ///< empty: a report on one notice
     std::string output = "-";
     std::vector<std::string> aliases;
     std::vector<std::string> grammars;
@@ -38,7 +39,8 @@ void run_report(const ReportOptions& opt) {
     if (!opt.encoding.empty()) encoding = opt.encoding;
     std::vector<Document> docs;
     try {
-        for (const auto& path : opt.files) docs.push_back(load_document(path, *parser, encoding));
+        docs.push_back(load_document(opt.notice, *parser, encoding));
+        if (!opt.newer.empty()) docs.push_back(load_document(opt.newer, *parser, encoding));
     } catch (const InputError& e) {
         error(e.what());
         throw CommandExit{2};
@@ -65,9 +67,8 @@ void setup_report(CLI::App& app) {
         "  tasksplit report samples/001_4ca63f7906623aa9.txt samples/000_5f0d85f750916d58.txt -o report.html\n"
         "  tasksplit report 2023.json 2024.json --aliases renames.yaml -o changes.html\n"
         "Exit status: 0 page written, 2 bad option, unreadable input or unwritable output.");
-    cmd->add_option("files", opt->files, "One notice, or an older and a newer one (notices or tasksplit JSON; '-' for stdin)")
-        ->required()
-        ->expected(1, 2);
+    cmd->add_option("notice", opt->notice, "A notice or tasksplit JSON ('-' for stdin); the older one of two")->required();
+    cmd->add_option("newer", opt->newer, "The newer notice or JSON: the page then compares the two years");
     cmd->add_option("-o,--output", opt->output, "Write the page here (atomically) instead of stdout");
     cmd->add_option("--aliases", opt->aliases, "Unit alias file(s) added to the built-in registry ({aliases: {canonical: [names]}})");
     cmd->add_option("--grammar", opt->grammars, "Extra grammar YAML merged over the built-in rules");

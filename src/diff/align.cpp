@@ -44,16 +44,25 @@ constexpr double kCandidateFloor = 0.04;
 
 struct Candidate {
     std::size_t old_item, new_item;
-    double approx = 0;
+    double score = 0;  ///< the index's estimate, then the exact score
+    double drift = 0;  ///< distance between the two items' relative positions, 0..1
 };
 
+// Best first; among equals, the pair whose items sit at the same place in their notices, so a
+// notice that repeats a task pairs its copies in order.
+bool better(const Candidate& a, const Candidate& b) {
+    return a.score != b.score ? a.score > b.score : a.drift < b.drift;
+}
+
 // Terms in more than this many old items are not looked up: with 1,000 items a term such as
-// 推进 would otherwise touch a third of them for every new item.
+// 推进 would otherwise touch a third of them for every new item. Each item's rarest few terms
+// are looked up whatever their count.
 std::size_t posting_cap(std::size_t n) { return std::max<std::size_t>(20, n / 10); }
+constexpr std::size_t kRarestTerms = 3;
 
 class Index {
 public:
-    explicit Index(const std::vector<ItemFeatures>& items, int gram_terms, int word_terms)
+    Index(const std::vector<ItemFeatures>& items, int gram_terms, int word_terms)
         : grams_(static_cast<std::size_t>(gram_terms)), words_(static_cast<std::size_t>(word_terms)) {
         for (std::size_t i = 0; i < items.size(); ++i) {
             for (const auto& [t, w] : items[i].grams.terms) grams_[static_cast<std::size_t>(t)].push_back({i, w});
@@ -65,9 +74,20 @@ public:
     // Adds w * posting weight into acc[old item] for each shared term; records touched items.
     void accumulate(const ItemFeatures& f, std::vector<double>& acc, std::vector<std::size_t>& touched) const {
         auto run = [&](const SparseVector& v, const std::vector<std::vector<Posting>>& lists, double k) {
+            // An item made only of common terms (a notice that repeats one task thirty times)
+            // still looks up its rarest few, or it could never be paired.
+            std::vector<std::size_t> sizes;
+            for (const auto& term : v.terms) sizes.push_back(lists[static_cast<std::size_t>(term.first)].size());
+            std::size_t cap = cap_;
+            if (sizes.size() > kRarestTerms) {
+                std::nth_element(sizes.begin(), sizes.begin() + kRarestTerms - 1, sizes.end());
+                cap = std::max(cap, sizes[kRarestTerms - 1]);
+            } else if (!sizes.empty()) {
+                cap = std::max(cap, *std::max_element(sizes.begin(), sizes.end()));
+            }
             for (const auto& [t, w] : v.terms) {
                 const auto& list = lists[static_cast<std::size_t>(t)];
-                if (list.size() > cap_) continue;
+                if (list.size() > cap) continue;
                 for (const Posting& p : list) {
                     if (acc[p.item] == 0) touched.push_back(p.item);
                     acc[p.item] += k * w * p.weight;
@@ -95,7 +115,11 @@ std::vector<Candidate> candidates(const Corpus& c) {
     for (std::size_t n = 0; n < c.new_items.size(); ++n) {
         index.accumulate(c.new_items[n], acc, touched);
         for (std::size_t o : touched) {
-            if (acc[o] >= kCandidateFloor) all.push_back({o, n, acc[o]});
+            if (acc[o] >= kCandidateFloor) {
+                double drift = static_cast<double>(o) / static_cast<double>(c.old_items.size()) -
+                               static_cast<double>(n) / static_cast<double>(c.new_items.size());
+                all.push_back({o, n, acc[o], std::fabs(drift)});
+            }
             acc[o] = 0;
         }
         touched.clear();
@@ -106,7 +130,7 @@ std::vector<Candidate> candidates(const Corpus& c) {
         std::iota(order.begin(), order.end(), 0);
         std::stable_sort(order.begin(), order.end(), [&](std::size_t a, std::size_t b) {
             if (side(all[a]) != side(all[b])) return side(all[a]) < side(all[b]);
-            return all[a].approx > all[b].approx;
+            return better(all[a], all[b]);
         });
         std::vector<std::size_t> seen(count, 0);
         for (std::size_t i = 0; i < order.size(); ++i) {
@@ -156,10 +180,9 @@ public:
 
     Alignment run() {
         std::vector<Candidate> cands = candidates(c_);
-        for (Candidate& x : cands) x.approx = score(c_.old_items[x.old_item], c_.new_items[x.new_item]);
-        std::stable_sort(cands.begin(), cands.end(),
-                         [](const Candidate& a, const Candidate& b) { return a.approx > b.approx; });
-        while (!cands.empty() && cands.back().approx < kRelated) cands.pop_back();
+        for (Candidate& x : cands) x.score = score(c_.old_items[x.old_item], c_.new_items[x.new_item]);
+        std::stable_sort(cands.begin(), cands.end(), better);
+        while (!cands.empty() && cands.back().score < kRelated) cands.pop_back();
         for (const Candidate& x : cands)
             if (old_links_[x.old_item].empty() && new_links_[x.new_item].empty()) link(x);
         // Parts, best first. An item may leave a weak one-to-one pair to become a better part:
@@ -214,7 +237,7 @@ private:
         if (links.size() > 1) return false;
         const Pair& p = pairs_[links.front()];
         return old_links_[p.old_item].size() == 1 && new_links_[p.new_item].size() == 1 &&
-               p.score < std::min(x.approx, kContinued);
+               p.score < std::min(x.score, kContinued);
     }
 
     void release(const std::vector<std::size_t>& links) {
@@ -230,8 +253,8 @@ private:
         Pair p;
         p.old_item = x.old_item;
         p.new_item = x.new_item;
-        p.score = x.approx;
-        p.strength = strength(c_.old_items[x.old_item], c_.new_items[x.new_item], x.approx);
+        p.score = x.score;
+        p.strength = strength(c_.old_items[x.old_item], c_.new_items[x.new_item], x.score);
         old_links_[x.old_item].push_back(pairs_.size());
         new_links_[x.new_item].push_back(pairs_.size());
         pairs_.push_back(p);

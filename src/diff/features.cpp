@@ -28,8 +28,8 @@ template <typename Key>
 using Counts = std::unordered_map<Key, int>;
 
 // Runs of letters; digits and punctuation end a run. Figures are left out of the text signal:
-// they change every year ("增长 8%" -> "增长 5%"), and "项目 8 个" would otherwise make any two
-// tasks that count projects look alike.
+// they change every year ("增长 8%" -> "增长 5%"), and masked as one symbol they would make
+// "8 个" and "16 个" a shared term of any two tasks that count things.
 std::vector<std::u32string> segments(const std::u32string& text) {
     std::vector<std::u32string> out(1);
     for (char32_t c : text) {

@@ -144,7 +144,12 @@ private:
             }
             out_ << "\n";
         }
+        std::size_t quiet = 0;
         for (const Pair& p : d_.pairs) {
+            if (p.changes.empty()) {
+                ++quiet;
+                continue;
+            }
             const DiffItem& o = d_.old_items[p.old_item];
             const DiffItem& n = d_.new_items[p.new_item];
             char score[16];
@@ -157,6 +162,7 @@ private:
             out_ << "\n\n";
             changes(p.changes, o, n);
         }
+        if (quiet > 0) out_ << quiet << " pairs without any change are not listed.\n\n";
     }
 
     void changes(const PairChanges& c, const DiffItem& o, const DiffItem& n) {
@@ -177,6 +183,7 @@ private:
         units("support", c.support_added, c.support_removed);
         for (const UnitRename& r : c.renamed) item("renamed: " + esc(r.old_name) + " → " + esc(r.new_name));
         for (const TargetChange& t : c.targets) {
+            if (t.change == "unchanged") continue;
             std::string a = t.old_side ? esc(target_value(t.old_side->target)) : "—";
             std::string b = t.new_side ? esc(target_value(t.new_side->target)) : "—";
             item("target " + esc(t.indicator + t.verb) + ": " + a + " → " + b + " (" + t.change + ")");

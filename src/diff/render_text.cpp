@@ -89,19 +89,23 @@ private:
     }
 
     void targets() {
-        std::vector<const TargetChange*> both, only;
-        for (const TargetChange& t : d_.targets) (t.old_side && t.new_side ? both : only).push_back(&t);
+        std::vector<const TargetChange*> changed, only;
+        std::size_t unchanged = 0;
+        for (const TargetChange& t : d_.targets) {
+            if (!t.old_side || !t.new_side) only.push_back(&t);
+            else if (t.change == "unchanged") ++unchanged;
+            else changed.push_back(&t);
+        }
         if (d_.targets.empty()) return;
         heading("Targets (" + old_year_ + " → " + new_year_ + ")");
         int w = 0;
-        for (const TargetChange* t : both) w = std::max(w, display_width(t->indicator + t->verb));
-        for (const TargetChange* t : both) {
-            // Padded before colouring: escape codes take no columns.
-            std::string change = t->change == "unchanged" ? s_.dim(cell(t->change, 10)) : s_.yellow(cell(t->change, 10));
+        for (const TargetChange* t : changed) w = std::max(w, display_width(t->indicator + t->verb));
+        for (const TargetChange* t : changed) {
             out_ << "  " << cell(t->indicator + t->verb, w + 2) << cell(target_value(t->old_side->target), 12) << "→ "
-                 << cell(target_value(t->new_side->target), 12) << change << " "
+                 << cell(target_value(t->new_side->target), 12) << s_.yellow(cell(t->change, 10)) << " "
                  << s_.dim(d_.old_items[t->old_side->item].ref + " → " + d_.new_items[t->new_side->item].ref) << "\n";
         }
+        if (unchanged > 0) out_ << "  " << s_.dim(std::to_string(unchanged) + " targets unchanged") << "\n";
         std::size_t dropped = 0;
         for (const TargetChange* t : only) dropped += t->change == "dropped";
         if (!only.empty())
@@ -173,7 +177,12 @@ private:
 
     void pairs() {
         heading("Pairs");
+        std::size_t quiet = 0;
         for (const Pair& p : d_.pairs) {
+            if (p.changes.empty()) {
+                ++quiet;
+                continue;
+            }
             const DiffItem& o = d_.old_items[p.old_item];
             const DiffItem& n = d_.new_items[p.new_item];
             char score[16];
@@ -183,6 +192,7 @@ private:
                  << kind << "\n";
             pair_changes(p, o, n);
         }
+        if (quiet > 0) out_ << "  " << s_.dim(std::to_string(quiet) + " pairs without any change not shown") << "\n";
     }
 
     void pair_changes(const Pair& p, const DiffItem& o, const DiffItem& n) {
@@ -205,6 +215,7 @@ private:
         units("support ", c.support_added, c.support_removed);
         for (const UnitRename& r : c.renamed) out_ << indent << "renamed  " << r.old_name << " → " << r.new_name << "\n";
         for (const TargetChange& t : c.targets) {
+            if (t.change == "unchanged") continue;
             out_ << indent << "target   " << t.indicator << t.verb << " ";
             if (t.old_side && t.new_side)
                 out_ << target_value(t.old_side->target) << " → " << target_value(t.new_side->target) << " (" << t.change << ")\n";

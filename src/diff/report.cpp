@@ -1,5 +1,4 @@
 // Pieces the JSON, text and Markdown reports share.
-#include <cmath>
 #include <cstdio>
 #include <set>
 

@@ -10,6 +10,7 @@
 // across unpaired items: two different tasks' roads are not one target.
 #include <algorithm>
 #include <map>
+#include <tuple>
 
 #include <unicode/uchar.h>
 
@@ -84,6 +85,12 @@ std::vector<Slot> slots(const std::vector<DiffItem>& items) {
 std::vector<TargetChange> compare_targets(const std::vector<DiffItem>& old_items,
                                           const std::vector<DiffItem>& new_items, std::vector<Pair>& pairs) {
     std::vector<Slot> olds = slots(old_items), news = slots(new_items);
+    auto by_item = [](const std::vector<Slot>& all) {
+        std::map<std::size_t, std::vector<std::size_t>> out;
+        for (std::size_t i = 0; i < all.size(); ++i) out[all[i].item].push_back(i);
+        return out;
+    };
+    auto old_of = by_item(olds), new_of = by_item(news);
     struct Match {
         std::size_t o, n;
     };
@@ -94,36 +101,34 @@ std::vector<TargetChange> compare_targets(const std::vector<DiffItem>& old_items
     std::stable_sort(by_score.begin(), by_score.end(),
                      [&pairs](std::size_t a, std::size_t b) { return pairs[a].score > pairs[b].score; });
     for (std::size_t pi : by_score) {
-        const Pair& p = pairs[pi];
+        const auto& os = old_of[pairs[pi].old_item];
+        const auto& ns = new_of[pairs[pi].new_item];
         for (int level = 3; level >= 1; --level)
-            for (Slot& o : olds) {
-                if (o.item != p.old_item || o.matched) continue;
-                for (std::size_t k = 0; k < news.size(); ++k) {
-                    Slot& n = news[k];
-                    if (n.item != p.new_item || n.matched || n.key.measure != o.key.measure) continue;
-                    if (indicator_match(o.key, n.key) != level) continue;
+            for (std::size_t oi : os)
+                for (std::size_t ni : ns) {
+                    Slot& o = olds[oi];
+                    Slot& n = news[ni];
+                    if (o.matched || n.matched || n.key.measure != o.key.measure || indicator_match(o.key, n.key) != level)
+                        continue;
                     o.matched = n.matched = true;
-                    matches.push_back({static_cast<std::size_t>(&o - olds.data()), k});
-                    break;
+                    matches.push_back({oi, ni});
                 }
-            }
     }
     // Across the documents: identical specific indicator, verb and measure, stated once a year.
-    auto same = [](const Key& a, const Key& b) {
-        return a.indicator == b.indicator && a.verb == b.verb && a.measure == b.measure;
-    };
-    auto once = [&same](const std::vector<Slot>& all, const Key& k) {
-        return std::count_if(all.begin(), all.end(), [&](const Slot& s) { return same(s.key, k); }) == 1;
-    };
-    for (std::size_t i = 0; i < olds.size(); ++i) {
-        Slot& o = olds[i];
-        if (o.matched || o.key.indicator.size() < kSpecificIndicator || !once(olds, o.key) || !once(news, o.key)) continue;
-        for (std::size_t k = 0; k < news.size(); ++k) {
-            if (news[k].matched || !same(news[k].key, o.key)) continue;
-            o.matched = news[k].matched = true;
-            matches.push_back({i, k});
-            break;
-        }
+    using Whole = std::tuple<std::u32string, std::u32string, std::u32string>;
+    auto whole = [](const Key& k) { return Whole{k.indicator, k.verb, k.measure}; };
+    std::map<Whole, std::vector<std::size_t>> old_keys, new_keys;
+    for (std::size_t i = 0; i < olds.size(); ++i) old_keys[whole(olds[i].key)].push_back(i);
+    for (std::size_t i = 0; i < news.size(); ++i) new_keys[whole(news[i].key)].push_back(i);
+    for (const auto& [k, os] : old_keys) {
+        auto it = new_keys.find(k);
+        if (std::get<0>(k).size() < kSpecificIndicator || os.size() != 1 || it == new_keys.end() || it->second.size() != 1)
+            continue;
+        Slot& o = olds[os.front()];
+        Slot& n = news[it->second.front()];
+        if (o.matched || n.matched) continue;
+        o.matched = n.matched = true;
+        matches.push_back({os.front(), it->second.front()});
     }
     std::sort(matches.begin(), matches.end(), [&](const Match& a, const Match& b) {
         return std::make_pair(olds[a.o].item, olds[a.o].index) < std::make_pair(olds[b.o].item, olds[b.o].index);
@@ -148,21 +153,22 @@ std::vector<TargetChange> compare_targets(const std::vector<DiffItem>& old_items
 
     // Each pair shows its own matches; a target without any match shows on the first pair of
     // its item (a split's old item would otherwise list its dropped target once per part).
+    std::map<std::pair<std::size_t, std::size_t>, std::size_t> pair_of;
     std::map<std::size_t, std::size_t> first_of_old, first_of_new;
     for (std::size_t i = 0; i < pairs.size(); ++i) {
+        pair_of.emplace(std::make_pair(pairs[i].old_item, pairs[i].new_item), i);
         first_of_old.emplace(pairs[i].old_item, i);
         first_of_new.emplace(pairs[i].new_item, i);
     }
     for (const TargetChange& row : table) {
+        std::map<std::size_t, std::size_t>::const_iterator it;
         if (row.old_side && row.new_side) {
-            for (Pair& p : pairs)
-                if (p.old_item == row.old_side->item && p.new_item == row.new_side->item) p.changes.targets.push_back(row);
+            auto p = pair_of.find({row.old_side->item, row.new_side->item});
+            if (p != pair_of.end()) pairs[p->second].changes.targets.push_back(row);
         } else if (row.old_side) {
-            auto it = first_of_old.find(row.old_side->item);
-            if (it != first_of_old.end()) pairs[it->second].changes.targets.push_back(row);
-        } else {
-            auto it = first_of_new.find(row.new_side->item);
-            if (it != first_of_new.end()) pairs[it->second].changes.targets.push_back(row);
+            if ((it = first_of_old.find(row.old_side->item)) != first_of_old.end()) pairs[it->second].changes.targets.push_back(row);
+        } else if ((it = first_of_new.find(row.new_side->item)) != first_of_new.end()) {
+            pairs[it->second].changes.targets.push_back(row);
         }
     }
     return table;

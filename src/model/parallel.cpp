@@ -4,6 +4,7 @@
 #include <atomic>
 #include <exception>
 #include <mutex>
+#include <system_error>
 #include <thread>
 
 #include "tasksplit/load.hpp"
@@ -24,30 +25,48 @@ std::vector<Document> load_documents(const std::vector<std::string>& paths, int 
     std::atomic<std::size_t> next{0};
     std::exception_ptr fatal;
     std::mutex fatal_mutex;
-    auto work = [&]() {
-        try {
-            const Parser parser(grammar_files);
-            for (std::size_t i = next++; i < n; i = next++) {
-                try {
-                    docs[i] = load_document(paths[i], parser, encoding);
-                } catch (const InputError& e) {
-                    failures[i] = e.what();
-                }
+    // Anything but a bad input (a broken grammar, out of memory) ends the whole load: stop handing out
+    // inputs and keep the first such exception for the caller.
+    auto fail = [&]() {
+        next = n;
+        std::lock_guard<std::mutex> lock(fatal_mutex);
+        if (!fatal) fatal = std::current_exception();
+    };
+    auto drain = [&](const Parser& parser) {
+        for (std::size_t i = next++; i < n; i = next++) {
+            try {
+                docs[i] = load_document(paths[i], parser, encoding);
+            } catch (const InputError& e) {
+                failures[i] = e.what();
             }
-        } catch (...) {
-            // A broken grammar (or anything unexpected) ends the whole load: stop handing out inputs.
-            next = n;
-            std::lock_guard<std::mutex> lock(fatal_mutex);
-            if (!fatal) fatal = std::current_exception();
         }
     };
-    if (threads == 1) {
-        work();
-    } else {
-        std::vector<std::thread> pool;
-        for (std::size_t t = 0; t < threads; ++t) pool.emplace_back(work);
-        for (auto& t : pool) t.join();
+    // The calling thread builds the first parser before any worker starts. A broken grammar throws
+    // from here, and the one-time initialisation inside ICU (regex sets) and yaml-cpp (static tables)
+    // runs on one thread: the parsers built concurrently afterwards only read it.
+    const Parser first(grammar_files);
+    std::vector<std::thread> pool;
+    auto worker = [&]() {
+        try {
+            const Parser parser(grammar_files);
+            drain(parser);
+        } catch (...) {
+            fail();
+        }
+    };
+    for (std::size_t t = 1; t < threads; ++t) {
+        try {
+            pool.emplace_back(worker);
+        } catch (const std::system_error&) {
+            break;  // no more threads to be had: the ones running take up the work
+        }
     }
+    try {
+        drain(first);
+    } catch (...) {
+        fail();
+    }
+    for (auto& t : pool) t.join();
     if (fatal) std::rethrow_exception(fatal);
 
     std::vector<Document> out;

@@ -108,6 +108,7 @@ i.l,.track i.l{background:var(--lead)} i.s,.track i.s{background:var(--support)}
 .track{flex:1;display:flex;height:13px;background:var(--bg);border-radius:2px;overflow:hidden}
 .track i{display:block;height:100%}
 .n{flex:0 0 60px;font-size:12px;color:var(--muted);font-variant-numeric:tabular-nums}
+.badge{display:inline-block;color:#fff;border-radius:3px;padding:0 6px;font-size:12px;background:var(--c,#888)}
 .stack{display:flex;height:26px;border-radius:4px;overflow:hidden;margin:6px 0}
 .stack span{color:#fff;font-size:12px;text-align:center;line-height:26px;overflow:hidden}
 .ch-raised{background:var(--raised)} .ch-lowered{background:var(--lowered)} .ch-bound{background:var(--bound)}
@@ -119,7 +120,6 @@ i.l,.track i.l{background:var(--lead)} i.s,.track i.s{background:var(--support)}
 .dumb{width:30%}
 .dumb .track{height:7px;margin:2px 0}
 .dumb i.old{background:#b8c2cc}
-.badge{display:inline-block;color:#fff;border-radius:3px;padding:0 6px;font-size:12px;background:var(--c,#888)}
 .st-same{--c:var(--same)} .st-continued{--c:var(--continued)} .st-related{--c:var(--related)}
 .st-added{--c:var(--added)} .st-dropped{--c:var(--dropped)}
 .tag{font-size:11.5px;border:1px solid var(--line);border-radius:3px;padding:0 4px;color:var(--muted)}

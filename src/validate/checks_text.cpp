@@ -1,5 +1,6 @@
 // Checks on text: brackets, characters, quoted names, and the notice's own printing (number style,
 // 牵头 markers). They scan Context::text(): the notice, or item texts for a JSON document.
+#include <cstdio>
 #include <map>
 #include <set>
 
@@ -96,18 +97,19 @@ void check_characters(Context& ctx) {
     for (int l = 0; l < t.line_count(); ++l) {
         const auto [a, b] = trimmed(t, l);
         auto find = [&](const Regex& re, const std::string& what) {
-            if (!re.find(t.orig, a, b)) return;
-            int32_t s = re.start(), e = re.end();
-            if (&re == &split_decimal && ctx.source && s == a && item_lines.count(l + 1)) {
-                if (!re.find(t.orig, e, b)) return;
-                s = re.start(), e = re.end();
-            }
-            ctx.report("extraction-artifact", ctx.where_at(s), what + ": " + t.slice(s, e));
+            if (re.find(t.orig, a, b))
+                ctx.report("extraction-artifact", ctx.where_at(re.start()), what + ": " + t.slice(re.start(), re.end()));
         };
         find(latex, "LaTeX left over from extraction");
         find(html, "HTML markup left over from extraction");
         find(cid, "PDF glyph code left over from extraction");
-        find(split_decimal, "a decimal split by a space (or a number glued to the line before a page break)");
+        const bool item_start = ctx.source && item_lines.count(l + 1);
+        for (int32_t from = a; split_decimal.find(t.orig, from, b); from = split_decimal.end()) {
+            if (item_start && split_decimal.start() == a) continue;
+            ctx.report("extraction-artifact", ctx.where_at(split_decimal.start()),
+                       "a decimal split by a space: " + t.slice(split_decimal.start(), split_decimal.end()));
+            break;
+        }
         if (doubled.find(t.orig, a, b))
             ctx.report("repeated-word", ctx.where_at(doubled.start(1) + doubled.group(1).length()),
                        "“" + to_utf8(doubled.group(1)) + "” is printed twice in a row: " + t.slice(doubled.start(), doubled.end()));

@@ -63,7 +63,8 @@ Context::Context(const Document& d, const SourceText* s, const Rules& r, const V
     : doc(d), source(s), rules(r), options(o) {
     if (source) return;
     std::string lines;
-    auto add = [&](int line, const std::string& text) {
+    auto add = [&](int line, std::string text) {
+        std::replace(text.begin(), text.end(), '\n', ' ');  // one text, one line
         lines += text + "\n";
         synthetic_lines_.push_back(line);
     };

@@ -112,6 +112,15 @@ TEST_CASE("diff: identical documents are equal") {
     CHECK(r.dropped.empty());
 }
 
+TEST_CASE("diff: a notice that repeats one task thirty times is equal to itself") {
+    std::vector<Spec> items(30, Spec{"各镇街按要求做好相关工作。", {"各镇街"}, {}, {}});
+    Document a = doc(2023, {{"余舟", items}});
+    DiffResult r = diff_documents(a, a, registry());
+    CHECK(r.equal());
+    REQUIRE(r.pairs.size() == 30);
+    for (const Pair& p : r.pairs) CHECK(p.old_item == p.new_item);
+}
+
 TEST_CASE("diff: a reworded task is continued, with a readable text diff") {
     auto old_items = background();
     old_items.push_back({"推动水产加工业向高端延伸，重点建设远洋渔业小镇精深加工园，加快实施中水金枪鱼加工研发中心等项目。",
