@@ -117,7 +117,7 @@ TEST_CASE("Document -> JSON -> Document -> JSON is byte-identical", "[json_io]")
 TEST_CASE("to_json follows the contract's key order and null conventions", "[json_io]") {
     const auto j = to_json(full_document());
     CHECK(keys(j) == std::vector<std::string>{"format", "source", "document", "parts", "tables", "diagnostics",
-                                              "unassigned"});
+                                              "unassigned", "line_roles"});
     CHECK(keys(j["document"]) == std::vector<std::string>{"doc_number", "issuer", "title", "date", "year",
                                                           "addressees", "contacts", "lead_convention"});
     const auto& item = j["parts"][0]["sections"][0]["items"][0];
