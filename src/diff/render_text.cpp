@@ -10,12 +10,13 @@ namespace tasksplit {
 namespace {
 
 using diff_detail::display_width;
+using diff_detail::target_value;
+
+// Unit names longer than this overflow their column rather than widen it for every row.
+constexpr int kNameColumn = 24;
 
 // A column: padded to `width`, and always followed by a space, even when it overflows.
 std::string cell(const std::string& utf8, int width) { return diff_detail::pad(utf8, width) + " "; }
-using diff_detail::target_value;
-
-constexpr int kNameColumn = 24;
 
 class Style {
 public:
@@ -121,7 +122,6 @@ private:
             if (u.old_led != u.new_led || u.old_supported != u.new_supported || u.old_names != u.new_names)
                 changed.push_back(&u);
         heading("Units: tasks led/supported, " + old_year_ + " → " + new_year_);
-        // Headquarters' names run to 30 characters; those few rows overflow rather than widen all.
         int w = 0;
         for (const UnitLoad* u : changed) w = std::min(kNameColumn, std::max(w, display_width(u->name)));
         for (const UnitLoad* u : changed) {
@@ -164,7 +164,7 @@ private:
     void renames() {
         auto renamed = diff_detail::renamed_units(d_);
         if (!renamed.empty()) {
-            heading("Renamed units (alias registry)");
+            heading("Renamed units");
             for (const UnitLoad* u : renamed) out_ << "  " << join(u->old_names) << " → " << join(u->new_names) << "\n";
         }
         if (!d_.rename_suggestions.empty()) {
