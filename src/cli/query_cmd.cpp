@@ -3,11 +3,10 @@
 #include <sys/ioctl.h>
 #include <unistd.h>
 
-#include <cstdlib>
 #include <algorithm>
+#include <cstdlib>
 #include <memory>
 #include <sstream>
-#include <thread>
 
 #include "commands.hpp"
 #include "tasksplit/load.hpp"
@@ -23,7 +22,7 @@ struct SelectOptions {
     std::vector<std::string> aliases;
     std::vector<std::string> grammars;
     std::string encoding;
-    int jobs = 0;
+    int jobs = 0;  ///< 0: one per core (load_documents)
     std::string leader;
     std::vector<std::string> text;
     std::vector<int> years;
@@ -221,14 +220,11 @@ void run_units(const SelectOptions& opt) {
     }
 }
 
-int cores() { return std::max(1, static_cast<int>(std::thread::hardware_concurrency())); }
-
 }  // namespace
 
 void setup_query(CLI::App& app) {
     auto qopt = std::make_shared<QueryOptions>();
     qopt->sort = "source";
-    qopt->jobs = cores();
     auto* query = app.add_subcommand("query", "Tasks a unit leads or supports, across notices and years");
     query->footer(
         "Examples:\n"
@@ -249,7 +245,6 @@ void setup_query(CLI::App& app) {
 
     auto uopt = std::make_shared<SelectOptions>();
     uopt->sort = "appearance";
-    uopt->jobs = cores();
     auto* units = app.add_subcommand("units", "Units found, their names, and the tasks each leads and supports per notice");
     units->footer(
         "Examples:\n"
