@@ -2,13 +2,25 @@
 // holds ICU regex matchers, which must not be shared between threads.
 #pragma once
 
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "tasksplit/document.hpp"
+#include "tasksplit/parse.hpp"
 
 namespace tasksplit {
+
+/// Loads every path on up to `jobs` threads and hands each result to `emit` in input order as soon as
+/// it and every input before it are done, so at most a few documents wait in memory. `emit` gets the
+/// document, or null and "path: message" when the input could not be read; it runs on one thread at a
+/// time. `configure` sets up each thread's Parser. Throws GrammarError when `grammar_files` do not
+/// compile.
+void for_each_document(const std::vector<std::string>& paths, int jobs,
+                       const std::vector<std::string>& grammar_files, std::optional<std::string> encoding,
+                       const std::function<void(Parser&)>& configure,
+                       const std::function<void(std::size_t, Document*, const std::string&)>& emit);
 
 /// Loads every path (a file or "-"; expand directories first with expand_inputs) with load_document
 /// on up to `jobs` threads (jobs <= 0: one per core). Documents come back in input order. An input

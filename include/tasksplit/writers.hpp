@@ -25,4 +25,21 @@ struct WriteOptions {
 void write_documents(const std::vector<Document>& docs, OutputFormat format, const WriteOptions& options,
                      std::ostream& out);
 
+/// Writes `count` documents one at a time, giving the same bytes as write_documents on the whole
+/// list, so a long batch streams instead of waiting in memory.
+class DocumentStream {
+public:
+    DocumentStream(OutputFormat format, const WriteOptions& options, std::ostream& out, std::size_t count);
+    void write(const Document& doc);
+    /// Closes the output (the JSON array, the CSV header of an empty batch).
+    void finish();
+
+private:
+    OutputFormat format_;
+    WriteOptions options_;
+    std::ostream& out_;
+    std::size_t count_;
+    std::size_t written_ = 0;
+};
+
 }  // namespace tasksplit

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
+#include <fstream>
 #include <string>
 
 namespace tasksplit::cli {
@@ -21,6 +22,23 @@ void setup_report(CLI::App& app);
 
 /// Writes `text` to `path` atomically (temporary file, then rename), or to stdout for "-".
 void write_output(const std::string& path, const std::string& text);
+
+/// Output written in pieces but published whole: everything goes to a temporary file that commit()
+/// renames over `path`, or copies to stdout for "-". Without commit() nothing appears.
+class Output {
+public:
+    explicit Output(const std::string& path);
+    ~Output();
+    Output(const Output&) = delete;
+    Output& operator=(const Output&) = delete;
+    std::ostream& stream() { return file_; }
+    void commit();
+
+private:
+    std::string path_, tmp_;
+    std::ofstream file_;
+    bool committed_ = false;
+};
 
 /// Prints "tasksplit: message" on stderr.
 void error(const std::string& message);

@@ -1,5 +1,6 @@
 #include <cerrno>
 #include <cstdio>
+#include <cstdlib>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -12,35 +13,69 @@ namespace tasksplit::cli {
 
 void error(const std::string& message) { std::cerr << "tasksplit: " << message << "\n"; }
 
+Output::Output(const std::string& path) : path_(path) {
+    if (path_.empty() || path_ == "-") {
+        const char* dir = std::getenv("TMPDIR");
+        std::string pattern = std::string(dir && *dir ? dir : "/tmp") + "/tasksplit-XXXXXX";
+        int fd = ::mkstemp(pattern.data());
+        if (fd < 0) {
+            error(std::string("cannot create a temporary file: ") + std::strerror(errno));
+            throw CommandExit{2};
+        }
+        ::close(fd);
+        tmp_ = pattern;
+    } else {
+        // Beside the target, so the final rename stays on one file system.
+        tmp_ = path_ + ".tmp-" + std::to_string(::getpid());
+    }
+    file_.open(tmp_, std::ios::binary | std::ios::trunc);
+    if (!file_) {
+        error((path_.empty() || path_ == "-" ? tmp_ : path_) + ": cannot write: " + std::strerror(errno));
+        throw CommandExit{2};
+    }
+}
+
+Output::~Output() {
+    if (!committed_) {
+        file_.close();
+        std::remove(tmp_.c_str());
+    }
+}
+
+void Output::commit() {
+    file_.flush();
+    bool ok = static_cast<bool>(file_);
+    file_.close();
+    if (!ok) {
+        error((path_ == "-" ? std::string("stdout") : path_) + ": write failed");
+        throw CommandExit{2};
+    }
+    committed_ = true;
+    if (path_.empty() || path_ == "-") {
+        std::ifstream in(tmp_, std::ios::binary);
+        std::cout << in.rdbuf();
+        std::cout.flush();
+        std::remove(tmp_.c_str());
+        return;
+    }
+    std::error_code ec;
+    std::filesystem::rename(tmp_, path_, ec);
+    if (ec) {
+        std::remove(tmp_.c_str());
+        error(path_ + ": cannot write: " + ec.message());
+        throw CommandExit{2};
+    }
+}
+
 void write_output(const std::string& path, const std::string& text) {
     if (path.empty() || path == "-") {
         std::cout << text;
         std::cout.flush();
         return;
     }
-    // Never leave a half-written file: write beside the target, then rename over it.
-    std::string tmp = path + ".tmp-" + std::to_string(::getpid());
-    {
-        std::ofstream out(tmp, std::ios::binary);
-        if (!out) {
-            error(path + ": cannot write: " + std::strerror(errno));
-            throw CommandExit{2};
-        }
-        out << text;
-        out.flush();
-        if (!out) {
-            std::remove(tmp.c_str());
-            error(path + ": write failed");
-            throw CommandExit{2};
-        }
-    }
-    std::error_code ec;
-    std::filesystem::rename(tmp, path, ec);
-    if (ec) {
-        std::remove(tmp.c_str());
-        error(path + ": cannot write: " + ec.message());
-        throw CommandExit{2};
-    }
+    Output out(path);
+    out.stream() << text;
+    out.commit();
 }
 
 }  // namespace tasksplit::cli

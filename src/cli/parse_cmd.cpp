@@ -4,7 +4,11 @@
 #include <sstream>
 
 #include "commands.hpp"
+#include <iostream>
+#include <nlohmann/json.hpp>
+
 #include "tasksplit/load.hpp"
+#include "tasksplit/parallel.hpp"
 #include "tasksplit/progress.hpp"
 #include "tasksplit/writers.hpp"
 
@@ -20,7 +24,73 @@ struct ParseOptions {
     bool targets = false;
     bool quiet = false;
     bool line_map = false;
+    int jobs = 0;
+    std::string files_from;
+    bool stdin_jsonl = false;
 };
+
+/// The paths listed in `list` ("-" for stdin), separated by NUL bytes or newlines.
+std::vector<std::string> read_file_list(const std::string& list) {
+    std::string bytes;
+    try {
+        bytes = read_input(list);
+    } catch (const InputError& e) {
+        error(e.what());
+        throw CommandExit{2};
+    }
+    const char sep = bytes.find('\0') != std::string::npos ? '\0' : '\n';
+    std::vector<std::string> out;
+    std::size_t start = 0;
+    while (start < bytes.size()) {
+        std::size_t end = bytes.find(sep, start);
+        if (end == std::string::npos) end = bytes.size();
+        std::string path = bytes.substr(start, end - start);
+        if (!path.empty() && path.back() == '\r') path.pop_back();
+        if (!path.empty()) out.push_back(path);
+        start = end + 1;
+    }
+    return out;
+}
+
+/// Streaming mode for map-reduce tools: each stdin line is {"id": …, "text": …}; each gives one
+/// output line at once (a document in jsonl, its rows in csv/tsv). A bad line is reported on stderr
+/// with its line number and gives an {"id": …, "error": …} line, so the output stays aligned.
+void run_stdin_jsonl(const ParseOptions& opt, OutputFormat format, const WriteOptions& wo) {
+    std::unique_ptr<Parser> parser;
+    try {
+        parser = std::make_unique<Parser>(opt.grammars);
+        parser->set_line_map(opt.line_map);
+    } catch (const GrammarError& e) {
+        error(e.what());
+        throw CommandExit{2};
+    }
+    if (format == OutputFormat::json || format == OutputFormat::yaml) format = OutputFormat::jsonl;
+    std::optional<std::string> encoding;
+    if (!opt.encoding.empty()) encoding = opt.encoding;
+    // One stream for the whole input: csv/tsv print their header once, jsonl a line per document.
+    DocumentStream stream(format, wo, std::cout, 0);
+    std::string line;
+    std::size_t number = 0;
+    bool failed = false;
+    while (std::getline(std::cin, line)) {
+        ++number;
+        if (line.empty()) continue;
+        std::string id = "stdin:" + std::to_string(number);
+        try {
+            auto j = nlohmann::json::parse(line);
+            if (!j.is_object() || !j.contains("text") || !j["text"].is_string())
+                throw std::runtime_error("expected an object with a \"text\" string");
+            if (j.contains("id")) id = j["id"].is_string() ? j["id"].get<std::string>() : j["id"].dump();
+            stream.write(parser->parse_bytes(j["text"].get<std::string>(), id, encoding));
+        } catch (const std::exception& e) {
+            error("stdin line " + std::to_string(number) + ": " + e.what());
+            failed = true;
+            if (format == OutputFormat::jsonl) std::cout << nlohmann::json{{"id", id}, {"error", e.what()}}.dump() << "\n";
+        }
+        std::cout.flush();
+    }
+    if (failed) throw CommandExit{2};
+}
 
 void run_parse(const ParseOptions& opt) {
     auto format = parse_output_format(opt.to);
@@ -32,17 +102,22 @@ void run_parse(const ParseOptions& opt) {
         error("--targets is a csv/tsv view: add --to csv or --to tsv");
         throw CommandExit{2};
     }
-    std::unique_ptr<Parser> parser;
-    try {
-        parser = std::make_unique<Parser>(opt.grammars);
-        parser->set_line_map(opt.line_map);
-    } catch (const GrammarError& e) {
-        error(e.what());
-        throw CommandExit{2};
-    }
     std::optional<std::string> encoding;
     if (!opt.encoding.empty()) encoding = opt.encoding;
-    std::vector<std::string> paths = expand_inputs(opt.files);
+    WriteOptions wo;
+    wo.targets = opt.targets;
+    if (opt.stdin_jsonl) return run_stdin_jsonl(opt, *format, wo);
+
+    std::vector<std::string> paths = opt.files;
+    if (!opt.files_from.empty()) {
+        auto listed = read_file_list(opt.files_from);
+        paths.insert(paths.end(), listed.begin(), listed.end());
+    }
+    if (paths.empty()) {
+        error("no input: give FILES, --files-from LIST or --stdin-jsonl");
+        throw CommandExit{2};
+    }
+    paths = expand_inputs(paths);
     std::vector<std::uintmax_t> sizes;
     std::uintmax_t total = 0;
     for (const auto& path : paths) {
@@ -52,26 +127,33 @@ void run_parse(const ParseOptions& opt) {
         total += sizes.back();
     }
     Progress progress(paths.size(), total, progress_wanted(opt.quiet));
-    std::vector<Document> docs;
+    // Documents stream into a temporary output as they are parsed, in input order; the output is
+    // published only when every input was read, so a failed run leaves nothing half written.
+    Output out(opt.output);
+    DocumentStream stream(*format, wo, out.stream(), paths.size());
     bool failed = false;
-    for (std::size_t i = 0; i < paths.size(); ++i) {
-        try {
-            docs.push_back(load_document(paths[i], *parser, encoding));
-        } catch (const InputError& e) {
-            progress.finish();
-            error(e.what());
-            failed = true;
-        }
-        progress.tick(sizes[i]);
+    try {
+        for_each_document(paths, opt.jobs, opt.grammars, encoding,
+                          [&](Parser& p) { p.set_line_map(opt.line_map); },
+                          [&](std::size_t i, Document* doc, const std::string& problem) {
+                              if (doc) {
+                                  stream.write(*doc);
+                              } else {
+                                  progress.finish();
+                                  error(problem);
+                                  failed = true;
+                              }
+                              progress.tick(sizes[i]);
+                          });
+    } catch (const GrammarError& e) {
+        progress.finish();
+        error(e.what());
+        throw CommandExit{2};
     }
     progress.finish();
-    // No partial output: one unreadable input fails the whole run.
     if (failed) throw CommandExit{2};
-    std::ostringstream out;
-    WriteOptions wo;
-    wo.targets = opt.targets;
-    write_documents(docs, *format, wo, out);
-    write_output(opt.output, out.str());
+    stream.finish();
+    out.commit();
 }
 
 }  // namespace
@@ -85,8 +167,14 @@ void setup_parse(CLI::App& app) {
         "  tasksplit parse notice.txt --to csv -o tasks.csv           one row per task\n"
         "  tasksplit parse notice.txt --to csv --targets              one row per quantitative target\n"
         "  cat notice.txt | tasksplit parse - --to yaml               read stdin\n"
+        "  tasksplit parse -j 4 --to jsonl notices/ > all.jsonl       a folder, 4 files at a time\n"
+        "  find . -name '*.txt' -print0 | tasksplit parse --files-from - --to csv\n"
         "Exit status: 0 ok, 2 unreadable input, bad option or broken grammar.");
-    cmd->add_option("files", opt->files, "Notice files or directories ('-' for stdin)")->required();
+    cmd->add_option("files", opt->files, "Notice files or directories ('-' for stdin)");
+    cmd->add_option("-j,--jobs", opt->jobs, "Parse this many files at once (default: one per core); output keeps input order");
+    cmd->add_option("--files-from", opt->files_from, "Read input paths from this file ('-' for stdin), NUL- or newline-separated");
+    cmd->add_flag("--stdin-jsonl", opt->stdin_jsonl,
+                  "Read {\"id\":…,\"text\":…} lines on stdin and write one result line each (for GNU parallel, Hadoop Streaming, Spark pipe)");
     cmd->add_option("-t,--to", opt->to, "Output format: json, yaml, jsonl, csv, tsv")->capture_default_str();
     cmd->add_option("-o,--output", opt->output, "Write here instead of stdout (atomically)");
     cmd->add_option("--grammar", opt->grammars, "Extra grammar YAML merged over the built-in rules");

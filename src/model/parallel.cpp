@@ -1,8 +1,9 @@
 #include "tasksplit/parallel.hpp"
 
 #include <algorithm>
-#include <atomic>
+#include <condition_variable>
 #include <exception>
+#include <map>
 #include <mutex>
 #include <system_error>
 #include <thread>
@@ -10,45 +11,91 @@
 #include "tasksplit/load.hpp"
 
 namespace tasksplit {
+namespace {
 
-std::vector<Document> load_documents(const std::vector<std::string>& paths, int jobs,
-                                     const std::vector<std::string>& grammar_files,
-                                     std::optional<std::string> encoding, std::vector<std::string>& errors) {
+/// The result of one input while it waits for its turn to be emitted.
+struct Result {
+    std::optional<Document> doc;
+    std::string error;
+};
+
+}  // namespace
+
+void for_each_document(const std::vector<std::string>& paths, int jobs,
+                       const std::vector<std::string>& grammar_files, std::optional<std::string> encoding,
+                       const std::function<void(Parser&)>& configure,
+                       const std::function<void(std::size_t, Document*, const std::string&)>& emit) {
     const std::size_t n = paths.size();
-    std::vector<std::optional<Document>> docs(n);
-    std::vector<std::string> failures(n);
     std::size_t threads = jobs > 0 ? static_cast<std::size_t>(jobs) : std::thread::hardware_concurrency();
     threads = std::max<std::size_t>(1, std::min(threads, n));
+    // Workers run at most this far ahead of the next input to emit: memory stays bounded however
+    // long the batch.
+    const std::size_t window = threads * 4;
 
-    // Workers take the next unclaimed input; each result goes to its input's slot, so the output
-    // order does not depend on which thread finished first.
-    std::atomic<std::size_t> next{0};
+    std::mutex m;
+    std::condition_variable room;
+    std::size_t next = 0, emitted = 0;
+    bool emitting = false;
+    std::map<std::size_t, Result> done;
     std::exception_ptr fatal;
-    std::mutex fatal_mutex;
-    // Anything but a bad input (a broken grammar, out of memory) ends the whole load: stop handing out
-    // inputs and keep the first such exception for the caller.
+
+    // Anything but a bad input (a broken grammar, out of memory, a failing emit) ends the whole run:
+    // stop handing out inputs and keep the first such exception for the caller.
     auto fail = [&]() {
+        std::lock_guard<std::mutex> lock(m);
         next = n;
-        std::lock_guard<std::mutex> lock(fatal_mutex);
         if (!fatal) fatal = std::current_exception();
+        room.notify_all();
     };
     auto drain = [&](const Parser& parser) {
-        for (std::size_t i = next++; i < n; i = next++) {
-            try {
-                docs[i] = load_document(paths[i], parser, encoding);
-            } catch (const InputError& e) {
-                failures[i] = e.what();
+        while (true) {
+            std::size_t i;
+            {
+                std::unique_lock<std::mutex> lock(m);
+                room.wait(lock, [&] { return next >= n || next < emitted + window; });
+                if (next >= n) return;
+                i = next++;
             }
+            Result r;
+            try {
+                r.doc = load_document(paths[i], parser, encoding);
+            } catch (const InputError& e) {
+                r.error = e.what();
+            }
+            std::unique_lock<std::mutex> lock(m);
+            done.emplace(i, std::move(r));
+            // One thread at a time emits every result that is next in order.
+            if (emitting) continue;
+            emitting = true;
+            while (!fatal && done.count(emitted)) {
+                Result ready = std::move(done[emitted]);
+                done.erase(emitted);
+                lock.unlock();
+                try {
+                    emit(emitted, ready.doc ? &*ready.doc : nullptr, ready.error);
+                } catch (...) {
+                    lock.lock();
+                    emitting = false;
+                    lock.unlock();
+                    throw;
+                }
+                lock.lock();
+                ++emitted;
+                room.notify_all();
+            }
+            emitting = false;
         }
     };
     // The calling thread builds the first parser before any worker starts. A broken grammar throws
     // from here, and the one-time initialisation inside ICU (regex sets) and yaml-cpp (static tables)
     // runs on one thread: the parsers built concurrently afterwards only read it.
-    const Parser first(grammar_files);
+    Parser first(grammar_files);
+    configure(first);
     std::vector<std::thread> pool;
     auto worker = [&]() {
         try {
-            const Parser parser(grammar_files);
+            Parser parser(grammar_files);
+            configure(parser);
             drain(parser);
         } catch (...) {
             fail();
@@ -68,13 +115,18 @@ std::vector<Document> load_documents(const std::vector<std::string>& paths, int 
     }
     for (auto& t : pool) t.join();
     if (fatal) std::rethrow_exception(fatal);
+}
 
+std::vector<Document> load_documents(const std::vector<std::string>& paths, int jobs,
+                                     const std::vector<std::string>& grammar_files,
+                                     std::optional<std::string> encoding, std::vector<std::string>& errors) {
     std::vector<Document> out;
-    out.reserve(n);
-    for (std::size_t i = 0; i < n; ++i) {
-        if (docs[i]) out.push_back(std::move(*docs[i]));
-        else errors.push_back(std::move(failures[i]));
-    }
+    out.reserve(paths.size());
+    for_each_document(paths, jobs, grammar_files, std::move(encoding), [](Parser&) {},
+                      [&](std::size_t, Document* doc, const std::string& error) {
+                          if (doc) out.push_back(std::move(*doc));
+                          else errors.push_back(error);
+                      });
     return out;
 }
 

@@ -293,7 +293,7 @@ std::string nav(const std::vector<Notice>& notices) {
 std::string summary_cards(const std::vector<Notice>& notices, const UnitNames& names) {
     std::vector<Counts> c;
     for (const Notice& n : notices) c.push_back(count(*n.doc, names));
-    std::string out = "<section id=\"summary\"><h2>Summary</h2><div class=\"cards\">";
+    std::string out = "<div class=\"cards\">";
     auto add = [&](const std::string& key, const std::string& label, int Counts::*field) {
         if (c.size() == 1) {
             out += card("n-" + key, std::to_string(c[0].*field), label);
@@ -461,7 +461,7 @@ std::string page(std::vector<Notice>& notices, const DiffResult* diff, const Uni
                       esc(title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
     out += header(notices);
     out += "<div class=\"layout\">\n" + nav(notices) + "<main>\n";
-    out += summary_cards(notices, names);
+    out += "<section id=\"summary\"><h2>Summary</h2>" + summary_cards(notices, names);
     if (diff) out += diff_summary(*diff, notices);
     out += "</section>\n<section id=\"units\"><h2>Tasks per unit</h2>" + unit_chart(notices, names) + "</section>\n";
     if (diff)

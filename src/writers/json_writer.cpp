@@ -18,6 +18,18 @@ void write_json(const std::vector<Document>& docs, std::ostream& out) {
     out << tree.dump(2) << '\n';
 }
 
+void write_json_element(const Document& doc, bool first, std::ostream& out) {
+    // The bytes dump(2) gives for this document as an element of a top-level array.
+    std::string text = to_json(doc).dump(2);
+    std::string indented = first ? "[\n  " : ",\n  ";
+    indented.reserve(text.size() + text.size() / 8);
+    for (char c : text) {
+        indented += c;
+        if (c == '\n') indented += "  ";
+    }
+    out << indented;
+}
+
 void write_jsonl(const std::vector<Document>& docs, std::ostream& out) {
     std::string text;
     for (const Document& doc : docs) text += to_json(doc).dump() + '\n';

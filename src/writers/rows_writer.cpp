@@ -86,10 +86,11 @@ void header(RowWriter& w, std::initializer_list<std::string_view> columns) {
 
 }  // namespace
 
-void write_item_rows(const std::vector<Document>& docs, RowStyle style, std::ostream& out) {
+void write_item_rows(const std::vector<Document>& docs, RowStyle style, std::ostream& out, bool with_header) {
     RowWriter w(style, out);
-    header(w, {"source", "year", "part", "section", "leader", "leader_role", "number", "text", "lead", "support",
-               "deadline", "line"});
+    if (with_header)
+        header(w, {"source", "year", "part", "section", "leader", "leader_role", "number", "text", "lead", "support",
+                   "deadline", "line"});
     for (const Document& doc : docs) {
         for (const Part& part : doc.parts) {
             for (const Section& section : part.sections) {
@@ -105,10 +106,11 @@ void write_item_rows(const std::vector<Document>& docs, RowStyle style, std::ost
     }
 }
 
-void write_target_rows(const std::vector<Document>& docs, RowStyle style, std::ostream& out) {
+void write_target_rows(const std::vector<Document>& docs, RowStyle style, std::ostream& out, bool with_header) {
     RowWriter w(style, out);
-    header(w, {"source", "year", "section", "leader", "number", "indicator", "verb", "value", "measure", "bound",
-               "aspirational", "lead", "text"});
+    if (with_header)
+        header(w, {"source", "year", "section", "leader", "number", "indicator", "verb", "value", "measure", "bound",
+                   "aspirational", "lead", "text"});
     for (const Document& doc : docs) {
         for (const Part& part : doc.parts) {
             for (const Section& section : part.sections) {

@@ -11,11 +11,14 @@ namespace tasksplit::writers {
 
 void write_json(const std::vector<Document>& docs, std::ostream& out);
 void write_jsonl(const std::vector<Document>& docs, std::ostream& out);
-void write_yaml(const std::vector<Document>& docs, std::ostream& out);
+/// One document as the `first` or a later element of a pretty-printed JSON array (without the closing "]").
+void write_json_element(const Document& doc, bool first, std::ostream& out);
+/// `stream`: mark each document with "---", as a multi-document stream does.
+void write_yaml(const std::vector<Document>& docs, std::ostream& out, bool stream = false);
 
 enum class RowStyle { csv, tsv };
-void write_item_rows(const std::vector<Document>& docs, RowStyle style, std::ostream& out);
-void write_target_rows(const std::vector<Document>& docs, RowStyle style, std::ostream& out);
+void write_item_rows(const std::vector<Document>& docs, RowStyle style, std::ostream& out, bool with_header = true);
+void write_target_rows(const std::vector<Document>& docs, RowStyle style, std::ostream& out, bool with_header = true);
 
 /// The shortest decimal that reads back as exactly `v` ("5", "6.5", "125.6").
 std::string shortest_decimal(double v);

@@ -80,13 +80,13 @@ void emit(YAML::Emitter& e, const ojson& v) {
 
 }  // namespace
 
-void write_yaml(const std::vector<Document>& docs, std::ostream& out) {
+void write_yaml(const std::vector<Document>& docs, std::ostream& out, bool stream) {
     if (docs.empty()) return;
     YAML::Emitter e;
     e.SetOutputCharset(YAML::EmitNonAscii);
     e.SetNullFormat(YAML::LowerNull);
     for (const Document& doc : docs) {
-        if (docs.size() > 1) e << YAML::BeginDoc;
+        if (stream || docs.size() > 1) e << YAML::BeginDoc;
         emit(e, to_json(doc));
     }
     if (!e.good()) throw std::runtime_error("YAML emitter: " + e.GetLastError());
