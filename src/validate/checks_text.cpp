@@ -95,7 +95,9 @@ void check_characters(Context& ctx) {
     for (const auto& [part, item] : ctx.items()) item_lines.insert(item->span.line);
 
     for (int l = 0; l < t.line_count(); ++l) {
-        const auto [a, b] = trimmed(t, l);
+        // Plain variables, not a structured binding: lambdas below capture them (clang 14).
+        const std::pair<int32_t, int32_t> range_a = trimmed(t, l);
+        const int32_t a = range_a.first, b = range_a.second;
         auto find = [&](const Regex& re, const std::string& what) {
             if (re.find(t.orig, a, b))
                 ctx.report("extraction-artifact", ctx.where_at(re.start()), what + ": " + t.slice(re.start(), re.end()));
@@ -142,7 +144,8 @@ void check_characters(Context& ctx) {
     // "(责" at the end of a page and "责任单位：…" again on the next: a clause label printed twice.
     if (!ctx.source) return;
     for (int l = 0; l + 1 < t.line_count(); ++l) {
-        const auto [a, b] = trimmed(t, l);
+        const std::pair<int32_t, int32_t> range_a = trimmed(t, l);
+        const int32_t a = range_a.first, b = range_a.second;
         int32_t open = t.fold.lastIndexOf(u'(', a, b - a);
         if (open < 0 || b - open - 1 < 1) continue;
         icu::UnicodeString piece(t.fold, open + 1, b - open - 1);
@@ -155,7 +158,8 @@ void check_characters(Context& ctx) {
         int next = l + 1;
         while (next < t.line_count() && trimmed(t, next).first == trimmed(t, next).second) ++next;
         if (next == t.line_count()) continue;
-        const auto [na, nb] = trimmed(t, next);
+        const std::pair<int32_t, int32_t> range_na = trimmed(t, next);
+        const int32_t na = range_na.first, nb = range_na.second;
         if (icu::UnicodeString(t.fold, na, nb - na).startsWith(piece))
             ctx.report("extraction-artifact", ctx.where_at(open),
                        "stray clause fragment " + t.slice(open, b) + " before a page break; the clause starts again on line " +
@@ -244,7 +248,8 @@ void check_notice_layout(Context& ctx) {
             for (const auto& item : section.items) {
                 int l = item.span.line - 1;
                 if (!item.number || l < 0 || l >= t.line_count()) continue;
-                auto [a, b] = trimmed(t, l);
+                const std::pair<int32_t, int32_t> range_a = trimmed(t, l);
+                const int32_t a = range_a.first, b = range_a.second;
                 int32_t i = a;
                 while (i < b && u_isdigit(t.fold.charAt(i))) ++i;
                 // A grid prints the number alone in its cell: nothing to compare.
