@@ -53,7 +53,7 @@ _tasksplit() {
             mapfile -t COMPREPLY < <(compgen -P "$done" -W "$codes" -- "${cur##*,}")
             return
             ;;
-        -o | --output | --grammar | --aliases)
+        -o | --output | --grammar | --aliases | --files-from)
             compopt -o filenames 2>/dev/null
             mapfile -t COMPREPLY < <(compgen -f -- "$cur")
             return
@@ -71,7 +71,7 @@ _tasksplit() {
     if [[ $cur == -* ]]; then
         local opts
         case $cmd in
-            parse) opts="-h --help -t --to -o --output --grammar --encoding --targets --line-map -q --quiet" ;;
+            parse) opts="-h --help -j --jobs --files-from --stdin-jsonl -t --to -o --output --grammar --encoding --targets --line-map -q --quiet" ;;
             validate) opts="-h --help -f --format --strict --select --ignore --grammar --aliases --encoding" ;;
             diff) opts="-h --help -f --format -o --output --aliases --color --grammar --encoding" ;;
             query) opts="-h --help -u --unit --role --fuzzy --leader --text --year --part --aliases -f --format -o --output --width -j --jobs --grammar --encoding --sort" ;;

@@ -16,6 +16,11 @@ int main(int argc, char** argv) {
     tasksplit::cli::setup_validate(app);
     tasksplit::cli::setup_query(app);
     tasksplit::cli::setup_report(app);
+    // A repeatable option takes one value per use, so "--grammar extra.yaml notice.txt" leaves the
+    // notice to the positional argument.
+    for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
+        for (CLI::Option* opt : sub->get_options())
+            if (!opt->get_positional()) opt->allow_extra_args(false);
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -93,11 +93,24 @@ namespace {
 struct Source {
     std::string file;
     YAML::Node root;
+    std::vector<std::pair<YAML::Node, std::string>> origins;  ///< nodes merged in from user grammar files
 };
+
+/// Records every node under `node` as coming from `file`, so errors name the file that wrote it.
+void note_origin(const YAML::Node& node, const std::string& file, Source& src) {
+    src.origins.emplace_back(node, file);
+    if (node.IsMap())
+        for (const auto& kv : node) note_origin(kv.second, file, src);
+    else if (node.IsSequence())
+        for (const auto& n : node) note_origin(n, file, src);
+}
 
 std::string where(const Source& src, const YAML::Node& node, const std::string& rule) {
     auto mark = node.Mark();
-    return src.file + ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1) + ": rule '" + rule + "'";
+    std::string file = src.file;
+    for (const auto& [n, f] : src.origins)
+        if (n.is(node)) file = f;
+    return file + ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1) + ": rule '" + rule + "'";
 }
 
 YAML::Node need(const Source& src, const YAML::Node& parent, const std::string& key) {
@@ -146,8 +159,12 @@ Source load_source(const std::string& name, const std::vector<std::pair<std::str
     } catch (const YAML::Exception& e) {
         throw GrammarError(src.file + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
     }
-    for (const auto& [file, node] : extras)
-        if (node[name.substr(0, name.find('.'))]) merge(src.root, node[name.substr(0, name.find('.'))]);
+    const std::string section = name.substr(0, name.find('.'));
+    for (const auto& [file, node] : extras) {
+        if (!node[section]) continue;
+        merge(src.root, node[section]);
+        note_origin(node[section], file, src);
+    }
     return src;
 }
 

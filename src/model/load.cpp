@@ -22,7 +22,8 @@ std::string read_input(const std::string& path) {
         return ss.str();
     }
     std::error_code ec;
-    if (fs::is_directory(path, ec)) throw InputError(path + ": is a directory");
+    if (fs::is_directory(path, ec))
+        throw InputError(path + (fs::is_empty(path, ec) ? ": empty directory, no files to read" : ": is a directory"));
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(path + ": " + std::strerror(errno));
     std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
@@ -62,6 +63,9 @@ std::vector<std::string> expand_inputs(const std::vector<std::string>& paths) {
             for (const auto& e : fs::recursive_directory_iterator(p, ec))
                 if (e.is_regular_file()) files.push_back(e.path().string());
             std::sort(files.begin(), files.end());
+            // A directory with nothing to read stays in the list, where reading it fails: an
+            // empty batch must not pass for a successful one.
+            if (files.empty()) files.push_back(p);
             out.insert(out.end(), files.begin(), files.end());
         } else {
             out.push_back(p);

@@ -30,6 +30,19 @@ std::size_t first_invalid_utf8(const std::string& s) {
     return std::string::npos;
 }
 
+/// The bytes from `bad` on are the start of a multi-byte UTF-8 character that the input cuts
+/// off: a download or copy stopped mid-character.
+bool truncated_utf8_tail(const std::string& s, std::size_t bad) {
+    auto at = [&](std::size_t i) { return static_cast<uint8_t>(s[i]); };
+    const uint8_t lead = at(bad);
+    const std::size_t have = s.size() - bad;
+    const std::size_t need = lead >= 0xF0 && lead <= 0xF4 ? 4 : lead >= 0xE0 && lead <= 0xEF ? 3 : lead >= 0xC2 && lead <= 0xDF ? 2 : 0;
+    if (need == 0 || have >= need) return false;
+    if (have >= 2 && !(need == 3 ? U8_IS_VALID_LEAD3_AND_T1(lead, at(bad + 1)) : U8_IS_VALID_LEAD4_AND_T1(lead, at(bad + 1))))
+        return false;
+    return have < 3 || U8_IS_TRAIL(at(bad + 2));
+}
+
 icu::UnicodeString convert_strict(const std::string& bytes, const char* charset) {
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<UConverter, decltype(&ucnv_close)> conv(ucnv_open(charset, &status), ucnv_close);
@@ -175,24 +188,37 @@ SourceText decode_source(const std::string& bytes, const std::string& path,
         enc = "UTF-8";
         std::string rest = bytes.substr(3);
         if (auto bad = first_invalid_utf8(rest); bad != std::string::npos)
-            throw DecodeError("invalid UTF-8", bad + 3);
+            throw DecodeError(truncated_utf8_tail(rest, bad) ? "truncated UTF-8: the input ends inside a character" : "invalid UTF-8",
+                              bad + 3);
         src.orig = icu::UnicodeString::fromUTF8(rest);
     } else if (bytes.size() >= 2 && (bytes.compare(0, 2, "\xFF\xFE") == 0 || bytes.compare(0, 2, "\xFE\xFF") == 0)) {
         enc = bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
-        src.orig = convert_strict(bytes.substr(2), enc.c_str());
+        try {
+            src.orig = convert_strict(bytes.substr(2), enc.c_str());
+        } catch (const DecodeError& e) {
+            throw DecodeError(e.what(), e.offset + 2);  // offsets count the BOM, as in the file
+        }
     } else if (auto bad = first_invalid_utf8(bytes); bad == std::string::npos) {
         enc = "UTF-8";
         src.orig = icu::UnicodeString::fromUTF8(bytes);
     } else if (auto u16 = sniff_utf16(bytes)) {
         enc = *u16;
         src.orig = convert_strict(bytes, u16.value());
+    } else if (truncated_utf8_tail(bytes, bad)) {
+        // Valid UTF-8 up to a cut-off last character: reading it as GB18030 would turn the
+        // whole notice into other characters.
+        throw DecodeError("truncated UTF-8: the input ends inside a character", bad);
     } else {
         // Not UTF-8: the other encoding Chinese government files come in is GB18030 (a superset of GBK).
         try {
             enc = "GB18030";
             src.orig = convert_strict(bytes, "GB18030");
-        } catch (const DecodeError&) {
-            throw DecodeError("not valid UTF-8, UTF-16 or GB18030 text", bad);
+        } catch (const DecodeError& e) {
+            // Point at the bad byte of the encoding the file is likely in: UTF-8 when non-ASCII
+            // UTF-8 came before its bad byte, GB18030 otherwise.
+            bool utf8_text = std::any_of(bytes.begin(), bytes.begin() + static_cast<std::ptrdiff_t>(bad),
+                                         [](char c) { return static_cast<uint8_t>(c) >= 0x80; });
+            throw DecodeError("not valid UTF-8, UTF-16 or GB18030 text", utf8_text ? bad : e.offset);
         }
     }
     src.encoding = enc;

@@ -8,7 +8,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
-#include <map>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <unistd.h>
@@ -132,15 +132,15 @@ inline Problems conservation_problems(const SourceText& text, const Document& do
                 // The item's text is drawn from its span: its characters appear there in order.
                 icu::UnicodeString t = from_utf8(it.text);
                 std::size_t k = a;
-                for (int32_t i = 0; i < t.length(); ++i) {
-                    if (is_space(t.charAt(i))) continue;
-                    while (k < e && orig.charAt(pos[k]) != t.charAt(i)) ++k;
+                for (int32_t i = 0; i < t.length(); i = t.moveIndex32(i, 1)) {
+                    UChar32 c = t.char32At(i);
+                    if (c <= 0xFFFF && is_space(static_cast<char16_t>(c))) continue;
+                    while (k < e && orig.char32At(pos[k]) != c) ++k;
                     if (k == e) {
                         problem(name + ": text is not drawn from its span");
                         break;
                     }
-                    k += U16_IS_LEAD(t.charAt(i)) ? 0 : 1;
-                    if (U16_IS_LEAD(t.charAt(i))) ++i, ++k;
+                    ++k;
                 }
             }
 
@@ -264,10 +264,13 @@ inline Problems grammar_problems(const std::string& bytes) {
     try {
         parser.emplace(std::vector<std::string>{path});
     } catch (const GrammarError&) {
+        std::remove(path.c_str());
         return {};
     } catch (const std::exception& e) {
+        std::remove(path.c_str());
         return {std::string("grammar loader threw something other than GrammarError: ") + e.what()};
     }
+    std::remove(path.c_str());
     parser->set_line_map(true);
     return notice_problems(*parser, grammar_probe_notice());
 }

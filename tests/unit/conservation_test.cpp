@@ -1,0 +1,135 @@
+// Conservation: every non-whitespace character of a notice is accounted for exactly once (in
+// metadata, a heading, an item's text or clause, a table, a form, or unassigned), and JSON ->
+// read -> JSON round-trips byte for byte. The rule lives in tests/fuzz/harness.hpp, where the
+// fuzz targets check it on every input they try; here it runs over every sample and fixture, on
+// hostile shapes, and against tampered documents to show it catches what it claims to.
+#include <catch2/catch.hpp>
+#include <filesystem>
+
+#include "../fuzz/harness.hpp"
+#include "test_support.hpp"
+
+using namespace tasksplit;
+
+namespace {
+
+const Parser& mapping_parser() {
+    static const Parser p = [] {
+        Parser parser;
+        parser.set_line_map(true);
+        return parser;
+    }();
+    return p;
+}
+
+std::string joined(const fuzz::Problems& problems) {
+    std::string out;
+    for (const auto& p : problems) out += p + "\n";
+    return out;
+}
+
+/// Every notice the repository holds: the samples and the validate fixtures.
+std::vector<std::string> notices() {
+    std::vector<std::string> out;
+    for (const char* dir : {"samples", "tests/fixtures/validate"})
+        for (const auto& e : std::filesystem::directory_iterator(test::repo_path(dir)))
+            if (e.path().extension() == ".txt") out.push_back(std::string(dir) + "/" + e.path().filename().string());
+    std::sort(out.begin(), out.end());
+    return out;
+}
+
+}  // namespace
+
+TEST_CASE("every sample and fixture: each character accounted for once, JSON round-trips", "[conservation]") {
+    auto files = notices();
+    REQUIRE(files.size() >= 20);
+    int samples = 0;
+    for (const auto& rel : files) {
+        samples += rel.rfind("samples/", 0) == 0;
+        DYNAMIC_SECTION(rel) {
+            auto problems = fuzz::notice_problems(mapping_parser(), test::read_file(test::repo_path(rel)));
+            INFO(joined(problems));
+            CHECK(problems.empty());
+        }
+    }
+    CHECK(samples >= 5);
+}
+
+TEST_CASE("hostile shapes keep every character", "[conservation]") {
+    const std::string head = "2024年重点工作任务分解\n一、张三区长牵头重点工作\n";
+    struct Case {
+        const char* name;
+        std::string text;
+    };
+    for (const Case& c : {
+             Case{"unclosed brackets", head + "1. 推进" + std::string(3000, '(') + "工作（责任单位：区财政局\n2. 乙。(责任单位：区发改局)\n"},
+             Case{"nested clause brackets", head + "1. 推进" + [] {
+                      std::string s;
+                      for (int i = 0; i < 500; ++i) s += "（责任单位：";
+                      s += "区财政局";
+                      for (int i = 0; i < 500; ++i) s += "）";
+                      return s;
+                  }() + "\n"},
+             Case{"closers without openers", head + "1. 推进" + std::string(2000, ')') + "。(责任单位：区财政局)\n"},
+             Case{"many clauses on one line", head + [] {
+                      std::string s;
+                      for (int i = 0; i < 2000; ++i) s += "推进工作。（责任单位：区财政局、区发改局）";
+                      return s;
+                  }() + "\n"},
+             Case{"CR line ends and tabs", "2024年任务分解\r\n一、重点工作\r\n1.\t甲。\t(责任单位：区财政局)\r\n\t\t\r\n"},
+             Case{"control characters", head + "1. \x01\x02推进\x1f工作。(责任单位：区财政局)\x7f\n"},
+             Case{"characters outside the BMP", head + "1. 推进𠀀𪚥工作😀。(责任单位：区𠀀局)\n"},
+             Case{"no final newline, a lone clause", head + "1. 甲。(责任单位：区财政局)\n责任单位：区发改局"},
+         }) {
+        DYNAMIC_SECTION(c.name) {
+            auto problems = fuzz::notice_problems(mapping_parser(), c.text);
+            INFO(joined(problems));
+            CHECK(problems.empty());
+        }
+    }
+}
+
+TEST_CASE("the conservation check catches a lost, a doubled and an unclaimed task", "[conservation]") {
+    // The check is only worth its passes if it fails on documents that break the rule.
+    std::string notice = "2024年重点工作任务分解\n一、张三区长牵头重点工作\n1. 甲。(责任单位：区财政局)\n2. 乙。(责任单位：区发改局)\n";
+    SourceText text = decode_source(notice, "t.txt");
+    Document good = mapping_parser().parse(text);
+    REQUIRE(test::all_items(good).size() == 2);
+    REQUIRE(fuzz::conservation_problems(text, good).empty());
+    auto& items = good.parts.at(0).sections.at(0).items;
+
+    Document lost = good;
+    lost.parts[0].sections[0].items.pop_back();
+    CHECK_THAT(joined(fuzz::conservation_problems(text, lost)), Catch::Contains("line 4 (item) '2': accounted for nowhere"));
+
+    Document doubled = good;
+    doubled.parts[0].sections[0].items.push_back(items.back());
+    CHECK_THAT(joined(fuzz::conservation_problems(text, doubled)), Catch::Contains("counted 2 times"));
+
+    Document listed_too = good;
+    listed_too.unassigned.push_back({4, "2. 乙。(责任单位：区发改局)"});
+    CHECK_THAT(joined(fuzz::conservation_problems(text, listed_too)), Catch::Contains("unassigned line 4: text not found unclaimed"));
+
+    Document unclaimed = good;
+    unclaimed.line_roles.erase(unclaimed.line_roles.begin());
+    unclaimed.parts[0].sections[0].items.clear();
+    auto problems = joined(fuzz::conservation_problems(text, unclaimed));
+    CHECK_THAT(problems, Catch::Contains("line 1 (no role) '2': accounted for nowhere"));
+    CHECK_THAT(problems, Catch::Contains("line 3 (item) '甲': accounted for nowhere"));
+
+    Document heading_in_span = good;
+    heading_in_span.parts[0].sections[0].items[0].span.start = 0;
+    CHECK_THAT(joined(fuzz::conservation_problems(text, heading_in_span)), Catch::Contains("(section) '一': also inside an item span"));
+
+    Document invented = good;
+    invented.parts[0].sections[0].items[0].text = "丙";
+    CHECK_THAT(joined(fuzz::conservation_problems(text, invented)), Catch::Contains("text is not drawn from its span"));
+
+    Document outside = good;
+    outside.parts[0].sections[0].items[0].span.end = text.utf8.size() + 1;
+    CHECK_THAT(joined(fuzz::conservation_problems(text, outside)), Catch::Contains("outside the text"));
+
+    Document mid_character = good;
+    mid_character.parts[0].sections[0].items[0].span.start = notice.find("甲") + 1;
+    CHECK_THAT(joined(fuzz::conservation_problems(text, mid_character)), Catch::Contains("not lie on character boundaries"));
+}
