@@ -4,16 +4,21 @@
 
 #include <algorithm>
 #include <array>
+#include <bitset>
+#include <unordered_map>
 #include <atomic>
 #include <memory>
 #include <mutex>
 
 #include <unicode/normalizer2.h>
-#include <unicode/translit.h>
 #include <unicode/ucnv.h>
 #include <unicode/utf8.h>
 
 namespace tasksplit {
+
+extern const std::pair<char16_t, char16_t> kHantHans[];
+extern const std::size_t kHantHansSize;
+
 namespace {
 
 /// Validates UTF-8; returns the offset of the first invalid byte or npos.
@@ -85,53 +90,60 @@ std::optional<const char*> sniff_utf16(const std::string& bytes) {
     return std::nullopt;
 }
 
-struct FoldTable {
-    std::array<char16_t, 65536> map{};
-    FoldTable() {
-        UErrorCode status = U_ZERO_ERROR;
-        const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
-        std::unique_ptr<icu::Transliterator> hans(
-            icu::Transliterator::createInstance("Hant-Hans", UTRANS_FORWARD, status));
-        if (U_FAILURE(status)) hans.reset();
-        icu::UnicodeString all;
-        for (uint32_t c = 0; c < 65536; ++c) {
-            char16_t u = static_cast<char16_t>(c);
-            map[c] = u;
-            if (c < 0x80 || U16_IS_SURROGATE(u)) continue;
-            UErrorCode st = U_ZERO_ERROR;
-            icu::UnicodeString s(u);
-            if (!nfkc->isNormalized(s, st)) {
-                icu::UnicodeString n = nfkc->normalize(s, st);
-                if (U_SUCCESS(st) && n.length() == 1) map[c] = n.charAt(0);
-            }
-            if (c == 0x3000) map[c] = u' ';
+/// The folded form of each UTF-16 unit, filled on demand for the units a text uses: NFKC where it
+/// maps to one unit, ideographic space to space, Traditional to Simplified (a generated table of
+/// ICU's Hant-Hans mapping). One per thread, so filling needs no lock.
+class FoldCache {
+public:
+    FoldCache() {
+        for (std::size_t i = 0; i < kHantHansSize; ++i) hans_[kHantHans[i].first] = kHantHans[i].second;
+    }
+
+    char16_t operator[](char16_t c) {
+        if (!known_[c]) learn(c);
+        return map_[c];
+    }
+
+    /// Folds s[0, n) in place.
+    void fold(char16_t* s, int32_t n) {
+        for (int32_t i = 0; i < n; ++i) s[i] = (*this)[s[i]];
+    }
+
+private:
+    std::array<char16_t, 65536> map_{};
+    std::unordered_map<char16_t, char16_t> hans_;
+    std::bitset<65536> known_;
+
+    void learn(char16_t c) {
+        known_[c] = true;
+        map_[c] = c;
+        if (c < 0x80 || U16_IS_SURROGATE(c)) return;
+        if (c == 0x3000) {
+            map_[c] = u' ';
+            return;
         }
-        // Hant->Hans is character by character, so one call over the CJK blocks is enough.
-        if (hans) {
-            for (uint32_t lo : {0x3400u, 0x4E00u, 0xF900u}) {
-                uint32_t hi = lo == 0x3400u ? 0x4DBFu : lo == 0x4E00u ? 0x9FFFu : 0xFAFFu;
-                icu::UnicodeString block;
-                for (uint32_t c = lo; c <= hi; ++c) block.append(static_cast<char16_t>(c));
-                icu::UnicodeString conv = block;
-                hans->transliterate(conv);
-                if (conv.length() == block.length())
-                    for (int32_t i = 0; i < conv.length(); ++i) {
-                        char16_t from = block.charAt(i), to = conv.charAt(i);
-                        if (to != from && !U16_IS_SURROGATE(to)) map[from] = to;
-                    }
-            }
+        if (auto it = hans_.find(c); it != hans_.end()) {
+            map_[c] = it->second;
+            return;
+        }
+        UErrorCode st = U_ZERO_ERROR;
+        const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(st);
+        icu::UnicodeString one(c);
+        if (U_SUCCESS(st) && !nfkc->isNormalized(one, st)) {
+            icu::UnicodeString folded = nfkc->normalize(one, st);
+            if (U_SUCCESS(st) && folded.length() == 1) map_[c] = folded.charAt(0);
         }
     }
 };
 
-const FoldTable& fold_table() {
-    static const FoldTable table;
-    return table;
+FoldCache& fold_cache() {
+    thread_local FoldCache cache;
+    return cache;
 }
 
 }  // namespace
 
-char16_t fold_unit(char16_t c) { return fold_table().map[c]; }
+char16_t fold_unit(char16_t c) { return fold_cache()[c]; }
 
 std::string to_utf8(const icu::UnicodeString& s) {
     std::string out;
@@ -233,8 +245,7 @@ SourceText decode_source(const std::string& bytes, const std::string& path,
     const int32_t n = src.orig.length();
     src.fold = src.orig;
     char16_t* f = src.fold.getBuffer(n);
-    const FoldTable& table = fold_table();
-    for (int32_t i = 0; i < n; ++i) f[i] = table.map[f[i]];
+    fold_cache().fold(f, n);
     src.fold.releaseBuffer(n);
 
     const char16_t* text = src.orig.getBuffer();
