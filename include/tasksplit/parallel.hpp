@@ -12,15 +12,24 @@
 
 namespace tasksplit {
 
-/// Loads every path on up to `jobs` threads and hands each result to `emit` in input order as soon as
-/// it and every input before it are done, so at most a few documents wait in memory. `emit` gets the
-/// document, or null and "path: message" when the input could not be read; it runs on one thread at a
-/// time. `configure` sets up each thread's Parser. Throws GrammarError when `grammar_files` do not
-/// compile.
+/// One input's outcome: the document (or its rendering, when a renderer ran), or the error.
+struct Loaded {
+    std::optional<Document> doc;  ///< empty when rendered or failed
+    std::string rendered;         ///< output bytes, when for_each_document was given a renderer
+    std::string error;            ///< "path: message" when the input could not be read
+    bool ok() const { return error.empty(); }
+};
+
+/// Loads every path on up to `jobs` threads and hands each outcome to `emit` in input order as soon
+/// as it and every input before it are done, so at most a few documents wait in memory; `emit` runs
+/// on one thread at a time. `configure` sets up each thread's Parser. `render`, when given, runs on
+/// the worker right after loading (serialising output in parallel) and the document is not kept.
+/// Throws GrammarError when `grammar_files` do not compile.
 void for_each_document(const std::vector<std::string>& paths, int jobs,
                        const std::vector<std::string>& grammar_files, std::optional<std::string> encoding,
                        const std::function<void(Parser&)>& configure,
-                       const std::function<void(std::size_t, Document*, const std::string&)>& emit);
+                       const std::function<void(std::size_t, Loaded&)>& emit,
+                       const std::function<std::string(const Document&)>& render = nullptr);
 
 /// Loads every path (a file or "-"; expand directories first with expand_inputs) with load_document
 /// on up to `jobs` threads (jobs <= 0: one per core). Documents come back in input order. An input

@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <string>
 #include <ostream>
 #include <string_view>
 #include <vector>
@@ -31,6 +32,10 @@ class DocumentStream {
 public:
     DocumentStream(OutputFormat format, const WriteOptions& options, std::ostream& out, std::size_t count);
     void write(const Document& doc);
+    /// The bytes of one document, without what depends on its position (separators, header): safe
+    /// to call on several threads at once, then hand the results to write_rendered in order.
+    std::string render(const Document& doc) const;
+    void write_rendered(const std::string& text);
     /// Closes the output (the JSON array, the CSV header of an empty batch).
     void finish();
 

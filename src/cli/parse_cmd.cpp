@@ -133,18 +133,19 @@ void run_parse(const ParseOptions& opt) {
     DocumentStream stream(*format, wo, out.stream(), paths.size());
     bool failed = false;
     try {
-        for_each_document(paths, opt.jobs, opt.grammars, encoding,
-                          [&](Parser& p) { p.set_line_map(opt.line_map); },
-                          [&](std::size_t i, Document* doc, const std::string& problem) {
-                              if (doc) {
-                                  stream.write(*doc);
-                              } else {
-                                  progress.finish();
-                                  error(problem);
-                                  failed = true;
-                              }
-                              progress.tick(sizes[i]);
-                          });
+        for_each_document(
+            paths, opt.jobs, opt.grammars, encoding, [&](Parser& p) { p.set_line_map(opt.line_map); },
+            [&](std::size_t i, Loaded& r) {
+                if (r.ok()) {
+                    stream.write_rendered(r.rendered);
+                } else {
+                    progress.finish();
+                    error(r.error);
+                    failed = true;
+                }
+                progress.tick(sizes[i]);
+            },
+            [&](const Document& doc) { return stream.render(doc); });
     } catch (const GrammarError& e) {
         progress.finish();
         error(e.what());

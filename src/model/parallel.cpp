@@ -11,20 +11,11 @@
 #include "tasksplit/load.hpp"
 
 namespace tasksplit {
-namespace {
-
-/// The result of one input while it waits for its turn to be emitted.
-struct Result {
-    std::optional<Document> doc;
-    std::string error;
-};
-
-}  // namespace
-
 void for_each_document(const std::vector<std::string>& paths, int jobs,
                        const std::vector<std::string>& grammar_files, std::optional<std::string> encoding,
                        const std::function<void(Parser&)>& configure,
-                       const std::function<void(std::size_t, Document*, const std::string&)>& emit) {
+                       const std::function<void(std::size_t, Loaded&)>& emit,
+                       const std::function<std::string(const Document&)>& render) {
     const std::size_t n = paths.size();
     std::size_t threads = jobs > 0 ? static_cast<std::size_t>(jobs) : std::thread::hardware_concurrency();
     threads = std::max<std::size_t>(1, std::min(threads, n));
@@ -36,7 +27,7 @@ void for_each_document(const std::vector<std::string>& paths, int jobs,
     std::condition_variable room;
     std::size_t next = 0, emitted = 0;
     bool emitting = false;
-    std::map<std::size_t, Result> done;
+    std::map<std::size_t, Loaded> done;
     std::exception_ptr fatal;
 
     // Anything but a bad input (a broken grammar, out of memory, a failing emit) ends the whole run:
@@ -56,9 +47,13 @@ void for_each_document(const std::vector<std::string>& paths, int jobs,
                 if (next >= n) return;
                 i = next++;
             }
-            Result r;
+            Loaded r;
             try {
                 r.doc = load_document(paths[i], parser, encoding);
+                if (render) {
+                    r.rendered = render(*r.doc);
+                    r.doc.reset();
+                }
             } catch (const InputError& e) {
                 r.error = e.what();
             }
@@ -68,11 +63,11 @@ void for_each_document(const std::vector<std::string>& paths, int jobs,
             if (emitting) continue;
             emitting = true;
             while (!fatal && done.count(emitted)) {
-                Result ready = std::move(done[emitted]);
+                Loaded ready = std::move(done[emitted]);
                 done.erase(emitted);
                 lock.unlock();
                 try {
-                    emit(emitted, ready.doc ? &*ready.doc : nullptr, ready.error);
+                    emit(emitted, ready);
                 } catch (...) {
                     lock.lock();
                     emitting = false;
@@ -123,9 +118,9 @@ std::vector<Document> load_documents(const std::vector<std::string>& paths, int 
     std::vector<Document> out;
     out.reserve(paths.size());
     for_each_document(paths, jobs, grammar_files, std::move(encoding), [](Parser&) {},
-                      [&](std::size_t, Document* doc, const std::string& error) {
-                          if (doc) out.push_back(std::move(*doc));
-                          else errors.push_back(error);
+                      [&](std::size_t, Loaded& r) {
+                          if (r.ok()) out.push_back(std::move(*r.doc));
+                          else errors.push_back(std::move(r.error));
                       });
     return out;
 }

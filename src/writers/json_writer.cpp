@@ -18,10 +18,11 @@ void write_json(const std::vector<Document>& docs, std::ostream& out) {
     out << tree.dump(2) << '\n';
 }
 
-void write_json_element(const Document& doc, bool first, std::ostream& out) {
-    // The bytes dump(2) gives for this document as an element of a top-level array.
+void write_json_element(const Document& doc, std::ostream& out) {
+    // The bytes dump(2) gives for this document as an element of a top-level array, without the
+    // separator before it.
     std::string text = to_json(doc).dump(2);
-    std::string indented = first ? "[\n  " : ",\n  ";
+    std::string indented;
     indented.reserve(text.size() + text.size() / 8);
     for (char c : text) {
         indented += c;

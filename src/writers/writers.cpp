@@ -1,5 +1,7 @@
 #include "tasksplit/writers.hpp"
 
+#include <sstream>
+
 #include <charconv>
 
 #include "writers_internal.hpp"
@@ -34,23 +36,38 @@ void write_documents(const std::vector<Document>& docs, OutputFormat format, con
 DocumentStream::DocumentStream(OutputFormat format, const WriteOptions& options, std::ostream& out, std::size_t count)
     : format_(format), options_(options), out_(out), count_(count) {}
 
-void DocumentStream::write(const Document& doc) {
+std::string DocumentStream::render(const Document& doc) const {
     using writers::RowStyle;
-    const bool first = written_++ == 0;
+    std::ostringstream out;
     switch (format_) {
         case OutputFormat::json:
-            if (count_ == 1) return writers::write_json({doc}, out_);
-            return writers::write_json_element(doc, first, out_);
-        case OutputFormat::jsonl: return writers::write_jsonl({doc}, out_);
-        case OutputFormat::yaml: return writers::write_yaml({doc}, out_, count_ > 1);
+            if (count_ == 1) writers::write_json({doc}, out);
+            else writers::write_json_element(doc, out);
+            break;
+        case OutputFormat::jsonl: writers::write_jsonl({doc}, out); break;
+        case OutputFormat::yaml: writers::write_yaml({doc}, out, count_ > 1); break;
         case OutputFormat::csv:
         case OutputFormat::tsv: {
             const RowStyle style = format_ == OutputFormat::csv ? RowStyle::csv : RowStyle::tsv;
-            if (options_.targets) return writers::write_target_rows({doc}, style, out_, first);
-            return writers::write_item_rows({doc}, style, out_, first);
+            if (options_.targets) writers::write_target_rows({doc}, style, out, false);
+            else writers::write_item_rows({doc}, style, out, false);
+            break;
         }
     }
+    return out.str();
 }
+
+void DocumentStream::write_rendered(const std::string& text) {
+    if (written_++ == 0) {
+        if (format_ == OutputFormat::json && count_ != 1) out_ << "[\n  ";
+        if (format_ == OutputFormat::csv || format_ == OutputFormat::tsv) write_documents({}, format_, options_, out_);
+    } else if (format_ == OutputFormat::json && count_ != 1) {
+        out_ << ",\n  ";
+    }
+    out_ << text;
+}
+
+void DocumentStream::write(const Document& doc) { write_rendered(render(doc)); }
 
 void DocumentStream::finish() {
     if (written_ == 0) return write_documents({}, format_, options_, out_);

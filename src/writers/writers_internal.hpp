@@ -11,8 +11,8 @@ namespace tasksplit::writers {
 
 void write_json(const std::vector<Document>& docs, std::ostream& out);
 void write_jsonl(const std::vector<Document>& docs, std::ostream& out);
-/// One document as the `first` or a later element of a pretty-printed JSON array (without the closing "]").
-void write_json_element(const Document& doc, bool first, std::ostream& out);
+/// One document as an element of a pretty-printed JSON array, without the separator before it.
+void write_json_element(const Document& doc, std::ostream& out);
 /// `stream`: mark each document with "---", as a multi-document stream does.
 void write_yaml(const std::vector<Document>& docs, std::ostream& out, bool stream = false);
 
