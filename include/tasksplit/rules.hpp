@@ -66,6 +66,7 @@ struct Rules {
     icu::UnicodeString lead_marker, bracketed_lead_marker, etc_marker;
     std::vector<icu::UnicodeString> support_markers;
     Regex convention;
+    icu::UnicodeString convention_requires;  ///< a word every convention sentence holds (cheap pre-check)
     struct KindRule {
         std::string kind;
         std::vector<icu::UnicodeString> starts_with, contains, ends_with;

@@ -254,6 +254,7 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
         r.support_markers = folded_list(list_of(s, need(s, y, "support_markers"), "support_markers"));
         std::sort(r.support_markers.begin(), r.support_markers.end(), [](auto& a, auto& b) { return a.length() > b.length(); });
         r.convention = regex_of(s, need(s, y, "convention"), "convention");
+        r.convention_requires = folded(need(s, y, "convention_requires").as<std::string>());
         for (const auto& kv : need(s, y, "kinds")) {
             KindRule k;
             k.kind = kv.first.as<std::string>();

@@ -66,7 +66,12 @@ std::vector<std::string> leader_names(const Run& value, const Rules& rules) {
 std::vector<Clause> find_clauses(const Run& run, const Rules& rules, bool unbracketed_ends_at_line) {
     std::vector<Clause> out;
     int32_t pos = 0;
-    while (pos < run.size() && rules.clause_label.find(run.fold, pos)) {
+    // Jump to the next character that can open a label before asking the regex.
+    auto next_label = [&](int32_t from) {
+        while (from < run.size() && !rules.label_initial[run.fold.charAt(from)]) ++from;
+        return from;
+    };
+    while ((pos = next_label(pos)) < run.size() && rules.clause_label.find(run.fold, pos)) {
         int32_t ls = rules.clause_label.start();
         icu::UnicodeString label = rules.clause_label.group(1);
         Clause c;

@@ -102,7 +102,7 @@ std::vector<Run> split_pieces(const Run& list, const Rules& rules, int& empty) {
 
 /// Finds the convention sentence and cuts it (with enclosing brackets) out of the list.
 Run cut_convention(const Run& list, const Rules& rules, std::optional<Run>& convention) {
-    if (!rules.convention.find(list.fold)) return list;
+    if (list.fold.indexOf(rules.convention_requires) < 0 || !rules.convention.find(list.fold)) return list;
     int32_t a = rules.convention.start(), b = rules.convention.end();
     convention = list.sub(a, b).trimmed();
     // Strip trailing separators of the sentence itself.

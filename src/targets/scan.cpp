@@ -121,8 +121,18 @@ std::vector<WordSet::Hit> WordSet::all_at(const U32& s, std::size_t i, std::size
 }
 
 WordSet::Hit WordSet::at(const U32& s, std::size_t i, std::size_t end) const {
-    auto hits = all_at(s, i, end);
-    return hits.empty() ? Hit{} : hits.back();
+    // The same walk as all_at, keeping only the longest hit: this runs at every position of a
+    // text, so it allocates nothing.
+    Hit best;
+    int node = 0;
+    for (std::size_t k = i; k < end && k < s.size(); ++k) {
+        const auto& next = fwd_[static_cast<std::size_t>(node)].next;
+        auto it = next.find(s[k]);
+        if (it == next.end()) break;
+        node = it->second;
+        if (fwd_[static_cast<std::size_t>(node)].id >= 0) best = {k + 1 - i, fwd_[static_cast<std::size_t>(node)].id};
+    }
+    return best;
 }
 
 WordSet::Hit WordSet::ending(const U32& s, std::size_t begin, std::size_t j) const {

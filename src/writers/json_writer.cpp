@@ -21,12 +21,15 @@ void write_json(const std::vector<Document>& docs, std::ostream& out) {
 void write_json_element(const Document& doc, std::ostream& out) {
     // The bytes dump(2) gives for this document as an element of a top-level array, without the
     // separator before it.
-    std::string text = to_json(doc).dump(2);
+    const std::string text = to_json(doc).dump(2);
     std::string indented;
     indented.reserve(text.size() + text.size() / 8);
-    for (char c : text) {
-        indented += c;
-        if (c == '\n') indented += "  ";
+    for (std::size_t from = 0; from < text.size();) {
+        std::size_t nl = text.find('\n', from);
+        if (nl == std::string::npos) nl = text.size() - 1;
+        indented.append(text, from, nl + 1 - from);
+        if (nl + 1 < text.size()) indented += "  ";
+        from = nl + 1;
     }
     out << indented;
 }
