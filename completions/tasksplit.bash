@@ -74,8 +74,8 @@ _tasksplit() {
             parse) opts="-h --help -j --jobs --files-from --stdin-jsonl -t --to -o --output --grammar --encoding --targets --line-map -q --quiet" ;;
             validate) opts="-h --help -f --format --strict --select --ignore --grammar --aliases --encoding" ;;
             diff) opts="-h --help -f --format -o --output --aliases --color --grammar --encoding" ;;
-            query) opts="-h --help -u --unit --role --fuzzy --leader --text --year --part --aliases -f --format -o --output --width -j --jobs --grammar --encoding --sort" ;;
-            units) opts="-h --help --leader --text --year --part --aliases -f --format -o --output --width -j --jobs --grammar --encoding --sort" ;;
+            query) opts="-h --help -u --unit --role --fuzzy --leader --text --year --part --aliases -f --format -o --output --width -j --jobs -q --quiet --grammar --encoding --sort" ;;
+            units) opts="-h --help --leader --text --year --part --aliases -f --format -o --output --width -j --jobs -q --quiet --grammar --encoding --sort" ;;
             report) opts="-h --help -o --output --aliases --grammar --encoding" ;;
         esac
         mapfile -t COMPREPLY < <(compgen -W "$opts" -- "$cur")

@@ -9,11 +9,15 @@
 #include <iostream>
 #include <mutex>
 #include <string>
+#include <vector>
 
 namespace tasksplit {
 
 /// True when stderr is a terminal that can redraw a line (not TERM=dumb) and `quiet` is false.
 bool progress_wanted(bool quiet);
+
+/// Size in bytes of each input (0 for stdin or when unknown), for the progress line's MB/s and ETA.
+std::vector<std::uintmax_t> input_sizes(const std::vector<std::string>& paths);
 
 class Progress {
 public:

@@ -25,7 +25,8 @@ public:
     Regex() = default;
     Regex(const icu::UnicodeString& pattern, const std::string& where);
     bool valid() const { return matcher_ != nullptr; }
-    /// Finds the first match in s[from, to); to < 0 means the end.
+    /// Finds the first match in s[from, to); to < 0 means the end. Throws GrammarError when the
+    /// match exceeds the time or stack limit.
     bool find(const icu::UnicodeString& s, int32_t from = 0, int32_t to = -1) const;
     /// Matches at s[from] (anchored start) within s[from, to).
     bool match_at(const icu::UnicodeString& s, int32_t from = 0, int32_t to = -1) const;
@@ -34,6 +35,7 @@ public:
     icu::UnicodeString group(int group) const;
 
 private:
+    std::string where_;  ///< file:line:col: rule, for errors found while matching
     std::shared_ptr<icu::RegexPattern> pattern_;
     std::unique_ptr<icu::RegexMatcher> matcher_;
 };

@@ -24,9 +24,20 @@ Output::Output(const std::string& path) : path_(path) {
         }
         ::close(fd);
         tmp_ = pattern;
+    } else if (std::error_code ec; std::filesystem::exists(path_, ec) && !std::filesystem::is_regular_file(path_, ec)) {
+        // A FIFO or a device (/dev/stdout): write to it in place; renaming over it would replace it.
+        tmp_.clear();
     } else {
         // Beside the target, so the final rename stays on one file system.
         tmp_ = path_ + ".tmp-" + std::to_string(::getpid());
+    }
+    if (tmp_.empty()) {
+        file_.open(path_, std::ios::binary);
+        if (!file_) {
+            error(path_ + ": cannot write: " + std::strerror(errno));
+            throw CommandExit{2};
+        }
+        return;
     }
     file_.open(tmp_, std::ios::binary | std::ios::trunc);
     if (!file_) {
@@ -36,7 +47,7 @@ Output::Output(const std::string& path) : path_(path) {
 }
 
 Output::~Output() {
-    if (!committed_) {
+    if (!committed_ && !tmp_.empty()) {
         file_.close();
         std::remove(tmp_.c_str());
     }
@@ -51,6 +62,7 @@ void Output::commit() {
         throw CommandExit{2};
     }
     committed_ = true;
+    if (tmp_.empty()) return;
     if (path_.empty() || path_ == "-") {
         std::ifstream in(tmp_, std::ios::binary);
         std::cout << in.rdbuf();

@@ -1,5 +1,5 @@
 // tasksplit parse: notices -> documents in JSON, YAML, JSON Lines, CSV or TSV.
-#include <filesystem>
+#include <numeric>
 #include <memory>
 #include <sstream>
 
@@ -118,15 +118,9 @@ void run_parse(const ParseOptions& opt) {
         throw CommandExit{2};
     }
     paths = expand_inputs(paths);
-    std::vector<std::uintmax_t> sizes;
-    std::uintmax_t total = 0;
-    for (const auto& path : paths) {
-        std::error_code ec;
-        auto size = path == "-" ? 0 : std::filesystem::file_size(path, ec);
-        sizes.push_back(ec ? 0 : size);
-        total += sizes.back();
-    }
-    Progress progress(paths.size(), total, progress_wanted(opt.quiet));
+    const std::vector<std::uintmax_t> sizes = input_sizes(paths);
+    Progress progress(paths.size(), std::accumulate(sizes.begin(), sizes.end(), std::uintmax_t{0}),
+                      progress_wanted(opt.quiet));
     // Documents stream into a temporary output as they are parsed, in input order; the output is
     // published only when every input was read, so a failed run leaves nothing half written.
     Output out(opt.output);

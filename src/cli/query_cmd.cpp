@@ -6,11 +6,13 @@
 #include <algorithm>
 #include <cstdlib>
 #include <memory>
+#include <numeric>
 #include <sstream>
 
 #include "commands.hpp"
 #include "tasksplit/load.hpp"
 #include "tasksplit/parallel.hpp"
+#include "tasksplit/progress.hpp"
 #include "tasksplit/query.hpp"
 
 namespace tasksplit::cli {
@@ -22,7 +24,8 @@ struct SelectOptions {
     std::vector<std::string> aliases;
     std::vector<std::string> grammars;
     std::string encoding;
-    int jobs = 0;  ///< 0: one per core (load_documents)
+    int jobs = 0;  ///< 0: one per core
+    bool quiet = false;
     std::string leader;
     std::vector<std::string> text;
     std::vector<int> years;
@@ -63,6 +66,7 @@ void add_select_options(CLI::App* cmd, SelectOptions& opt) {
     cmd->add_option("--width", opt.width,
                     "Table width in columns; 0 = never cut (default: the terminal's, else $COLUMNS, else no limit)");
     cmd->add_option("-j,--jobs", opt.jobs, "Parse this many inputs at once (default: one per core)");
+    cmd->add_flag("-q,--quiet", opt.quiet, "No progress line (it is shown only when stderr is a terminal)");
     cmd->add_option("--grammar", opt.grammars, "Extra grammar YAML merged over the built-in rules")
         ->allow_extra_args(false);
     cmd->add_option("--encoding", opt.encoding, "Force the input encoding (e.g. GB18030, UTF-16LE)");
@@ -106,12 +110,22 @@ void load(const SelectOptions& opt, Loaded& loaded) {
     if (!opt.encoding.empty()) encoding = opt.encoding;
     std::vector<std::string> errors;
     std::vector<Document> docs;
+    const std::vector<std::uintmax_t> sizes = input_sizes(files);
+    Progress progress(files.size(), std::accumulate(sizes.begin(), sizes.end(), std::uintmax_t{0}),
+                      progress_wanted(opt.quiet));
     try {
-        docs = load_documents(files, opt.jobs, opt.grammars, encoding, errors);
+        for_each_document(files, opt.jobs, opt.grammars, encoding, [](Parser&) {},
+                          [&](std::size_t i, tasksplit::Loaded& r) {
+                              if (r.ok()) docs.push_back(std::move(*r.doc));
+                              else errors.push_back(std::move(r.error));
+                              progress.tick(sizes[i]);
+                          });
     } catch (const GrammarError& e) {
+        progress.finish();
         error(e.what());
         throw CommandExit{2};
     }
+    progress.finish();
     // As in parse: an answer that silently skipped an unreadable notice would undercount.
     for (const auto& e : errors) error(e);
     if (!errors.empty()) throw CommandExit{2};

@@ -11,7 +11,7 @@
 
 namespace tasksplit {
 
-Regex::Regex(const icu::UnicodeString& pattern, const std::string& where) {
+Regex::Regex(const icu::UnicodeString& pattern, const std::string& where) : where_(where) {
     UParseError perr{};
     UErrorCode status = U_ZERO_ERROR;
     pattern_.reset(icu::RegexPattern::compile(pattern, 0, perr, status));
@@ -19,8 +19,17 @@ Regex::Regex(const icu::UnicodeString& pattern, const std::string& where) {
         throw GrammarError(where + ": pattern error at offset " + std::to_string(perr.offset) + " (" +
                            u_errorName(status) + ")");
     matcher_.reset(pattern_->matcher(status));
-    // A user grammar may hold a catastrophic pattern: bound the work per match.
+    // A user grammar may hold a catastrophic pattern: bound the time and the backtracking stack
+    // of every match.
     matcher_->setTimeLimit(2000, status);
+    matcher_->setStackLimit(8 << 20, status);
+}
+
+/// A match that ran out of time or stack is the grammar's fault: report the rule, never read it as
+/// "no match", which would misfile text without a word.
+static void check_limits(UErrorCode status, const std::string& where) {
+    if (status == U_REGEX_TIME_OUT || status == U_REGEX_STACK_OVERFLOW)
+        throw GrammarError(where + ": pattern too costly on this input (" + u_errorName(status) + ")");
 }
 
 bool Regex::find(const icu::UnicodeString& s, int32_t from, int32_t to) const {
@@ -29,6 +38,7 @@ bool Regex::find(const icu::UnicodeString& s, int32_t from, int32_t to) const {
     matcher_->region(from, to < 0 ? s.length() : to, status);
     matcher_->useTransparentBounds(true);
     bool found = matcher_->find(status);
+    check_limits(status, where_);
     return U_SUCCESS(status) && found;
 }
 
@@ -37,6 +47,7 @@ bool Regex::match_at(const icu::UnicodeString& s, int32_t from, int32_t to) cons
     matcher_->reset(s);
     matcher_->region(from, to < 0 ? s.length() : to, status);
     bool found = matcher_->lookingAt(status);
+    check_limits(status, where_);
     return U_SUCCESS(status) && found;
 }
 
@@ -189,91 +200,99 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
     }
 
     Rules r;
-    {
-        Source s = load_source("layout.yaml", extras);
-        const YAML::Node& y = s.root;
-        auto ph = need(s, y, "part_heading");
-        r.part_heading = regex_of(s, need(s, ph, "pattern"), "part_heading.pattern");
-        r.part_heading_ends = folded_list(list_of(s, need(s, ph, "ends_with"), "part_heading.ends_with"));
-        r.part_heading_never = folded_list(list_of(s, need(s, ph, "never_contains"), "part_heading.never_contains"));
-        r.attachment_label = regex_of(s, need(s, need(s, y, "attachment_label"), "pattern"), "attachment_label");
-        for (const auto& n : need(s, y, "section_heading"))
-            r.section_heading.push_back(regex_of(s, need(s, n, "pattern"), "section_heading"));
-        for (const auto& n : need(s, y, "item_number"))
-            r.item_number.push_back({regex_of(s, need(s, n, "pattern"), "item_number"),
-                                     n["dotted"] ? n["dotted"].as<bool>() : true});
-        auto lh = need(s, y, "leader_heading");
-        std::string role = need(s, lh, "role").as<std::string>();
-        std::string name = need(s, lh, "name").as<std::string>();
-        r.leader_suffix = regex_of(s, need(s, lh, "suffix"), "leader_heading.suffix");
-        r.leader_count = regex_of(s, need(s, lh, "count"), "leader_heading.count");
-        std::string prefix = need(s, lh, "prefix").as<std::string>();
-        r.leader_role_at_end = Regex(from_utf8("^" + prefix + "(" + name + ")(" + role + ")$"), where(s, lh, "leader_heading"));
-        r.leader_role_at_start = Regex(from_utf8("^" + prefix + "(" + role + ")(" + name + ")$"), where(s, lh, "leader_heading"));
-        r.heading_max_title = need(s, need(s, y, "heading_as_item"), "max_title").as<int>();
-        r.person_cell = Regex(from_utf8("^" + name + "(?:\\s*[、,，]\\s*" + name + ")*$"), where(s, lh, "leader_heading.name"));
-        std::vector<std::string> all_labels;
-        auto cl = need(s, y, "clause_labels");
-        for (const char* kind : {"leader", "lead", "support", "units", "deadline"}) {
-            for (const auto& w : list_of(s, need(s, cl, kind), std::string("clause_labels.") + kind)) {
-                all_labels.push_back(w);
-                r.label_role[to_utf8(folded(w))] = kind;
-                icu::UnicodeString f = folded(w);
-                if (!f.isEmpty()) r.label_initial[f.charAt(0)] = true;
+    // A rule of the wrong shape (a number where a pattern belongs, a list where a map does) is a
+    // grammar error like a bad pattern, not a crash.
+    try {
+        {
+            Source s = load_source("layout.yaml", extras);
+            const YAML::Node& y = s.root;
+            auto ph = need(s, y, "part_heading");
+            r.part_heading = regex_of(s, need(s, ph, "pattern"), "part_heading.pattern");
+            r.part_heading_ends = folded_list(list_of(s, need(s, ph, "ends_with"), "part_heading.ends_with"));
+            r.part_heading_never = folded_list(list_of(s, need(s, ph, "never_contains"), "part_heading.never_contains"));
+            r.attachment_label = regex_of(s, need(s, need(s, y, "attachment_label"), "pattern"), "attachment_label");
+            for (const auto& n : need(s, y, "section_heading"))
+                r.section_heading.push_back(regex_of(s, need(s, n, "pattern"), "section_heading"));
+            for (const auto& n : need(s, y, "item_number"))
+                r.item_number.push_back({regex_of(s, need(s, n, "pattern"), "item_number"),
+                                         n["dotted"] ? n["dotted"].as<bool>() : true});
+            auto lh = need(s, y, "leader_heading");
+            std::string role = need(s, lh, "role").as<std::string>();
+            std::string name = need(s, lh, "name").as<std::string>();
+            r.leader_suffix = regex_of(s, need(s, lh, "suffix"), "leader_heading.suffix");
+            r.leader_count = regex_of(s, need(s, lh, "count"), "leader_heading.count");
+            std::string prefix = need(s, lh, "prefix").as<std::string>();
+            r.leader_role_at_end = Regex(from_utf8("^" + prefix + "(" + name + ")(" + role + ")$"), where(s, lh, "leader_heading"));
+            r.leader_role_at_start = Regex(from_utf8("^" + prefix + "(" + role + ")(" + name + ")$"), where(s, lh, "leader_heading"));
+            r.heading_max_title = need(s, need(s, y, "heading_as_item"), "max_title").as<int>();
+            r.person_cell = Regex(from_utf8("^" + name + "(?:\\s*[、,，]\\s*" + name + ")*$"), where(s, lh, "leader_heading.name"));
+            std::vector<std::string> all_labels;
+            auto cl = need(s, y, "clause_labels");
+            for (const char* kind : {"leader", "lead", "support", "units", "deadline"}) {
+                for (const auto& w : list_of(s, need(s, cl, kind), std::string("clause_labels.") + kind)) {
+                    all_labels.push_back(w);
+                    r.label_role[to_utf8(folded(w))] = kind;
+                    icu::UnicodeString f = folded(w);
+                    if (!f.isEmpty()) r.label_initial[f.charAt(0)] = true;
+                }
+            }
+            r.clause_label = Regex(icu::UnicodeString(u"(") + alternation(all_labels, true) + icu::UnicodeString(u")\\s*[:：]"),
+                                   where(s, cl, "clause_labels"));
+            auto gc = need(s, y, "grid_columns");
+            for (const auto& kv : gc)
+                for (const auto& w : list_of(s, kv.second, "grid_columns"))
+                    r.column_role[to_utf8(folded(w))] = kv.first.as<std::string>();
+            r.deadline_cell = regex_of(s, need(s, y, "deadline_cell"), "deadline_cell");
+            r.footer = regex_of(s, need(s, y, "footer"), "footer");
+            r.closing_paragraph = regex_of(s, need(s, y, "closing_paragraph"), "closing_paragraph");
+            for (const auto& kv : need(s, y, "part_kinds"))
+                r.part_kind_words.emplace_back(kv.first.as<std::string>(), list_of(s, kv.second, "part_kinds"));
+        }
+        {
+            Source s = load_source("units.yaml", extras);
+            const YAML::Node& y = s.root;
+            for (const auto& w : list_of(s, need(s, y, "separators"), "separators")) {
+                icu::UnicodeString u = folded(w);
+                if (u.length() == 1) r.separators.push_back(u.charAt(0));
+            }
+            icu::UnicodeString starts = folded(need(s, y, "line_break_unit_starts").as<std::string>());
+            for (int32_t i = 0; i < starts.length(); ++i) r.unit_starts.push_back(starts.charAt(i));
+            for (const auto& w : list_of(s, need(s, y, "brackets"), "brackets")) {
+                icu::UnicodeString u = folded(w);
+                if (u.length() != 2) throw GrammarError(where(s, y["brackets"], "brackets") + ": each entry is an open and a close character");
+                r.brackets.emplace_back(u.charAt(0), u.charAt(1));
+            }
+            r.lead_marker = folded(need(s, y, "lead_marker").as<std::string>());
+            r.bracketed_lead_marker = folded(need(s, y, "bracketed_lead_marker").as<std::string>());
+            r.etc_marker = folded(need(s, y, "etc_marker").as<std::string>());
+            r.support_markers = folded_list(list_of(s, need(s, y, "support_markers"), "support_markers"));
+            std::sort(r.support_markers.begin(), r.support_markers.end(), [](auto& a, auto& b) { return a.length() > b.length(); });
+            r.convention = regex_of(s, need(s, y, "convention"), "convention");
+            r.convention_requires = folded(need(s, y, "convention_requires").as<std::string>());
+            for (const auto& kv : need(s, y, "kinds")) {
+                KindRule k;
+                k.kind = kv.first.as<std::string>();
+                if (kv.second["starts_with"]) k.starts_with = folded_list(list_of(s, kv.second["starts_with"], "kinds"));
+                if (kv.second["contains"]) k.contains = folded_list(list_of(s, kv.second["contains"], "kinds"));
+                if (kv.second["ends_with"]) k.ends_with = folded_list(list_of(s, kv.second["ends_with"], "kinds"));
+                r.kinds.push_back(std::move(k));
             }
         }
-        r.clause_label = Regex(icu::UnicodeString(u"(") + alternation(all_labels, true) + icu::UnicodeString(u")\\s*[:：]"),
-                               where(s, cl, "clause_labels"));
-        auto gc = need(s, y, "grid_columns");
-        for (const auto& kv : gc)
-            for (const auto& w : list_of(s, kv.second, "grid_columns"))
-                r.column_role[to_utf8(folded(w))] = kv.first.as<std::string>();
-        r.deadline_cell = regex_of(s, need(s, y, "deadline_cell"), "deadline_cell");
-        r.footer = regex_of(s, need(s, y, "footer"), "footer");
-        r.closing_paragraph = regex_of(s, need(s, y, "closing_paragraph"), "closing_paragraph");
-        for (const auto& kv : need(s, y, "part_kinds"))
-            r.part_kind_words.emplace_back(kv.first.as<std::string>(), list_of(s, kv.second, "part_kinds"));
-    }
-    {
-        Source s = load_source("units.yaml", extras);
-        const YAML::Node& y = s.root;
-        for (const auto& w : list_of(s, need(s, y, "separators"), "separators")) {
-            icu::UnicodeString u = folded(w);
-            if (u.length() == 1) r.separators.push_back(u.charAt(0));
+        {
+            Source s = load_source("meta.yaml", extras);
+            const YAML::Node& y = s.root;
+            r.doc_number = regex_of(s, need(s, y, "doc_number"), "doc_number");
+            r.title = regex_of(s, need(s, y, "title"), "title");
+            r.plan_title = regex_of(s, need(s, y, "plan_title"), "plan_title");
+            r.date = regex_of(s, need(s, y, "date"), "date");
+            r.addressees = regex_of(s, need(s, y, "addressees"), "addressees");
+            r.contact = regex_of(s, need(s, y, "contact"), "contact");
+            r.issuer_ends = folded_list(list_of(s, need(s, y, "issuer_ends_with"), "issuer_ends_with"));
         }
-        icu::UnicodeString starts = folded(need(s, y, "line_break_unit_starts").as<std::string>());
-        for (int32_t i = 0; i < starts.length(); ++i) r.unit_starts.push_back(starts.charAt(i));
-        for (const auto& w : list_of(s, need(s, y, "brackets"), "brackets")) {
-            icu::UnicodeString u = folded(w);
-            if (u.length() != 2) throw GrammarError(where(s, y["brackets"], "brackets") + ": each entry is an open and a close character");
-            r.brackets.emplace_back(u.charAt(0), u.charAt(1));
-        }
-        r.lead_marker = folded(need(s, y, "lead_marker").as<std::string>());
-        r.bracketed_lead_marker = folded(need(s, y, "bracketed_lead_marker").as<std::string>());
-        r.etc_marker = folded(need(s, y, "etc_marker").as<std::string>());
-        r.support_markers = folded_list(list_of(s, need(s, y, "support_markers"), "support_markers"));
-        std::sort(r.support_markers.begin(), r.support_markers.end(), [](auto& a, auto& b) { return a.length() > b.length(); });
-        r.convention = regex_of(s, need(s, y, "convention"), "convention");
-        r.convention_requires = folded(need(s, y, "convention_requires").as<std::string>());
-        for (const auto& kv : need(s, y, "kinds")) {
-            KindRule k;
-            k.kind = kv.first.as<std::string>();
-            if (kv.second["starts_with"]) k.starts_with = folded_list(list_of(s, kv.second["starts_with"], "kinds"));
-            if (kv.second["contains"]) k.contains = folded_list(list_of(s, kv.second["contains"], "kinds"));
-            if (kv.second["ends_with"]) k.ends_with = folded_list(list_of(s, kv.second["ends_with"], "kinds"));
-            r.kinds.push_back(std::move(k));
-        }
-    }
-    {
-        Source s = load_source("meta.yaml", extras);
-        const YAML::Node& y = s.root;
-        r.doc_number = regex_of(s, need(s, y, "doc_number"), "doc_number");
-        r.title = regex_of(s, need(s, y, "title"), "title");
-        r.plan_title = regex_of(s, need(s, y, "plan_title"), "plan_title");
-        r.date = regex_of(s, need(s, y, "date"), "date");
-        r.addressees = regex_of(s, need(s, y, "addressees"), "addressees");
-        r.contact = regex_of(s, need(s, y, "contact"), "contact");
-        r.issuer_ends = folded_list(list_of(s, need(s, y, "issuer_ends_with"), "issuer_ends_with"));
+    } catch (const YAML::Exception& e) {
+        std::string file = extra_files.size() == 1 ? extra_files.front() : "grammar";
+        throw GrammarError(file + ":" + std::to_string(e.mark.line + 1) + ":" + std::to_string(e.mark.column + 1) + ": " +
+                           e.msg);
     }
     return r;
 }

@@ -34,6 +34,7 @@ struct Block {
     int value = 0;  ///< the number as an integer
     int line = 0;
     int32_t start = 0;  ///< first character of the item (its number)
+    int32_t number_end = 0;  ///< just after the number and its punctuation
     std::vector<std::pair<int32_t, int32_t>> ranges;
     std::vector<int> lines;
     bool has_clause = false;
@@ -100,6 +101,21 @@ private:
     std::set<std::string> leader_names_;
 
     void claim(int line, const char* role) { role_[line] = role; }
+
+    /// Text no item holds: listed in `unassigned`, and the lines it fills entirely are no longer
+    /// claimed (a line it shares with an item stays the item's).
+    void release(const Run& text) {
+        if (text.empty() || text.src.front() < 0) return;
+        doc_.unassigned.push_back({t_.line_at(text.src.front()) + 1, text.utf8()});
+        std::map<int, int32_t> chars;  // line -> non-space characters of `text` on it
+        for (int32_t i = 0; i < text.size(); ++i)
+            if (text.src[i] >= 0 && !is_space(text.orig.charAt(i))) ++chars[t_.line_at(text.src[i])];
+        for (const auto& [line, n] : chars) {
+            int32_t own = 0;
+            for (int32_t k = lines_[line].a; k < lines_[line].b; ++k) own += !is_space(t_.orig.charAt(k));
+            if (n == own) claim(line, nullptr);
+        }
+    }
 
     // ---- classification -------------------------------------------------------------
     void classify() {
@@ -311,6 +327,7 @@ private:
             b.value = li.value;
             b.line = i;
             b.start = li.a;
+            b.number_end = li.rest;
             b.ranges.emplace_back(li.rest, li.b);
             b.lines.push_back(i);
             b.has_clause = line_has_clause(li.rest, li.b);
@@ -511,6 +528,10 @@ private:
         }
         apply_clauses(item, mine, run);
         item.span = span_of(b.start, run, last);
+        // The span covers at least the printed number ("2)" with nothing after it).
+        item.span.end = std::max(item.span.end, t_.byte_at(b.number_end));
+        if (text.empty() && mine.empty())
+            add_diag("warning", "empty-item", b.line, "item " + *item.number + " has no text and no responsible unit");
         push_item(std::move(item), b.line, text);
         if (k < clauses.size()) {
             segment_stream(run, clauses, k, last);
@@ -519,7 +540,7 @@ private:
             if (!tail.empty() && !only_punctuation(tail)) {
                 add_diag("warning", "text-after-clause", t_.line_at(tail.src.front()),
                          "text after the responsibility clause belongs to no item: " + tail.utf8());
-                doc_.unassigned.push_back({t_.line_at(tail.src.front()) + 1, tail.utf8()});
+                release(tail);
             }
         }
     }
@@ -578,7 +599,7 @@ private:
             para = Run();
             if (p.empty()) return;
             if (r_.closing_paragraph.match_at(p.fold)) {
-                doc_.unassigned.push_back({first_line + 1, p.utf8()});
+                release(p);
                 return;
             }
             Item item;
@@ -707,7 +728,7 @@ private:
             std::size_t row_end = cells.size();
             if (numbered) {
                 if (!is_number_cell(cells[ci].run)) {
-                    doc_.unassigned.push_back({cells[ci].line + 1, cells[ci].run.utf8()});
+                    release(cells[ci].run);
                     ++ci;
                     continue;
                 }
@@ -730,7 +751,7 @@ private:
             item.span = s;
             ci += std::max<std::size_t>(used, 1);
             if (numbered) {
-                for (; ci < row_end; ++ci) doc_.unassigned.push_back({cells[ci].line + 1, cells[ci].run.utf8()});
+                for (; ci < row_end; ++ci) release(cells[ci].run);
             }
             previous = item;
             push_item(std::move(item), line, text_cell(cells, row_first, roles));
@@ -873,10 +894,7 @@ private:
             for (const auto& c : r.cells) filled += !c.empty();
         }
         Part& part = doc_.parts.back();
-        if (!part_is_appendix_.back() && tab_items(rows)) {
-            for (const auto& r : rows) claim(r.line, "item");
-            return;
-        }
+        if (!part_is_appendix_.back() && tab_items(rows)) return;
         // A blank form (推进计划表) has labels and empty boxes: mostly empty cells.
         if (total == 0 || filled * 10 < total * 4 || rows.size() < 2) {
             if (part.kind.empty()) part.kind = "form";
@@ -932,6 +950,7 @@ private:
         }
         auto has = [&](const char* role) { return std::find(roles.begin(), roles.end(), role) != roles.end(); };
         if (!has("text") || !(has("lead") || has("units"))) return false;
+        claim(rows.front().line, "grid-header");
         std::vector<Run> above(roles.size());
         for (std::size_t k = 1; k < rows.size(); ++k) {
             const TabRow& row = rows[k];
@@ -940,7 +959,11 @@ private:
             bool header_again = true;
             for (std::size_t c = 0; c < roles.size() && c < rows.front().cells.size(); ++c)
                 header_again &= squeezed_fold(cells[c]) == squeezed_fold(rows.front().cells[c]);
-            if (header_again) continue;
+            if (header_again) {
+                claim(row.line, "grid-header");
+                continue;
+            }
+            claim(row.line, "item");
             Item item;
             Run text;
             for (std::size_t c = 0; c < roles.size(); ++c) {
@@ -972,7 +995,7 @@ private:
                 }
             }
             if (text.empty()) {
-                doc_.unassigned.push_back({row.line + 1, line_text(row.line)});
+                claim(row.line, nullptr);
                 continue;
             }
             item.text = text.utf8();
@@ -1054,6 +1077,15 @@ private:
             for (auto& s : p.sections)
                 for (auto& it : s.items)
                     if (it.deadline) it.deadline_iso = deadline_iso(*it.deadline, doc_.document.year);
+        // A line claimed for items that no item's span reaches (a clause with no task before it,
+        // a grid cell left over) holds nothing an item shows: it is unassigned.
+        std::vector<bool> in_item(t_.line_count(), false);
+        for (const auto& p : doc_.parts)
+            for (const auto& sec : p.sections)
+                for (const auto& it : sec.items)
+                    for (int l = it.span.line; l <= it.span.end_line && l >= 1 && l <= t_.line_count(); ++l) in_item[l - 1] = true;
+        for (int i = 0; i < t_.line_count(); ++i)
+            if (role_[i] && std::string(role_[i]) == "item" && !in_item[i]) claim(i, nullptr);
         std::set<int> listed;
         for (const auto& u : doc_.unassigned) listed.insert(u.line);
         for (int i = 0; i < t_.line_count(); ++i) {

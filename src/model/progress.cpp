@@ -1,5 +1,7 @@
 #include "tasksplit/progress.hpp"
 
+#include <filesystem>
+
 #include <unistd.h>
 
 #include <cstdio>
@@ -74,6 +76,17 @@ std::string Progress::line(std::size_t files_done, std::size_t total_files, std:
         remaining = seconds * static_cast<double>(total_files - files_done) / static_cast<double>(files_done);
     if (remaining >= 0) out += "  ETA " + clock_text(remaining);
     return out;
+}
+
+std::vector<std::uintmax_t> input_sizes(const std::vector<std::string>& paths) {
+    std::vector<std::uintmax_t> sizes;
+    sizes.reserve(paths.size());
+    for (const auto& path : paths) {
+        std::error_code ec;
+        auto size = path == "-" ? 0 : std::filesystem::file_size(path, ec);
+        sizes.push_back(ec ? 0 : size);
+    }
+    return sizes;
 }
 
 }  // namespace tasksplit

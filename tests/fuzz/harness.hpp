@@ -183,18 +183,33 @@ inline Problems conservation_problems(const SourceText& text, const Document& do
         if (!found) problem(name + ": text not found unclaimed at its line: " + u.text.substr(0, 60));
     }
 
+    // Consecutive characters of a line with the same fault make one problem.
+    std::string run, run_fault;
+    int run_line = -1;
+    auto flush = [&] {
+        if (!run.empty()) {
+            const std::string& r = role[run_line];
+            problem("line " + std::to_string(run_line + 1) + " (" + (r.empty() ? "no role" : r) + ") '" + run + "': " + run_fault);
+        }
+        run.clear();
+    };
     for (std::size_t s : solid) {
         const std::string& r = role[line_of[s]];
-        std::string where = "line " + std::to_string(line_of[s] + 1) + " (" + (r.empty() ? "no role" : r) + ") '" +
-                            to_utf8(orig.tempSubString(pos[s], U16_IS_LEAD(orig.charAt(pos[s])) ? 2 : 1)) + "'";
+        std::string fault;
         if (r.empty() || r == "item") {
-            if (count[s] == 1) continue;
-            if (count[s] == 0 && r == "item" && droppable_punctuation(text.fold.charAt(pos[s]))) continue;
-            problem(where + (count[s] == 0 ? ": accounted for nowhere" : ": counted " + std::to_string(count[s]) + " times"));
+            bool dropped_punctuation = count[s] == 0 && r == "item" && droppable_punctuation(text.fold.charAt(pos[s]));
+            if (count[s] != 1 && !dropped_punctuation)
+                fault = count[s] == 0 ? "accounted for nowhere" : "counted " + std::to_string(count[s]) + " times";
         } else if (count[s]) {
-            problem(where + (in_span[s] ? ": also inside an item span" : ": also listed as unassigned"));
+            fault = in_span[s] ? "also inside an item span" : "also listed as unassigned";
         }
+        if (fault.empty() || fault != run_fault || line_of[s] != run_line) flush();
+        if (fault.empty()) continue;
+        run_fault = fault;
+        run_line = line_of[s];
+        run += to_utf8(orig.tempSubString(pos[s], U16_IS_LEAD(orig.charAt(pos[s])) ? 2 : 1));
     }
+    flush();
     return out;
 }
 

@@ -104,7 +104,7 @@ TEST_CASE("the conservation check catches a lost, a doubled and an unclaimed tas
 
     Document doubled = good;
     doubled.parts[0].sections[0].items.push_back(items.back());
-    CHECK_THAT(joined(fuzz::conservation_problems(text, doubled)), Catch::Contains("counted 2 times"));
+    CHECK_THAT(joined(fuzz::conservation_problems(text, doubled)), Catch::Contains("line 4 (item) '2.乙。(责任单位：区发改局)': counted 2 times"));
 
     Document listed_too = good;
     listed_too.unassigned.push_back({4, "2. 乙。(责任单位：区发改局)"});
@@ -114,12 +114,12 @@ TEST_CASE("the conservation check catches a lost, a doubled and an unclaimed tas
     unclaimed.line_roles.erase(unclaimed.line_roles.begin());
     unclaimed.parts[0].sections[0].items.clear();
     auto problems = joined(fuzz::conservation_problems(text, unclaimed));
-    CHECK_THAT(problems, Catch::Contains("line 1 (no role) '2': accounted for nowhere"));
+    CHECK_THAT(problems, Catch::Contains("line 1 (no role) '2024年重点工作任务分解': accounted for nowhere"));
     CHECK_THAT(problems, Catch::Contains("line 3 (item) '甲': accounted for nowhere"));
 
     Document heading_in_span = good;
     heading_in_span.parts[0].sections[0].items[0].span.start = 0;
-    CHECK_THAT(joined(fuzz::conservation_problems(text, heading_in_span)), Catch::Contains("(section) '一': also inside an item span"));
+    CHECK_THAT(joined(fuzz::conservation_problems(text, heading_in_span)), Catch::Contains("line 2 (section) '一、张三区长牵头重点工作': also inside an item span"));
 
     Document invented = good;
     invented.parts[0].sections[0].items[0].text = "丙";
