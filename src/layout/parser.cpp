@@ -419,6 +419,13 @@ private:
         title.append(t_, lines_[i].a, lines_[i].b);
         p.title = title.utf8();
         p.line = i + 1;
+        push_part(std::move(p));
+        line_leader_.reset();
+        claim(i, "part");
+    }
+
+    /// Starts a new part; a pending 附件 label makes it an appendix.
+    void push_part(Part p) {
         doc_.parts.push_back(std::move(p));
         part_is_appendix_.push_back(attachment_pending_);
         part_level_.push_back(-1);
@@ -426,8 +433,6 @@ private:
         attachment_title_.reset();
         grid_mode_ = false;
         part_has_units_ = false;
-        line_leader_.reset();
-        claim(i, "part");
     }
 
     void ensure_part(int i) {
@@ -440,13 +445,7 @@ private:
             p.title = doc_.document.title.value_or("");
             p.line = i + 1;
         }
-        doc_.parts.push_back(std::move(p));
-        part_is_appendix_.push_back(attachment_pending_);
-        part_level_.push_back(-1);
-        attachment_pending_ = false;
-        attachment_title_.reset();
-        grid_mode_ = false;
-        part_has_units_ = false;
+        push_part(std::move(p));
     }
 
     void open_section(int i) {

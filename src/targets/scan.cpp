@@ -109,29 +109,14 @@ void WordSet::add_all(const YAML::Node& node) {
 
 std::vector<WordSet::Hit> WordSet::all_at(const U32& s, std::size_t i, std::size_t end) const {
     std::vector<Hit> hits;
-    int node = 0;
-    for (std::size_t k = i; k < end && k < s.size(); ++k) {
-        const auto& next = fwd_[static_cast<std::size_t>(node)].next;
-        auto it = next.find(s[k]);
-        if (it == next.end()) break;
-        node = it->second;
-        if (fwd_[static_cast<std::size_t>(node)].id >= 0) hits.push_back({k + 1 - i, fwd_[static_cast<std::size_t>(node)].id});
-    }
+    walk(s, i, end, [&](Hit h) { hits.push_back(h); });
     return hits;
 }
 
 WordSet::Hit WordSet::at(const U32& s, std::size_t i, std::size_t end) const {
-    // The same walk as all_at, keeping only the longest hit: this runs at every position of a
-    // text, so it allocates nothing.
+    // Keeps only the longest hit: this runs at every position of a text, so it allocates nothing.
     Hit best;
-    int node = 0;
-    for (std::size_t k = i; k < end && k < s.size(); ++k) {
-        const auto& next = fwd_[static_cast<std::size_t>(node)].next;
-        auto it = next.find(s[k]);
-        if (it == next.end()) break;
-        node = it->second;
-        if (fwd_[static_cast<std::size_t>(node)].id >= 0) best = {k + 1 - i, fwd_[static_cast<std::size_t>(node)].id};
-    }
+    walk(s, i, end, [&](Hit h) { best = h; });
     return best;
 }
 

@@ -64,6 +64,19 @@ private:
         std::map<char32_t, int> next;
         int id = -1;
     };
+    /// Follows the trie from s[i], calling on_hit for every word that ends at or before `end`,
+    /// shortest first.
+    template <typename OnHit>
+    void walk(const U32& s, std::size_t i, std::size_t end, OnHit on_hit) const {
+        int node = 0;
+        for (std::size_t k = i; k < end && k < s.size(); ++k) {
+            const auto& next = fwd_[static_cast<std::size_t>(node)].next;
+            auto it = next.find(s[k]);
+            if (it == next.end()) return;
+            node = it->second;
+            if (fwd_[static_cast<std::size_t>(node)].id >= 0) on_hit(Hit{k + 1 - i, fwd_[static_cast<std::size_t>(node)].id});
+        }
+    }
     static void insert(std::vector<Node>& trie, const U32& w, int id);
     std::vector<Node> fwd_{1};
     std::vector<Node> rev_{1};
