@@ -130,7 +130,7 @@ TEST_CASE("every validate code is in the man page and completed for --select and
     }
 }
 
-TEST_CASE("--version gives the output format, and the man page the same version", "[man]") {
+TEST_CASE("the version flag gives the output format, and the man page the same version", "[man]") {
     auto r = run_cli("--version");
     REQUIRE(r.code == 0);
     std::smatch m;

@@ -297,7 +297,7 @@ TEST_CASE("query and units exit codes: 0 found, 1 none, 2 errors", "[cli][query]
     CHECK(help.out.find("--fuzzy") != std::string::npos);
 }
 
-TEST_CASE("--jobs does not change the answer", "[cli][query][parallel]") {
+TEST_CASE("the jobs option does not change the answer", "[cli][query][parallel]") {
     auto one = run_cli("units samples/ -f csv --jobs 1");
     auto four = run_cli("units samples/ -f csv --jobs 4");
     REQUIRE(one.code == 0);

@@ -212,7 +212,7 @@ TEST_CASE("hostile output paths: refused in one line, the old output kept, nothi
     }
 }
 
-TEST_CASE("-o to a FIFO writes through it instead of replacing it", "[cli][reliability][lead-fix]") {
+TEST_CASE("writing with -o to a FIFO goes through it instead of replacing it", "[cli][reliability][lead-fix]") {
     // The atomic rename suits regular files only. Renamed over a FIFO or a device, it replaces
     // the node: as root, 'tasksplit parse X -o /dev/null' turns /dev/null into a regular file.
     Scratch s;
