@@ -105,15 +105,26 @@ private:
     /// Text no item holds: listed in `unassigned`, and the lines it fills entirely are no longer
     /// claimed (a line it shares with an item stays the item's).
     void release(const Run& text) {
-        if (text.empty() || text.src.front() < 0) return;
-        doc_.unassigned.push_back({t_.line_at(text.src.front()) + 1, text.utf8()});
-        std::map<int, int32_t> chars;  // line -> non-space characters of `text` on it
-        for (int32_t i = 0; i < text.size(); ++i)
-            if (text.src[i] >= 0 && !is_space(text.orig.charAt(i))) ++chars[t_.line_at(text.src[i])];
-        for (const auto& [line, n] : chars) {
+        // One entry per source line, holding the part of `text` printed on that line.
+        int32_t from = 0;
+        while (from < text.size()) {
+            if (text.src[from] < 0) {
+                ++from;
+                continue;
+            }
+            const int line = t_.line_at(text.src[from]);
+            int32_t to = from;
+            int32_t chars = 0;
+            while (to < text.size() && text.src[to] >= 0 && t_.line_at(text.src[to]) == line) {
+                chars += !is_space(text.orig.charAt(to));
+                ++to;
+            }
+            Run piece = text.sub(from, to).trimmed();
+            if (!piece.empty()) doc_.unassigned.push_back({line + 1, piece.utf8()});
             int32_t own = 0;
             for (int32_t k = lines_[line].a; k < lines_[line].b; ++k) own += !is_space(t_.orig.charAt(k));
-            if (n == own) claim(line, nullptr);
+            if (chars == own) claim(line, nullptr);
+            from = to;
         }
     }
 
