@@ -307,7 +307,9 @@ private:
                 return;
             }
             std::vector<std::string> roles;
-            if (grid_header_at(i, roles, header_end_)) {
+            int last = i;
+            if (grid_header_at(i, roles, last)) {
+                header_end_ = last;
                 flush_block();
                 flush_grid();
                 ensure_part(i);
