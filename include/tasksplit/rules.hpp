@@ -25,6 +25,8 @@ public:
     Regex() = default;
     Regex(const icu::UnicodeString& pattern, const std::string& where);
     bool valid() const { return matcher_ != nullptr; }
+    /// Throws GrammarError unless the pattern has at least `n` capture groups (the code reads them).
+    void require_groups(int n) const;
     /// Finds the first match in s[from, to); to < 0 means the end. Throws GrammarError when the
     /// match exceeds the time or stack limit.
     bool find(const icu::UnicodeString& s, int32_t from = 0, int32_t to = -1) const;

@@ -25,6 +25,12 @@ Regex::Regex(const icu::UnicodeString& pattern, const std::string& where) : wher
     matcher_->setStackLimit(8 << 20, status);
 }
 
+void Regex::require_groups(int n) const {
+    if (matcher_->groupCount() < n)
+        throw GrammarError(where_ + ": the pattern needs " + std::to_string(n) + " capture group" + (n > 1 ? "s" : "") +
+                           ", it has " + std::to_string(matcher_->groupCount()));
+}
+
 /// A match that ran out of time or stack is the grammar's fault: report the rule, never read it as
 /// "no match", which would misfile text without a word.
 static void check_limits(UErrorCode status, const std::string& where) {
@@ -142,6 +148,20 @@ std::vector<std::string> list_of(const Source& src, const YAML::Node& node, cons
     return out;
 }
 
+/// A key that names one of the model's fixed values (unit kinds, part kinds, column roles): these
+/// reach the output, so a grammar may only choose among them.
+std::string one_of(const Source& src, const YAML::Node& key, const YAML::Node& value_node,
+                   std::initializer_list<const char*> allowed, const std::string& rule) {
+    std::string value = key.as<std::string>();
+    std::string list;
+    for (const char* a : allowed) {
+        if (value == a) return value;
+        list += list.empty() ? a : std::string(", ") + a;
+    }
+    // Keys merged from a user file lose their position: report where their value stands.
+    throw GrammarError(where(src, value_node, rule) + ": '" + value + "' is not one of " + list);
+}
+
 icu::UnicodeString folded(const std::string& s) {
     icu::UnicodeString u = from_utf8(s);
     for (int32_t i = 0; i < u.length(); ++i) u.setCharAt(i, fold_unit(u.charAt(i)));
@@ -211,11 +231,16 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
             r.part_heading_ends = folded_list(list_of(s, need(s, ph, "ends_with"), "part_heading.ends_with"));
             r.part_heading_never = folded_list(list_of(s, need(s, ph, "never_contains"), "part_heading.never_contains"));
             r.attachment_label = regex_of(s, need(s, need(s, y, "attachment_label"), "pattern"), "attachment_label");
-            for (const auto& n : need(s, y, "section_heading"))
+            r.attachment_label.require_groups(1);  // the title after the label, possibly empty
+            for (const auto& n : need(s, y, "section_heading")) {
                 r.section_heading.push_back(regex_of(s, need(s, n, "pattern"), "section_heading"));
-            for (const auto& n : need(s, y, "item_number"))
+                r.section_heading.back().require_groups(2);  // the label, then the title
+            }
+            for (const auto& n : need(s, y, "item_number")) {
                 r.item_number.push_back({regex_of(s, need(s, n, "pattern"), "item_number"),
                                          n["dotted"] ? n["dotted"].as<bool>() : true});
+                r.item_number.back().re.require_groups(1);  // the number
+            }
             auto lh = need(s, y, "leader_heading");
             std::string role = need(s, lh, "role").as<std::string>();
             std::string name = need(s, lh, "name").as<std::string>();
@@ -239,14 +264,17 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
             r.clause_label = Regex(icu::UnicodeString(u"(") + alternation(all_labels, true) + icu::UnicodeString(u")\\s*[:：]"),
                                    where(s, cl, "clause_labels"));
             auto gc = need(s, y, "grid_columns");
-            for (const auto& kv : gc)
-                for (const auto& w : list_of(s, kv.second, "grid_columns"))
-                    r.column_role[to_utf8(folded(w))] = kv.first.as<std::string>();
+            for (const auto& kv : gc) {
+                std::string role = one_of(s, kv.first, kv.second, {"number", "text", "detail", "deadline", "leader", "lead", "support",
+                                                        "units", "category"}, "grid_columns");
+                for (const auto& w : list_of(s, kv.second, "grid_columns")) r.column_role[to_utf8(folded(w))] = role;
+            }
             r.deadline_cell = regex_of(s, need(s, y, "deadline_cell"), "deadline_cell");
             r.footer = regex_of(s, need(s, y, "footer"), "footer");
             r.closing_paragraph = regex_of(s, need(s, y, "closing_paragraph"), "closing_paragraph");
             for (const auto& kv : need(s, y, "part_kinds"))
-                r.part_kind_words.emplace_back(kv.first.as<std::string>(), list_of(s, kv.second, "part_kinds"));
+                r.part_kind_words.emplace_back(one_of(s, kv.first, kv.second, {"key_tasks", "livelihood", "plan"}, "part_kinds"),
+                                               list_of(s, kv.second, "part_kinds"));
         }
         {
             Source s = load_source("units.yaml", extras);
@@ -271,7 +299,7 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
             r.convention_requires = folded(need(s, y, "convention_requires").as<std::string>());
             for (const auto& kv : need(s, y, "kinds")) {
                 KindRule k;
-                k.kind = kv.first.as<std::string>();
+                k.kind = one_of(s, kv.first, kv.second, {"collective", "taskforce", "township", "enterprise", "department"}, "kinds");
                 if (kv.second["starts_with"]) k.starts_with = folded_list(list_of(s, kv.second["starts_with"], "kinds"));
                 if (kv.second["contains"]) k.contains = folded_list(list_of(s, kv.second["contains"], "kinds"));
                 if (kv.second["ends_with"]) k.ends_with = folded_list(list_of(s, kv.second["ends_with"], "kinds"));
@@ -285,8 +313,10 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
             r.title = regex_of(s, need(s, y, "title"), "title");
             r.plan_title = regex_of(s, need(s, y, "plan_title"), "plan_title");
             r.date = regex_of(s, need(s, y, "date"), "date");
+            r.date.require_groups(3);  // year, month, day
             r.addressees = regex_of(s, need(s, y, "addressees"), "addressees");
             r.contact = regex_of(s, need(s, y, "contact"), "contact");
+            r.contact.require_groups(2);  // name, phones
             r.issuer_ends = folded_list(list_of(s, need(s, y, "issuer_ends_with"), "issuer_ends_with"));
         }
     } catch (const YAML::Exception& e) {
