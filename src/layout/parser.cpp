@@ -98,7 +98,6 @@ private:
     std::vector<bool> part_is_appendix_;
     std::vector<int> part_level_;
     std::optional<Person> line_leader_;
-    std::set<std::string> leader_names_;
 
     void claim(int line, const char* role) { role_[line] = role; }
 
@@ -478,7 +477,6 @@ private:
         for (const auto& c : find_clauses(title, r_, true))
             for (const auto& f : c.fields)
                 if (f.role == "leader" && !s.leader) s.leader = first_person(f.value);
-        if (s.leader) leader_names_.insert(s.leader->name);
         part.sections.push_back(std::move(s));
         line_leader_.reset();
         claim(i, "section");
@@ -538,7 +536,7 @@ private:
             mine.push_back(&clauses[k]);
             last = clauses[k].end;
         }
-        apply_clauses(item, mine, run);
+        apply_clauses(item, mine);
         item.span = span_of(b.start, run, last);
         // The span covers at least the printed number ("2)" with nothing after it).
         item.span.end = std::max(item.span.end, t_.byte_at(b.number_end));
@@ -581,7 +579,7 @@ private:
             }
             Item item;
             item.text = text.utf8();
-            apply_clauses(item, mine, run);
+            apply_clauses(item, mine);
             item.span = span_of(text.src.front(), run, end);
             push_item(std::move(item), t_.line_at(text.src.front()), text);
             pos = end;
@@ -638,8 +636,7 @@ private:
         return s;
     }
 
-    void apply_clauses(Item& item, const std::vector<const Clause*>& clauses, const Run& run) {
-        (void)run;
+    void apply_clauses(Item& item, const std::vector<const Clause*>& clauses) {
         bool has_lead_field = false;
         for (const Clause* c : clauses)
             for (const auto& f : c->fields) has_lead_field |= f.role == "lead";
