@@ -4,7 +4,12 @@
 
 #include <CLI/CLI.hpp>
 #include <fstream>
+#include <memory>
 #include <string>
+#include <vector>
+
+#include "tasksplit/aliases.hpp"
+#include "tasksplit/parse.hpp"
 
 namespace tasksplit::cli {
 
@@ -42,5 +47,13 @@ private:
 
 /// Prints "tasksplit: message" on stderr.
 void error(const std::string& message);
+
+/// What diff and report read two notices with: a parser with the user's grammars, the alias
+/// registry with the user's alias files. A broken file is reported and exits 2.
+struct Readers {
+    std::unique_ptr<Parser> parser;
+    UnitAliases aliases;
+};
+Readers make_readers(const std::vector<std::string>& grammars, const std::vector<std::string>& alias_files);
 
 }  // namespace tasksplit::cli

@@ -35,21 +35,15 @@ void run_diff(const DiffOptions& opt) {
         error("unknown format '" + opt.format + "' (text, json, md)");
         throw CommandExit{2};
     }
-    std::unique_ptr<Parser> parser;
-    UnitAliases aliases;
-    try {
-        parser = std::make_unique<Parser>(opt.grammars);
-        for (const auto& file : opt.aliases) aliases.add_file(file);
-    } catch (const GrammarError& e) {
-        error(e.what());
-        throw CommandExit{2};
-    }
+    Readers readers = make_readers(opt.grammars, opt.aliases);
+    const Parser& parser = *readers.parser;
+    const UnitAliases& aliases = readers.aliases;
     std::optional<std::string> encoding;
     if (!opt.encoding.empty()) encoding = opt.encoding;
     Document old_doc, new_doc;
     try {
-        old_doc = load_document(opt.old_path, *parser, encoding);
-        new_doc = load_document(opt.new_path, *parser, encoding);
+        old_doc = load_document(opt.old_path, parser, encoding);
+        new_doc = load_document(opt.new_path, parser, encoding);
     } catch (const InputError& e) {
         error(e.what());
         throw CommandExit{2};

@@ -79,6 +79,18 @@ void Output::commit() {
     }
 }
 
+Readers make_readers(const std::vector<std::string>& grammars, const std::vector<std::string>& alias_files) {
+    Readers r;
+    try {
+        r.parser = std::make_unique<Parser>(grammars);
+        for (const auto& file : alias_files) r.aliases.add_file(file);
+    } catch (const GrammarError& e) {
+        error(e.what());
+        throw CommandExit{2};
+    }
+    return r;
+}
+
 void write_output(const std::string& path, const std::string& text) {
     if (path.empty() || path == "-") {
         std::cout << text;

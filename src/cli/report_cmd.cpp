@@ -26,21 +26,15 @@ void run_report(const ReportOptions& opt) {
         error("the report is an HTML page: add -o report.html (or redirect stdout)");
         throw CommandExit{2};
     }
-    std::unique_ptr<Parser> parser;
-    UnitAliases aliases;
-    try {
-        parser = std::make_unique<Parser>(opt.grammars);
-        for (const auto& file : opt.aliases) aliases.add_file(file);
-    } catch (const GrammarError& e) {
-        error(e.what());
-        throw CommandExit{2};
-    }
+    Readers readers = make_readers(opt.grammars, opt.aliases);
+    const Parser& parser = *readers.parser;
+    const UnitAliases& aliases = readers.aliases;
     std::optional<std::string> encoding;
     if (!opt.encoding.empty()) encoding = opt.encoding;
     std::vector<Document> docs;
     try {
-        docs.push_back(load_document(opt.notice, *parser, encoding));
-        if (!opt.newer.empty()) docs.push_back(load_document(opt.newer, *parser, encoding));
+        docs.push_back(load_document(opt.notice, parser, encoding));
+        if (!opt.newer.empty()) docs.push_back(load_document(opt.newer, parser, encoding));
     } catch (const InputError& e) {
         error(e.what());
         throw CommandExit{2};
