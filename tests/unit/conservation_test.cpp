@@ -4,6 +4,7 @@
 // fuzz targets check it on every input they try; here it runs over every sample and fixture, on
 // hostile shapes, and against tampered documents to show it catches what it claims to.
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <filesystem>
 
 #include "../fuzz/harness.hpp"

@@ -2,6 +2,7 @@
 // suite (and so under the sanitizers too). tests/fuzz/regressions/TARGET-NAME holds the input
 // that fuzz_TARGET (parse, json or grammar) reported; scripts/fuzz also seeds from them.
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <filesystem>
 
 #include "../fuzz/harness.hpp"

@@ -3,12 +3,15 @@
 // and what is wrong, exit 2, nothing on stdout and no output file (not even a temporary one), or
 // parses to a document that keeps every task.
 #include <catch2/catch.hpp>
+#include <algorithm>
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sys/stat.h>
+#include <string>
 #include <unistd.h>
+#include <vector>
 
 #include <nlohmann/json.hpp>
 
