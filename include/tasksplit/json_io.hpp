@@ -2,6 +2,7 @@
 // and the reader that turns a written document back into the model for validate, diff and query.
 #pragma once
 
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -12,7 +13,28 @@
 
 namespace tasksplit {
 
+/// Receives a JSON value as a stream of events, so a writer can print a document of any size
+/// without first building its tree. Containers announce how many entries they will hold.
+class JsonSink {
+public:
+    virtual ~JsonSink() = default;
+    virtual void begin_object(std::size_t members) = 0;
+    virtual void end_object() = 0;
+    virtual void begin_array(std::size_t elements) = 0;
+    virtual void end_array() = 0;
+    virtual void key(std::string_view name) = 0;
+    virtual void string(std::string_view value) = 0;
+    virtual void integer(std::int64_t value) = 0;
+    virtual void real(double value) = 0;  ///< never integral: those come as integer()
+    virtual void boolean(bool value) = 0;
+    virtual void null() = 0;
+};
+
 /// The whole document with keys in contract order; empty optionals, aliases, roles and bounds are null.
+/// The one description of the document's JSON shape: every writer and to_json walk it.
+void walk_document(const Document& doc, JsonSink& sink);
+
+/// walk_document as a tree.
 nlohmann::ordered_json to_json(const Document& doc);
 
 /// A document JSON that does not fit the model; `path` is the JSON Pointer of the offending value.

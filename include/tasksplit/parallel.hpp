@@ -15,7 +15,7 @@ namespace tasksplit {
 /// One input's outcome: the document (or its rendering, when a renderer ran), or the error.
 struct Loaded {
     std::optional<Document> doc;  ///< empty when rendered or failed
-    std::string rendered;         ///< output bytes, when for_each_document was given a renderer
+    std::string rendered;         ///< output bytes, when the worker rendered the document
     std::string error;            ///< "path: message" when the input could not be read
     bool ok() const { return error.empty(); }
 };
@@ -23,7 +23,8 @@ struct Loaded {
 /// Loads every path on up to `jobs` threads and hands each outcome to `emit` in input order as soon
 /// as it and every input before it are done, so at most a few documents wait in memory; `emit` runs
 /// on one thread at a time. `configure` sets up each thread's Parser. `render`, when given, runs on
-/// the worker right after loading (serialising output in parallel) and the document is not kept.
+/// the worker right after loading (serialising output in parallel) and the document is not kept;
+/// except for a large document, which `emit` gets as it is, to print it without a copy in memory.
 /// Throws GrammarError when `grammar_files` do not compile.
 void for_each_document(const std::vector<std::string>& paths, int jobs,
                        const std::vector<std::string>& grammar_files, std::optional<std::string> encoding,

@@ -31,6 +31,7 @@ void write_documents(const std::vector<Document>& docs, OutputFormat format, con
 class DocumentStream {
 public:
     DocumentStream(OutputFormat format, const WriteOptions& options, std::ostream& out, std::size_t count);
+    /// Prints the document straight into the output: no copy of it in memory.
     void write(const Document& doc);
     /// The bytes of one document, without what depends on its position (separators, header): safe
     /// to call on several threads at once, then hand the results to write_rendered in order.
@@ -40,6 +41,11 @@ public:
     void finish();
 
 private:
+    bool json_array() const;  ///< JSON of other than one document: an array of them
+    void print(const Document& doc, std::ostream& out) const;
+    void begin_entry();
+    void write_header();
+
     OutputFormat format_;
     WriteOptions options_;
     std::ostream& out_;

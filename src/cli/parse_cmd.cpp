@@ -130,12 +130,14 @@ void run_parse(const ParseOptions& opt) {
         for_each_document(
             paths, opt.jobs, opt.grammars, encoding, [&](Parser& p) { p.set_line_map(opt.line_map); },
             [&](std::size_t i, Loaded& r) {
-                if (r.ok()) {
-                    stream.write_rendered(r.rendered);
-                } else {
+                if (!r.ok()) {
                     progress.finish();
                     error(r.error);
                     failed = true;
+                } else if (r.doc) {
+                    stream.write(*r.doc);
+                } else {
+                    stream.write_rendered(r.rendered);
                 }
                 progress.tick(sizes[i]);
             },

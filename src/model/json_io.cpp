@@ -6,7 +6,10 @@
 #include <cstdint>
 #include <limits>
 #include <optional>
+#include <string>
+#include <string_view>
 #include <utility>
+#include <vector>
 
 namespace tasksplit {
 
@@ -17,137 +20,288 @@ namespace {
 
 // ---- writing ---------------------------------------------------------------------------------
 
-ojson or_null(const std::optional<std::string>& s) { return s ? ojson(*s) : ojson(nullptr); }
+// Walks the model into a JsonSink; the shape here is docs/output-contract's.
+class Walker {
+public:
+    explicit Walker(JsonSink& sink) : out_(sink) {}
 
-// Empty strings that mean "none" (alias, role, bound) are written as null, like empty optionals.
-ojson empty_as_null(const std::string& s) { return s.empty() ? ojson(nullptr) : ojson(s); }
-
-// Integral values are written as integers (5, not 5.0); 2^53 bounds the range where a double is exact.
-ojson number(double v) {
-    if (std::isfinite(v) && std::trunc(v) == v && std::fabs(v) <= 9007199254740992.0) {
-        return ojson(static_cast<std::int64_t>(v));
+    void document(const Document& doc) {
+        out_.begin_object(9);
+        field("format", doc.format);
+        out_.key("source");
+        const SourceInfo& s = doc.source;
+        out_.begin_object(5);
+        field("path", s.path);
+        field("sha256", s.sha256);
+        field("encoding", s.encoding);
+        field("bytes", s.bytes);
+        field("lines", s.lines);
+        out_.end_object();
+        out_.key("document");
+        meta(doc.document);
+        list("parts", doc.parts, &Walker::part);
+        list("tables", doc.tables, &Walker::table);
+        list("diagnostics", doc.diagnostics, &Walker::diagnostic);
+        list("unassigned", doc.unassigned, &Walker::unassigned);
+        // Empty unless parse --line-map asked for it.
+        list("line_roles", doc.line_roles, &Walker::line_role);
+        out_.end_object();
     }
-    return ojson(v);
-}
 
-// ordered_json keeps an object's members in a vector of pairs with const keys, which cannot be
-// moved: each time it grows it copies every member deeply. Reserving the members up front keeps
-// serialisation linear.
-ojson object_with(std::size_t members) {
-    ojson o = ojson::object();
-    o.get_ref<ojson::object_t&>().reserve(members);
-    return o;
-}
-
-ojson person(const std::optional<Person>& p) {
-    if (!p) return nullptr;
-    ojson o = object_with(2);
-    o["name"] = p->name;
-    o["role"] = empty_as_null(p->role);
-    return o;
-}
-
-ojson units(const std::vector<Unit>& list) {
-    ojson a = ojson::array();
-    for (const Unit& u : list) {
-        ojson o = object_with(4);
-        o["name"] = u.name;
-        o["raw"] = u.raw;
-        o["alias"] = empty_as_null(u.alias);
-        o["kind"] = u.kind;
-        a.push_back(std::move(o));
+private:
+    void field(const char* name, const std::string& v) {
+        out_.key(name);
+        out_.string(v);
     }
-    return a;
-}
-
-ojson target(const Target& t) {
-    ojson o = object_with(8);
-    o["indicator"] = t.indicator;
-    o["verb"] = t.verb;
-    o["value"] = number(t.value);
-    o["measure"] = t.measure;
-    o["bound"] = empty_as_null(t.bound);
-    o["aspirational"] = t.aspirational;
-    o["text"] = t.text;
-    o["span"] = ojson{{"start", t.start}, {"end", t.end}};
-    return o;
-}
-
-ojson item(const Item& it) {
-    ojson o = object_with(13);
-    o["id"] = it.id;
-    o["number"] = or_null(it.number);
-    o["text"] = it.text;
-    o["detail"] = or_null(it.detail);
-    o["leader"] = person(it.leader);
-    o["lead"] = units(it.lead);
-    o["support"] = units(it.support);
-    o["lead_basis"] = it.lead_basis;
-    o["targets"] = ojson::array();
-    for (const Target& t : it.targets) o["targets"].push_back(target(t));
-    o["deadline"] = or_null(it.deadline);
-    o["deadline_iso"] = or_null(it.deadline_iso);
-    o["span"] = ojson{{"line", it.span.line}, {"end_line", it.span.end_line},
-                      {"start", it.span.start}, {"end", it.span.end}};
-    return o;
-}
-
-ojson section(const Section& s) {
-    ojson o = object_with(7);
-    o["id"] = s.id;
-    o["ordinal"] = s.ordinal;
-    o["label"] = or_null(s.label);
-    o["title"] = or_null(s.title);
-    o["line"] = s.line;
-    o["leader"] = person(s.leader);
-    o["items"] = ojson::array();
-    for (const Item& it : s.items) o["items"].push_back(item(it));
-    return o;
-}
-
-ojson part(const Part& p) {
-    ojson o = object_with(5);
-    o["id"] = p.id;
-    o["kind"] = p.kind;
-    o["title"] = p.title;
-    o["line"] = p.line;
-    o["sections"] = ojson::array();
-    for (const Section& s : p.sections) o["sections"].push_back(section(s));
-    return o;
-}
-
-ojson table(const Table& t) {
-    ojson o = object_with(7);
-    o["id"] = t.id;
-    o["part"] = t.part;
-    o["title"] = t.title;
-    o["line"] = t.line;
-    o["columns"] = t.columns;
-    o["rows"] = t.rows;
-    o["raw_rows"] = t.raw_rows;
-    return o;
-}
-
-ojson meta(const DocumentMeta& m) {
-    ojson o = object_with(8);
-    o["doc_number"] = or_null(m.doc_number);
-    o["issuer"] = or_null(m.issuer);
-    o["title"] = or_null(m.title);
-    o["date"] = or_null(m.date);
-    o["year"] = m.year ? ojson(*m.year) : ojson(nullptr);
-    o["addressees"] = m.addressees;
-    o["contacts"] = ojson::array();
-    for (const Contact& c : m.contacts) {
-        o["contacts"].push_back(ojson{{"name", c.name}, {"phones", c.phones}});
+    void field(const char* name, const std::optional<std::string>& v) {
+        out_.key(name);
+        v ? out_.string(*v) : out_.null();
     }
-    if (m.lead_convention) {
-        const LeadConvention& lc = *m.lead_convention;
-        o["lead_convention"] = ojson{{"text", lc.text}, {"rule", lc.rule}, {"line", lc.line}};
-    } else {
-        o["lead_convention"] = nullptr;
+    void field(const char* name, std::int64_t v) {
+        out_.key(name);
+        out_.integer(v);
     }
-    return o;
+    void field(const char* name, int v) { field(name, static_cast<std::int64_t>(v)); }
+    void field(const char* name, std::size_t v) { field(name, static_cast<std::int64_t>(v)); }
+    // Empty strings that mean "none" (alias, role, bound) are written as null, like empty optionals.
+    void field_or_null(const char* name, const std::string& v) {
+        out_.key(name);
+        v.empty() ? out_.null() : out_.string(v);
+    }
+    // Integral values are written as integers (5, not 5.0); 2^53 bounds the range where a double is exact.
+    void number(const char* name, double v) {
+        out_.key(name);
+        if (std::isfinite(v) && std::trunc(v) == v && std::fabs(v) <= 9007199254740992.0) {
+            out_.integer(static_cast<std::int64_t>(v));
+        } else {
+            out_.real(v);
+        }
+    }
+    void strings(const char* name, const std::vector<std::string>& v) {
+        out_.key(name);
+        strings(v);
+    }
+    void strings(const std::vector<std::string>& v) {
+        out_.begin_array(v.size());
+        for (const std::string& s : v) out_.string(s);
+        out_.end_array();
+    }
+    template <typename T>
+    void list(const char* name, const std::vector<T>& v, void (Walker::*one)(const T&)) {
+        out_.key(name);
+        out_.begin_array(v.size());
+        for (const T& x : v) (this->*one)(x);
+        out_.end_array();
+    }
+
+    void person(const char* name, const std::optional<Person>& p) {
+        out_.key(name);
+        if (!p) return out_.null();
+        out_.begin_object(2);
+        field("name", p->name);
+        field_or_null("role", p->role);
+        out_.end_object();
+    }
+
+    void unit(const Unit& u) {
+        out_.begin_object(4);
+        field("name", u.name);
+        field("raw", u.raw);
+        field_or_null("alias", u.alias);
+        field("kind", u.kind);
+        out_.end_object();
+    }
+
+    void target(const Target& t) {
+        out_.begin_object(8);
+        field("indicator", t.indicator);
+        field("verb", t.verb);
+        number("value", t.value);
+        field("measure", t.measure);
+        field_or_null("bound", t.bound);
+        out_.key("aspirational");
+        out_.boolean(t.aspirational);
+        field("text", t.text);
+        out_.key("span");
+        out_.begin_object(2);
+        field("start", t.start);
+        field("end", t.end);
+        out_.end_object();
+        out_.end_object();
+    }
+
+    void item(const Item& it) {
+        out_.begin_object(13);
+        field("id", it.id);
+        field("number", it.number);
+        field("text", it.text);
+        field("detail", it.detail);
+        person("leader", it.leader);
+        list("lead", it.lead, &Walker::unit);
+        list("support", it.support, &Walker::unit);
+        field("lead_basis", it.lead_basis);
+        list("targets", it.targets, &Walker::target);
+        field("deadline", it.deadline);
+        field("deadline_iso", it.deadline_iso);
+        out_.key("span");
+        out_.begin_object(4);
+        field("line", it.span.line);
+        field("end_line", it.span.end_line);
+        field("start", it.span.start);
+        field("end", it.span.end);
+        out_.end_object();
+        out_.end_object();
+    }
+
+    void section(const Section& s) {
+        out_.begin_object(7);
+        field("id", s.id);
+        field("ordinal", s.ordinal);
+        field("label", s.label);
+        field("title", s.title);
+        field("line", s.line);
+        person("leader", s.leader);
+        list("items", s.items, &Walker::item);
+        out_.end_object();
+    }
+
+    void part(const Part& p) {
+        out_.begin_object(5);
+        field("id", p.id);
+        field("kind", p.kind);
+        field("title", p.title);
+        field("line", p.line);
+        list("sections", p.sections, &Walker::section);
+        out_.end_object();
+    }
+
+    void table(const Table& t) {
+        out_.begin_object(7);
+        field("id", t.id);
+        field("part", t.part);
+        field("title", t.title);
+        field("line", t.line);
+        strings("columns", t.columns);
+        list("rows", t.rows, &Walker::strings);
+        list("raw_rows", t.raw_rows, &Walker::strings);
+        out_.end_object();
+    }
+
+    void contact(const Contact& c) {
+        out_.begin_object(2);
+        field("name", c.name);
+        strings("phones", c.phones);
+        out_.end_object();
+    }
+
+    void meta(const DocumentMeta& m) {
+        out_.begin_object(8);
+        field("doc_number", m.doc_number);
+        field("issuer", m.issuer);
+        field("title", m.title);
+        field("date", m.date);
+        out_.key("year");
+        m.year ? out_.integer(*m.year) : out_.null();
+        strings("addressees", m.addressees);
+        list("contacts", m.contacts, &Walker::contact);
+        out_.key("lead_convention");
+        if (m.lead_convention) {
+            const LeadConvention& lc = *m.lead_convention;
+            out_.begin_object(3);
+            field("text", lc.text);
+            field("rule", lc.rule);
+            field("line", lc.line);
+            out_.end_object();
+        } else {
+            out_.null();
+        }
+        out_.end_object();
+    }
+
+    void diagnostic(const Diagnostic& d) {
+        out_.begin_object(5);
+        field("severity", d.severity);
+        field("code", d.code);
+        field("line", d.line);
+        field("column", d.column);
+        field("message", d.message);
+        out_.end_object();
+    }
+
+    void unassigned(const Unassigned& u) {
+        out_.begin_object(2);
+        field("line", u.line);
+        field("text", u.text);
+        out_.end_object();
+    }
+
+    void line_role(const LineRole& r) {
+        out_.begin_object(2);
+        field("line", r.line);
+        field("role", r.role);
+        out_.end_object();
+    }
+
+    JsonSink& out_;
+};
+
+// Builds the tree in place: each container is created in its slot before its members are added.
+class TreeSink : public JsonSink {
+public:
+    explicit TreeSink(ojson& root) : root_(root) {}
+
+    void begin_object(std::size_t members) override {
+        ojson& v = slot();
+        v = ojson::object();
+        // ordered_json keeps an object's members in a vector of pairs with const keys, which cannot
+        // be moved: each time it grows it copies every member deeply. Reserving keeps this linear.
+        v.get_ref<ojson::object_t&>().reserve(members);
+        open_.push_back(&v);
+    }
+    void end_object() override { open_.pop_back(); }
+    void begin_array(std::size_t elements) override {
+        ojson& v = slot();
+        v = ojson::array();
+        v.get_ref<ojson::array_t&>().reserve(elements);
+        open_.push_back(&v);
+    }
+    void end_array() override { open_.pop_back(); }
+    void key(std::string_view name) override { key_ = name; }
+    void string(std::string_view v) override { slot() = std::string(v); }
+    void integer(std::int64_t v) override { slot() = v; }
+    void real(double v) override { slot() = v; }
+    void boolean(bool v) override { slot() = v; }
+    void null() override { slot() = nullptr; }
+
+private:
+    // Where the next value goes: the root, the next array element or the member named by key().
+    ojson& slot() {
+        if (open_.empty()) return root_;
+        ojson& parent = *open_.back();
+        if (parent.is_array()) {
+            parent.push_back(nullptr);
+            return parent.back();
+        }
+        return parent[key_];
+    }
+
+    ojson& root_;
+    std::vector<ojson*> open_;
+    std::string key_;
+};
+
+}  // namespace
+
+void walk_document(const Document& doc, JsonSink& sink) { Walker(sink).document(doc); }
+
+ojson to_json(const Document& doc) {
+    ojson root;
+    TreeSink sink(root);
+    walk_document(doc, sink);
+    return root;
 }
+
+namespace {
 
 // ---- reading ---------------------------------------------------------------------------------
 
@@ -364,30 +518,6 @@ SourceInfo read_source(const Cursor& c) {
 
 ReadError::ReadError(std::string where, const std::string& problem)
     : std::runtime_error((where.empty() ? std::string("/") : where) + ": " + problem), path(std::move(where)) {}
-
-ojson to_json(const Document& doc) {
-    ojson o = object_with(9);
-    o["format"] = doc.format;
-    const SourceInfo& s = doc.source;
-    o["source"] = ojson{{"path", s.path}, {"sha256", s.sha256}, {"encoding", s.encoding},
-                        {"bytes", s.bytes}, {"lines", s.lines}};
-    o["document"] = meta(doc.document);
-    o["parts"] = ojson::array();
-    for (const Part& p : doc.parts) o["parts"].push_back(part(p));
-    o["tables"] = ojson::array();
-    for (const Table& t : doc.tables) o["tables"].push_back(table(t));
-    o["diagnostics"] = ojson::array();
-    for (const Diagnostic& d : doc.diagnostics) {
-        o["diagnostics"].push_back(ojson{{"severity", d.severity}, {"code", d.code}, {"line", d.line},
-                                         {"column", d.column}, {"message", d.message}});
-    }
-    o["unassigned"] = ojson::array();
-    for (const Unassigned& u : doc.unassigned) o["unassigned"].push_back(ojson{{"line", u.line}, {"text", u.text}});
-    // Empty unless parse --line-map asked for it.
-    o["line_roles"] = ojson::array();
-    for (const LineRole& r : doc.line_roles) o["line_roles"].push_back(ojson{{"line", r.line}, {"role", r.role}});
-    return o;
-}
 
 Document document_from_json(const json& j) {
     const Cursor root(j, "");

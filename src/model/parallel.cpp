@@ -11,6 +11,13 @@
 #include "tasksplit/load.hpp"
 
 namespace tasksplit {
+
+namespace {
+// A rendered document waits in memory for its turn, several times the size of its source: beyond
+// this size the emitting thread prints the document itself, straight into the output.
+constexpr std::size_t kRenderOnWorkerBelow = 1 << 20;
+}  // namespace
+
 void for_each_document(const std::vector<std::string>& paths, int jobs,
                        const std::vector<std::string>& grammar_files, std::optional<std::string> encoding,
                        const std::function<void(Parser&)>& configure,
@@ -50,7 +57,7 @@ void for_each_document(const std::vector<std::string>& paths, int jobs,
             Loaded r;
             try {
                 r.doc = load_document(paths[i], parser, encoding);
-                if (render) {
+                if (render && r.doc->source.bytes < kRenderOnWorkerBelow) {
                     r.rendered = render(*r.doc);
                     r.doc.reset();
                 }

@@ -1,43 +1,157 @@
-// JSON and JSON Lines: the to_json tree, UTF-8 unescaped. Each call renders everything before writing,
-// so a document that cannot be dumped (invalid UTF-8) leaves no half-written output behind.
+// JSON and JSON Lines, printed straight from the model (walk_document) with no tree in between, so
+// memory stays at the size of the model however large the document. The bytes are those of
+// nlohmann's dump(2) / dump() of to_json's tree (writers_test holds them to that), UTF-8 unescaped.
+#include <charconv>
+#include <cstdint>
+#include <ostream>
+#include <string>
+#include <string_view>
+#include <vector>
+
 #include <nlohmann/json.hpp>
+#include <unicode/utf8.h>
 
 #include "tasksplit/json_io.hpp"
 #include "writers_internal.hpp"
 
 namespace tasksplit::writers {
+namespace {
 
-void write_json(const std::vector<Document>& docs, std::ostream& out) {
-    nlohmann::ordered_json tree;
-    if (docs.size() == 1) {
-        tree = to_json(docs.front());
-    } else {
-        tree = nlohmann::ordered_json::array();
-        for (const Document& doc : docs) tree.push_back(to_json(doc));
+class JsonText : public JsonSink {
+public:
+    /// indent < 0: compact (one line). depth: levels of indentation the value already sits at.
+    JsonText(std::ostream& out, int indent, int depth) : out_(out), indent_(indent), base_(depth) {}
+
+    void print(const Document& doc) {
+        walk_document(doc, *this);
+        flush();
     }
-    out << tree.dump(2) << '\n';
-}
 
-void write_json_element(const Document& doc, std::ostream& out) {
-    // The bytes dump(2) gives for this document as an element of a top-level array, without the
-    // separator before it.
-    const std::string text = to_json(doc).dump(2);
-    std::string indented;
-    indented.reserve(text.size() + text.size() / 8);
-    for (std::size_t from = 0; from < text.size();) {
-        std::size_t nl = text.find('\n', from);
-        if (nl == std::string::npos) nl = text.size() - 1;
-        indented.append(text, from, nl + 1 - from);
-        if (nl + 1 < text.size()) indented += "  ";
-        from = nl + 1;
+    void begin_object(std::size_t) override { open('{'); }
+    void end_object() override { close('}'); }
+    void begin_array(std::size_t) override { open('['); }
+    void end_array() override { close(']'); }
+    void key(std::string_view name) override {
+        next_entry();
+        quoted(name);
+        buf_ += indent_ < 0 ? ":" : ": ";
+        after_key_ = true;
     }
-    out << indented;
-}
+    void string(std::string_view v) override {
+        value();
+        quoted(v);
+    }
+    void integer(std::int64_t v) override {
+        value();
+        char digits[24];
+        buf_.append(digits, std::to_chars(digits, digits + sizeof digits, v).ptr);
+    }
+    void real(double v) override {
+        value();
+        buf_ += nlohmann::json(v).dump();  // nlohmann's shortest round-trip form, as before
+    }
+    void boolean(bool v) override {
+        value();
+        buf_ += v ? "true" : "false";
+    }
+    void null() override {
+        value();
+        buf_ += "null";
+    }
 
-void write_jsonl(const std::vector<Document>& docs, std::ostream& out) {
-    std::string text;
-    for (const Document& doc : docs) text += to_json(doc).dump() + '\n';
-    out << text;
+private:
+    void open(char bracket) {
+        value();
+        buf_ += bracket;
+        empty_.push_back(true);
+    }
+    void close(char bracket) {
+        const bool was_empty = empty_.back();
+        empty_.pop_back();
+        if (!was_empty) newline();
+        buf_ += bracket;
+        if (buf_.size() >= kFlushAt) flush();
+    }
+    // A value inside an array starts a new entry; after a key it follows on the same line.
+    void value() {
+        if (after_key_) {
+            after_key_ = false;
+        } else if (!empty_.empty()) {
+            next_entry();
+        }
+    }
+    void next_entry() {
+        if (!empty_.back()) buf_ += ',';
+        empty_.back() = false;
+        newline();
+    }
+    void newline() {
+        if (indent_ < 0) return;
+        buf_ += '\n';
+        buf_.append(static_cast<std::size_t>(indent_) * (base_ + empty_.size()), ' ');
+    }
+    // nlohmann's escapes: the two-character forms it knows, \u00xx for other control characters.
+    // Bytes that are not UTF-8 (a file name can hold any) become U+FFFD rather than failing the run.
+    void quoted(std::string_view s) {
+        buf_ += '"';
+        const auto* p = reinterpret_cast<const std::uint8_t*>(s.data());
+        const auto n = static_cast<std::int32_t>(s.size());
+        std::int32_t i = 0;
+        while (i < n) {
+            const std::int32_t start = i;
+            while (i < n && p[i] >= 0x20 && p[i] < 0x80 && p[i] != '"' && p[i] != '\\') ++i;
+            buf_.append(s.data() + start, static_cast<std::size_t>(i - start));
+            if (i == n) break;
+            if (p[i] >= 0x80) {
+                const std::int32_t lead = i;
+                UChar32 c;
+                U8_NEXT(p, i, n, c);
+                if (c < 0) buf_ += "\xEF\xBF\xBD";
+                else buf_.append(s.data() + lead, static_cast<std::size_t>(i - lead));
+                continue;
+            }
+            escape(static_cast<char>(p[i++]));
+        }
+        buf_ += '"';
+    }
+    void escape(char c) {
+        switch (c) {
+            case '"': buf_ += "\\\""; return;
+            case '\\': buf_ += "\\\\"; return;
+            case '\b': buf_ += "\\b"; return;
+            case '\f': buf_ += "\\f"; return;
+            case '\n': buf_ += "\\n"; return;
+            case '\r': buf_ += "\\r"; return;
+            case '\t': buf_ += "\\t"; return;
+            default: {
+                static constexpr char hex[] = "0123456789abcdef";
+                buf_ += "\\u00";
+                buf_ += hex[(c >> 4) & 0xF];
+                buf_ += hex[c & 0xF];
+            }
+        }
+    }
+    void flush() {
+        out_.write(buf_.data(), static_cast<std::streamsize>(buf_.size()));
+        buf_.clear();
+    }
+
+    static constexpr std::size_t kFlushAt = 1 << 16;
+    std::ostream& out_;
+    const int indent_;
+    const int base_;
+    std::vector<bool> empty_;  ///< per open container: nothing written into it yet
+    bool after_key_ = false;
+    std::string buf_;
+};
+
+}  // namespace
+
+void write_json(const Document& doc, std::ostream& out, int depth) { JsonText(out, 2, depth).print(doc); }
+
+void write_json_line(const Document& doc, std::ostream& out) {
+    JsonText(out, -1, 0).print(doc);
+    out << '\n';
 }
 
 }  // namespace tasksplit::writers

@@ -86,42 +86,44 @@ void header(RowWriter& w, std::initializer_list<std::string_view> columns) {
 
 }  // namespace
 
-void write_item_rows(const std::vector<Document>& docs, RowStyle style, std::ostream& out, bool with_header) {
+void write_item_header(RowStyle style, std::ostream& out) {
     RowWriter w(style, out);
-    if (with_header)
-        header(w, {"source", "year", "part", "section", "leader", "leader_role", "number", "text", "lead", "support",
-                   "deadline", "line"});
-    for (const Document& doc : docs) {
-        for (const Part& part : doc.parts) {
-            for (const Section& section : part.sections) {
-                for (const Item& item : section.items) {
-                    w.text(doc.source.path).plain(year_of(doc)).text(part.title).text(section.title.value_or(""));
-                    w.text(item.leader ? item.leader->name : "").text(item.leader ? item.leader->role : "");
-                    w.text(item.number.value_or("")).text(item.text).text(names(item.lead)).text(names(item.support));
-                    w.text(item.deadline.value_or("")).plain(std::to_string(item.span.line));
-                    w.end_row();
-                }
+    header(w, {"source", "year", "part", "section", "leader", "leader_role", "number", "text", "lead", "support",
+               "deadline", "line"});
+}
+
+void write_item_rows(const Document& doc, RowStyle style, std::ostream& out) {
+    RowWriter w(style, out);
+    for (const Part& part : doc.parts) {
+        for (const Section& section : part.sections) {
+            for (const Item& item : section.items) {
+                w.text(doc.source.path).plain(year_of(doc)).text(part.title).text(section.title.value_or(""));
+                w.text(item.leader ? item.leader->name : "").text(item.leader ? item.leader->role : "");
+                w.text(item.number.value_or("")).text(item.text).text(names(item.lead)).text(names(item.support));
+                w.text(item.deadline.value_or("")).plain(std::to_string(item.span.line));
+                w.end_row();
             }
         }
     }
 }
 
-void write_target_rows(const std::vector<Document>& docs, RowStyle style, std::ostream& out, bool with_header) {
+void write_target_header(RowStyle style, std::ostream& out) {
     RowWriter w(style, out);
-    if (with_header)
-        header(w, {"source", "year", "section", "leader", "number", "indicator", "verb", "value", "measure", "bound",
-                   "aspirational", "lead", "text"});
-    for (const Document& doc : docs) {
-        for (const Part& part : doc.parts) {
-            for (const Section& section : part.sections) {
-                for (const Item& item : section.items) {
-                    for (const Target& t : item.targets) {
-                        w.text(doc.source.path).plain(year_of(doc)).text(section.title.value_or(""));
-                        w.text(item.leader ? item.leader->name : "").text(item.number.value_or(""));
-                        w.text(t.indicator).text(t.verb).plain(shortest_decimal(t.value)).text(t.measure);
-                        w.text(t.bound).plain(t.aspirational ? "true" : "false").text(names(item.lead)).text(t.text);
-                        w.end_row();
-                    }
+    header(w, {"source", "year", "section", "leader", "number", "indicator", "verb", "value", "measure", "bound",
+               "aspirational", "lead", "text"});
+}
+
+void write_target_rows(const Document& doc, RowStyle style, std::ostream& out) {
+    RowWriter w(style, out);
+    for (const Part& part : doc.parts) {
+        for (const Section& section : part.sections) {
+            for (const Item& item : section.items) {
+                for (const Target& t : item.targets) {
+                    w.text(doc.source.path).plain(year_of(doc)).text(section.title.value_or(""));
+                    w.text(item.leader ? item.leader->name : "").text(item.number.value_or(""));
+                    w.text(t.indicator).text(t.verb).plain(shortest_decimal(t.value)).text(t.measure);
+                    w.text(t.bound).plain(t.aspirational ? "true" : "false").text(names(item.lead)).text(t.text);
+                    w.end_row();
                 }
             }
         }

@@ -1,8 +1,7 @@
 #include "tasksplit/writers.hpp"
 
-#include <sstream>
-
 #include <charconv>
+#include <sstream>
 
 #include "writers_internal.hpp"
 
@@ -19,59 +18,75 @@ std::optional<OutputFormat> parse_output_format(std::string_view name) {
 
 void write_documents(const std::vector<Document>& docs, OutputFormat format, const WriteOptions& options,
                      std::ostream& out) {
-    using writers::RowStyle;
-    switch (format) {
-        case OutputFormat::json: return writers::write_json(docs, out);
-        case OutputFormat::jsonl: return writers::write_jsonl(docs, out);
-        case OutputFormat::yaml: return writers::write_yaml(docs, out);
-        case OutputFormat::csv:
-        case OutputFormat::tsv: {
-            const RowStyle style = format == OutputFormat::csv ? RowStyle::csv : RowStyle::tsv;
-            if (options.targets) return writers::write_target_rows(docs, style, out);
-            return writers::write_item_rows(docs, style, out);
-        }
-    }
+    DocumentStream stream(format, options, out, docs.size());
+    for (const Document& doc : docs) stream.write(doc);
+    stream.finish();
 }
 
 DocumentStream::DocumentStream(OutputFormat format, const WriteOptions& options, std::ostream& out, std::size_t count)
     : format_(format), options_(options), out_(out), count_(count) {}
 
-std::string DocumentStream::render(const Document& doc) const {
+bool DocumentStream::json_array() const { return format_ == OutputFormat::json && count_ != 1; }
+
+void DocumentStream::print(const Document& doc, std::ostream& out) const {
     using writers::RowStyle;
-    std::ostringstream out;
     switch (format_) {
         case OutputFormat::json:
-            if (count_ == 1) writers::write_json({doc}, out);
-            else writers::write_json_element(doc, out);
+            writers::write_json(doc, out, json_array() ? 1 : 0);
+            if (!json_array()) out << '\n';
             break;
-        case OutputFormat::jsonl: writers::write_jsonl({doc}, out); break;
-        case OutputFormat::yaml: writers::write_yaml({doc}, out, count_ > 1); break;
+        case OutputFormat::jsonl: writers::write_json_line(doc, out); break;
+        case OutputFormat::yaml: writers::write_yaml(doc, out, count_ > 1); break;
         case OutputFormat::csv:
         case OutputFormat::tsv: {
             const RowStyle style = format_ == OutputFormat::csv ? RowStyle::csv : RowStyle::tsv;
-            if (options_.targets) writers::write_target_rows({doc}, style, out, false);
-            else writers::write_item_rows({doc}, style, out, false);
+            if (options_.targets) writers::write_target_rows(doc, style, out);
+            else writers::write_item_rows(doc, style, out);
             break;
         }
     }
+}
+
+std::string DocumentStream::render(const Document& doc) const {
+    std::ostringstream out;
+    print(doc, out);
     return out.str();
 }
 
-void DocumentStream::write_rendered(const std::string& text) {
+void DocumentStream::begin_entry() {
     if (written_++ == 0) {
-        if (format_ == OutputFormat::json && count_ != 1) out_ << "[\n  ";
-        if (format_ == OutputFormat::csv || format_ == OutputFormat::tsv) write_documents({}, format_, options_, out_);
-    } else if (format_ == OutputFormat::json && count_ != 1) {
+        if (json_array()) out_ << "[\n  ";
+        write_header();
+    } else if (json_array()) {
         out_ << ",\n  ";
     }
+}
+
+void DocumentStream::write_header() {
+    if (format_ != OutputFormat::csv && format_ != OutputFormat::tsv) return;
+    const auto style = format_ == OutputFormat::csv ? writers::RowStyle::csv : writers::RowStyle::tsv;
+    if (options_.targets) writers::write_target_header(style, out_);
+    else writers::write_item_header(style, out_);
+}
+
+void DocumentStream::write_rendered(const std::string& text) {
+    begin_entry();
     out_ << text;
 }
 
-void DocumentStream::write(const Document& doc) { write_rendered(render(doc)); }
+void DocumentStream::write(const Document& doc) {
+    begin_entry();
+    print(doc, out_);
+}
 
 void DocumentStream::finish() {
-    if (written_ == 0) return write_documents({}, format_, options_, out_);
-    if (format_ == OutputFormat::json && count_ != 1) out_ << "\n]\n";
+    if (written_ == 0) {
+        // An empty batch is still a valid file of its format: an empty JSON array, a CSV header.
+        if (format_ == OutputFormat::json) out_ << "[]\n";
+        write_header();
+    } else if (json_array()) {
+        out_ << "\n]\n";
+    }
 }
 
 namespace writers {

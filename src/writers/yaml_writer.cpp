@@ -1,10 +1,9 @@
-// YAML: the same tree and key order as JSON (it walks to_json's output), block style, UTF-8 kept.
+// YAML: the same tree and key order as JSON (walk_document), block style, UTF-8 kept.
 #include <array>
 #include <cstdint>
 #include <stdexcept>
 #include <string_view>
 
-#include <nlohmann/json.hpp>
 #include <yaml-cpp/yaml.h>
 
 #include "tasksplit/json_io.hpp"
@@ -12,8 +11,6 @@
 
 namespace tasksplit::writers {
 namespace {
-
-using ojson = nlohmann::ordered_json;
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_ascii_alnum(char c) { return is_digit(c) || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -44,51 +41,42 @@ bool resolves_to_non_string(std::string_view s) {
     return true;
 }
 
-void emit(YAML::Emitter& e, const ojson& v) {
-    switch (v.type()) {
-        case ojson::value_t::null: e << YAML::Null; break;
-        case ojson::value_t::boolean: e << v.get<bool>(); break;
-        case ojson::value_t::number_integer: e << v.get<std::int64_t>(); break;
-        case ojson::value_t::number_unsigned: e << v.get<std::uint64_t>(); break;
-        // yaml-cpp prints doubles with 17 significant digits (125.59999999999999).
-        case ojson::value_t::number_float: e << shortest_decimal(v.get<double>()); break;
-        case ojson::value_t::string: {
-            const auto& s = v.get_ref<const std::string&>();
-            if (resolves_to_non_string(s)) e << YAML::DoubleQuoted;
-            e << s;
-            break;
-        }
-        case ojson::value_t::array:
-            // Flow style only changes empty lists: "support: []" rather than "[]" on a line of its own.
-            if (v.empty()) e << YAML::Flow;
-            e << YAML::BeginSeq;
-            for (const ojson& x : v) emit(e, x);
-            e << YAML::EndSeq;
-            break;
-        case ojson::value_t::object:
-            e << YAML::BeginMap;
-            for (const auto& entry : v.items()) {
-                e << YAML::Key << entry.key() << YAML::Value;
-                emit(e, entry.value());
-            }
-            e << YAML::EndMap;
-            break;
-        case ojson::value_t::binary:
-        case ojson::value_t::discarded: break;  // to_json never produces these
+class YamlSink : public JsonSink {
+public:
+    explicit YamlSink(YAML::Emitter& e) : e_(e) {}
+
+    void begin_object(std::size_t) override { e_ << YAML::BeginMap; }
+    void end_object() override { e_ << YAML::EndMap; }
+    void begin_array(std::size_t elements) override {
+        // Flow style only changes empty lists: "support: []" rather than "[]" on a line of its own.
+        if (elements == 0) e_ << YAML::Flow;
+        e_ << YAML::BeginSeq;
     }
-}
+    void end_array() override { e_ << YAML::EndSeq; }
+    void key(std::string_view name) override { e_ << YAML::Key << std::string(name) << YAML::Value; }
+    void string(std::string_view v) override {
+        if (resolves_to_non_string(v)) e_ << YAML::DoubleQuoted;
+        e_ << std::string(v);
+    }
+    void integer(std::int64_t v) override { e_ << v; }
+    // yaml-cpp prints doubles with 17 significant digits (125.59999999999999).
+    void real(double v) override { e_ << shortest_decimal(v); }
+    void boolean(bool v) override { e_ << v; }
+    void null() override { e_ << YAML::Null; }
+
+private:
+    YAML::Emitter& e_;
+};
 
 }  // namespace
 
-void write_yaml(const std::vector<Document>& docs, std::ostream& out, bool stream) {
-    if (docs.empty()) return;
+void write_yaml(const Document& doc, std::ostream& out, bool marker) {
     YAML::Emitter e;
     e.SetOutputCharset(YAML::EmitNonAscii);
     e.SetNullFormat(YAML::LowerNull);
-    for (const Document& doc : docs) {
-        if (stream || docs.size() > 1) e << YAML::BeginDoc;
-        emit(e, to_json(doc));
-    }
+    if (marker) e << YAML::BeginDoc;
+    YamlSink sink(e);
+    walk_document(doc, sink);
     if (!e.good()) throw std::runtime_error("YAML emitter: " + e.GetLastError());
     out << e.c_str() << '\n';
 }

@@ -170,6 +170,27 @@ TEST_CASE("json writes one object, or an array for several documents", "[writers
     CHECK(write({}, OutputFormat::json) == "[]\n");
 }
 
+TEST_CASE("json is printed from the model with the bytes nlohmann gives for its tree", "[writers][json]") {
+    // The printer never builds the tree; hold it to nlohmann's dump on every escape it has to make.
+    Document d = tricky_document("a.txt");
+    std::string controls;
+    for (char c = 1; c < 0x20; ++c) controls += c;
+    d.parts[0].sections[0].items[0].text = controls + "\"\\/\x7f é 中文 😀";
+    d.parts[0].sections[0].items[1].targets[0].value = 0.00001;  // a double in exponent form
+    d.tables.push_back(Table{"t1", "p1", "附件", 40, {"序号", "任务"}, {{"1", "甲"}, {}}, {}});
+    CHECK(write({d}, OutputFormat::json) == to_json(d).dump(2) + "\n");
+    CHECK(write({d}, OutputFormat::jsonl) == to_json(d).dump() + "\n");
+
+    ojson both = ojson::array({to_json(d), to_json(Document{})});
+    CHECK(write({d, Document{}}, OutputFormat::json) == both.dump(2) + "\n");
+}
+
+TEST_CASE("json replaces bytes that are not UTF-8 (a file name can hold any) instead of failing", "[writers][json]") {
+    const Document d = tricky_document("dir/bad\xff\xfename.txt");
+    const json back = json::parse(write({d}, OutputFormat::json));
+    CHECK(back["source"]["path"] == "dir/bad\xEF\xBF\xBD\xEF\xBF\xBDname.txt");
+}
+
 TEST_CASE("jsonl writes one compact document per line", "[writers][jsonl]") {
     const std::string out = write({tricky_document("a.txt"), tricky_document("b.txt")}, OutputFormat::jsonl);
     std::istringstream lines(out);
