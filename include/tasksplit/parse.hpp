@@ -24,8 +24,9 @@ public:
 
     /// Parses decoded text. Never fails on content: problems become diagnostics.
     Document parse(const SourceText& text) const;
-    /// Decodes then parses; throws DecodeError for input that is not text.
-    Document parse_bytes(const std::string& bytes, const std::string& path,
+    /// Decodes then parses; throws DecodeError for input that is not text. Pass the bytes with
+    /// std::move when they are not needed after: UTF-8 input then becomes the decoded text as it is.
+    Document parse_bytes(std::string bytes, const std::string& path,
                          const std::optional<std::string>& encoding = std::nullopt) const;
     const Rules& rules() const { return rules_; }
     /// Records in Document::line_roles what claimed each source line (debugging, conservation).

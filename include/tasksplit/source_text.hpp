@@ -44,7 +44,8 @@ struct SourceText {
 
 /// Decodes `bytes`. `encoding` forces a charset (any ICU converter name); otherwise a BOM,
 /// valid UTF-8, UTF-16 without BOM and GB18030 are tried in that order. Throws DecodeError.
-SourceText decode_source(const std::string& bytes, const std::string& path,
+/// Takes `bytes` by value: UTF-8 input becomes SourceText::utf8 without a copy.
+SourceText decode_source(std::string bytes, const std::string& path,
                          const std::optional<std::string>& encoding = std::nullopt);
 
 /// Folds one UTF-16 unit for matching: full-width -> half-width, NFKC where it maps to a

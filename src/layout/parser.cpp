@@ -22,11 +22,11 @@ struct LineInfo {
     Kind kind = Kind::blank;
     int32_t a = 0, b = 0;  ///< trimmed range in the source
     int heading_level = -1;
-    icu::UnicodeString label;  ///< section label (一) or item number, as printed
-    int value = 0;             ///< item number as an integer
-    int32_t rest = 0;          ///< where the heading title or item text starts
+    int32_t label_a = 0, label_b = 0;  ///< section label (一) or item number, as printed
+    int value = 0;                     ///< item number as an integer
+    int32_t rest = 0;                  ///< where the heading title or item text starts
     bool dotted = true;
-    std::string column_role;
+    const std::string* column_role = nullptr;  ///< into Rules::column_role; one per line, so no copy
 };
 
 struct Block {
@@ -159,12 +159,13 @@ private:
                 if (re.match_at(f, a, b)) {
                     li.kind = Kind::section;
                     li.heading_level = static_cast<int>(level);
-                    li.label = icu::UnicodeString(t_.orig, re.start(1), re.end(1) - re.start(1));
+                    li.label_a = re.start(1);
+                    li.label_b = re.end(1);
                     li.rest = re.start(2);
                     done = true;
                     if (heading_is_task(li)) {
                         li.kind = Kind::item;
-                        li.value = numeral_value(li.label);
+                        li.value = numeral_value(label(li));
                     }
                 }
             }
@@ -172,8 +173,9 @@ private:
             for (const auto& rule : r_.item_number) {
                 if (rule.re.match_at(f, a, b)) {
                     li.kind = Kind::item;
-                    li.label = icu::UnicodeString(t_.orig, rule.re.start(1), rule.re.end(1) - rule.re.start(1));
-                    li.value = numeral_value(li.label);
+                    li.label_a = rule.re.start(1);
+                    li.label_b = rule.re.end(1);
+                    li.value = numeral_value(label(li));
                     li.rest = rule.re.end(0);
                     li.dotted = rule.dotted;
                     done = true;
@@ -189,12 +191,16 @@ private:
                 auto col = r_.column_role.find(to_utf8(bare));
                 if (col != r_.column_role.end()) {
                     li.kind = Kind::column;
-                    li.column_role = col->second;
+                    li.column_role = &col->second;
                     continue;
                 }
             }
             li.kind = Kind::text;
         }
+    }
+
+    icu::UnicodeString label(const LineInfo& li) const {
+        return icu::UnicodeString(t_.orig, li.label_a, li.label_b - li.label_a);
     }
 
     /// "（一）推进数字经济发展。（责任单位：市经信局）" is numbered like a heading but is a task.
@@ -231,7 +237,7 @@ private:
         int k = i;
         while (k < t_.line_count() && (lines_[k].kind == Kind::column || lines_[k].kind == Kind::blank)) {
             if (lines_[k].kind == Kind::column) {
-                roles.push_back(lines_[k].column_role);
+                roles.push_back(*lines_[k].column_role);
                 last = k;
             }
             ++k;
@@ -335,7 +341,7 @@ private:
             flush_block();
             ensure_part(i);
             Block b;
-            b.number = to_utf8(li.label);
+            b.number = to_utf8(label(li));
             b.value = li.value;
             b.line = i;
             b.start = li.a;
@@ -467,7 +473,7 @@ private:
         s.ordinal = static_cast<int>(part.sections.size()) + 1;
         if (!part.sections.empty() && part.sections.front().ordinal == 0 && part.sections.front().items.empty())
             part.sections.clear(), s.ordinal = 1;
-        s.label = to_utf8(li.label);
+        s.label = to_utf8(label(li));
         Run title;
         title.append(t_, li.rest, li.b);
         s.title = title.utf8_nospace();
@@ -1172,11 +1178,12 @@ Document Parser::parse(const SourceText& text) const {
     return doc;
 }
 
-Document Parser::parse_bytes(const std::string& bytes, const std::string& path,
+Document Parser::parse_bytes(std::string bytes, const std::string& path,
                              const std::optional<std::string>& encoding) const {
-    SourceText text = decode_source(bytes, path, encoding);
+    const std::string sha256 = sha256_hex(bytes);
+    SourceText text = decode_source(std::move(bytes), path, encoding);
     Document doc = parse(text);
-    doc.source.sha256 = sha256_hex(bytes);
+    doc.source.sha256 = sha256;
     return doc;
 }
 

@@ -26,7 +26,17 @@ std::string read_input(const std::string& path) {
         throw InputError(path + (fs::is_empty(path, ec) ? ": empty directory, no files to read" : ": is a directory"));
     std::ifstream in(path, std::ios::binary);
     if (!in) throw InputError(path + ": " + std::strerror(errno));
-    std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+    // A regular file is read in one go into a buffer of its size; pipes and /proc files, whose
+    // size is unknown or 0, are read to their end.
+    std::string bytes;
+    const auto size = fs::is_regular_file(path, ec) ? fs::file_size(path, ec) : 0;
+    if (!ec && size > 0) {
+        bytes.resize(size);
+        in.read(bytes.data(), static_cast<std::streamsize>(size));
+        bytes.resize(static_cast<std::size_t>(in.gcount()));
+        in.clear(in.rdstate() & ~(std::ios::failbit | std::ios::eofbit));
+    }
+    bytes.append(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
     if (in.bad()) throw InputError(path + ": read error");
     return bytes;
 }
@@ -48,7 +58,7 @@ Document load_document(const std::string& path, const Parser& parser, const std:
     }
     if (bytes.empty()) throw InputError(path + ": empty file");
     try {
-        return parser.parse_bytes(bytes, path, encoding);
+        return parser.parse_bytes(std::move(bytes), path, encoding);
     } catch (const DecodeError& e) {
         throw InputError(path + ": " + e.what() + " at byte " + std::to_string(e.offset));
     }

@@ -9,8 +9,10 @@
 #include <atomic>
 #include <memory>
 #include <mutex>
+#include <string_view>
 
 #include <unicode/normalizer2.h>
+#include <unicode/ustring.h>
 #include <unicode/ucnv.h>
 #include <unicode/utf8.h>
 
@@ -187,8 +189,25 @@ std::string SourceText::slice(int32_t a, int32_t b) const {
     return out;
 }
 
-SourceText decode_source(const std::string& bytes, const std::string& path,
-                         const std::optional<std::string>& encoding) {
+namespace {
+
+// fromUTF8 reserves one UTF-16 unit per byte, three times what Chinese text needs; measuring first
+// gives a buffer of the exact size.
+icu::UnicodeString utf16_of_valid_utf8(std::string_view utf8) {
+    UErrorCode status = U_ZERO_ERROR;
+    int32_t length = 0;
+    const auto size = static_cast<int32_t>(utf8.size());
+    u_strFromUTF8(nullptr, 0, &length, utf8.data(), size, &status);
+    icu::UnicodeString out;
+    status = U_ZERO_ERROR;
+    u_strFromUTF8(out.getBuffer(length), length, nullptr, utf8.data(), size, &status);
+    out.releaseBuffer(U_SUCCESS(status) ? length : 0);
+    return out;
+}
+
+}  // namespace
+
+SourceText decode_source(std::string bytes, const std::string& path, const std::optional<std::string>& encoding) {
     SourceText src;
     src.path = path;
     src.input_bytes = bytes.size();
@@ -198,11 +217,12 @@ SourceText decode_source(const std::string& bytes, const std::string& path,
         src.orig = convert_strict(bytes, enc.c_str());
     } else if (bytes.size() >= 3 && bytes.compare(0, 3, "\xEF\xBB\xBF") == 0) {
         enc = "UTF-8";
-        std::string rest = bytes.substr(3);
-        if (auto bad = first_invalid_utf8(rest); bad != std::string::npos)
-            throw DecodeError(truncated_utf8_tail(rest, bad) ? "truncated UTF-8: the input ends inside a character" : "invalid UTF-8",
+        bytes.erase(0, 3);
+        if (auto bad = first_invalid_utf8(bytes); bad != std::string::npos)
+            throw DecodeError(truncated_utf8_tail(bytes, bad) ? "truncated UTF-8: the input ends inside a character" : "invalid UTF-8",
                               bad + 3);
-        src.orig = icu::UnicodeString::fromUTF8(rest);
+        src.orig = utf16_of_valid_utf8(bytes);
+        src.utf8 = std::move(bytes);
     } else if (bytes.size() >= 2 && (bytes.compare(0, 2, "\xFF\xFE") == 0 || bytes.compare(0, 2, "\xFE\xFF") == 0)) {
         enc = bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
         try {
@@ -212,7 +232,8 @@ SourceText decode_source(const std::string& bytes, const std::string& path,
         }
     } else if (auto bad = first_invalid_utf8(bytes); bad == std::string::npos) {
         enc = "UTF-8";
-        src.orig = icu::UnicodeString::fromUTF8(bytes);
+        src.orig = utf16_of_valid_utf8(bytes);
+        src.utf8 = std::move(bytes);
     } else if (auto u16 = sniff_utf16(bytes)) {
         enc = *u16;
         src.orig = convert_strict(bytes, u16.value());
@@ -240,7 +261,8 @@ SourceText decode_source(const std::string& bytes, const std::string& path,
         src.orig.tempSubString(0, nul).toUTF8String(prefix);
         throw DecodeError("binary data (NUL character)", prefix.size());
     }
-    src.orig.toUTF8String(src.utf8);
+    // Valid UTF-8 input is its own decoded text (moved in above); other encodings are converted.
+    if (src.utf8.empty()) src.orig.toUTF8String(src.utf8);
 
     const int32_t n = src.orig.length();
     src.fold = src.orig;
