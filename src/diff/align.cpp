@@ -11,7 +11,8 @@
 //    paired joins that pair when it restates part of the partner and covers a part of it the
 //    pair did not: 2023's "地区生产总值增长 5%；一般公共预算收入增长 8%；城乡…同步" became
 //    three 2024 items.
-// 5. Strength: same (identical or nearly identical wording), continued, related.
+// 5. Strength: same (identical or nearly identical wording), continued (a high score, or a clear
+//    choice: well ahead of every other candidate of both items), related.
 #include <algorithm>
 #include <cmath>
 #include <numeric>
@@ -31,6 +32,10 @@ constexpr double kContextGate = 0.25;
 // Strength thresholds on the combined score (set on the Dinghai 2023/2024 pair, checked by eye).
 constexpr double kRelated = 0.18;
 constexpr double kContinued = 0.27;
+// A pair below kContinued is still continued when it is a clear choice: its score is at least
+// kDistinct times the best score either item reaches with any other candidate. A short 2024
+// restatement of a long 2023 task scores low on cosine, but nothing else comes near it.
+constexpr double kDistinct = 2;
 // Same task: bare texts (letters and digits) at least this similar, character by character.
 constexpr double kSameRatio = 0.9;
 // Splits and merges: share of the part's weight found in the whole, at least / or enough to count
@@ -162,9 +167,9 @@ double char_ratio(const std::u32string& a, const std::u32string& b) {
     return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
 }
 
-Strength strength(const ItemFeatures& o, const ItemFeatures& n, double s) {
+Strength strength(const ItemFeatures& o, const ItemFeatures& n, double s, bool clear_choice) {
     if (o.bare == n.bare) return Strength::same;
-    if (s >= kContinued) {
+    if (s >= kContinued || clear_choice) {
         // Cheap length test before the character diff.
         double shorter = static_cast<double>(std::min(o.bare.size(), n.bare.size()));
         double longer = static_cast<double>(std::max(o.bare.size(), n.bare.size()));
@@ -176,12 +181,17 @@ Strength strength(const ItemFeatures& o, const ItemFeatures& n, double s) {
 
 class Aligner {
 public:
-    explicit Aligner(const Corpus& c) : c_(c), old_links_(c.old_items.size()), new_links_(c.new_items.size()) {}
+    explicit Aligner(const Corpus& c) : c_(c), old_links_(c.old_items.size()), new_links_(c.new_items.size()),
+          old_cands_(c.old_items.size()), new_cands_(c.new_items.size()) {}
 
     Alignment run() {
         std::vector<Candidate> cands = candidates(c_);
         for (Candidate& x : cands) x.score = score(c_.old_items[x.old_item], c_.new_items[x.new_item]);
         std::stable_sort(cands.begin(), cands.end(), better);
+        for (const Candidate& x : cands) {
+            old_cands_[x.old_item].push_back(x);
+            new_cands_[x.new_item].push_back(x);
+        }
         while (!cands.empty() && cands.back().score < kRelated) cands.pop_back();
         for (const Candidate& x : cands)
             if (old_links_[x.old_item].empty() && new_links_[x.new_item].empty()) link(x);
@@ -190,12 +200,13 @@ public:
         for (const Candidate& x : cands) {
             if (linked(x)) continue;
             if (!old_links_[x.old_item].empty() && !in_merge(x.old_item) && free_or_weak(new_links_[x.new_item], x) &&
-                is_part(c_.old_items[x.old_item], c_.new_items[x.new_item], partners(old_links_[x.old_item], true))) {
+                is_part(c_.old_items[x.old_item], c_.new_items[x.new_item], partners(old_links_[x.old_item], true), x.score)) {
                 release(new_links_[x.new_item]);
                 link(x);
             } else if (!new_links_[x.new_item].empty() && !in_split(x.new_item) &&
                        free_or_weak(old_links_[x.old_item], x) &&
-                       is_part(c_.new_items[x.new_item], c_.old_items[x.old_item], partners(new_links_[x.new_item], false))) {
+                       is_part(c_.new_items[x.new_item], c_.old_items[x.old_item], partners(new_links_[x.new_item], false),
+                               x.score)) {
                 release(old_links_[x.old_item]);
                 link(x);
             }
@@ -205,13 +216,36 @@ public:
 
 private:
     // `part` joins the pairs `whole` already has when it is partly restated in `whole` and either
-    // covers a part of `whole` that its partners did not, or restates `whole` more than in passing.
-    static bool is_part(const ItemFeatures& whole, const ItemFeatures& part, std::vector<const SparseVector*> partners) {
+    // continues `whole` on its own score (two 2024 tasks each restating one 2023 task, such as
+    // pension and medical insurance split from "社保扩面"), covers a part of `whole` that its
+    // partners did not, or restates `whole` more than in passing.
+    static bool is_part(const ItemFeatures& whole, const ItemFeatures& part, std::vector<const SparseVector*> partners,
+                        double score) {
         double contained = coverage(part.grams, {&whole.grams});
         if (contained < kPartContained) return false;
+        if (score >= kContinued) return true;
         double before = coverage(whole.grams, partners);
         partners.push_back(&part.grams);
         return coverage(whole.grams, partners) - before >= kPartGain || contained >= kPartRestated;
+    }
+
+    // Best score `item` reaches with a candidate other than `partner` and those it is already paired
+    // with (the other parts of its split or merge are no rivals).
+    double best_alternative(std::size_t item, bool old_side, std::size_t partner) const {
+        const auto& links = (old_side ? old_links_ : new_links_)[item];
+        for (const Candidate& c : (old_side ? old_cands_ : new_cands_)[item]) {
+            std::size_t other = old_side ? c.new_item : c.old_item;
+            bool paired = std::any_of(links.begin(), links.end(), [&](std::size_t l) {
+                return (old_side ? pairs_[l].new_item : pairs_[l].old_item) == other;
+            });
+            if (other != partner && !paired) return c.score;
+        }
+        return 0;
+    }
+
+    bool clear_choice(const Pair& p) const {
+        return p.score >= kRelated && p.score >= kDistinct * best_alternative(p.old_item, true, p.new_item) &&
+               p.score >= kDistinct * best_alternative(p.new_item, false, p.old_item);
     }
 
     std::vector<const SparseVector*> partners(const std::vector<std::size_t>& links, bool old_side) const {
@@ -254,7 +288,6 @@ private:
         p.old_item = x.old_item;
         p.new_item = x.new_item;
         p.score = x.score;
-        p.strength = strength(c_.old_items[x.old_item], c_.new_items[x.new_item], x.score);
         old_links_[x.old_item].push_back(pairs_.size());
         new_links_[x.new_item].push_back(pairs_.size());
         pairs_.push_back(p);
@@ -285,8 +318,12 @@ private:
         }
         std::sort(out.merges.begin(), out.merges.end(),
                   [](const Merge& a, const Merge& b) { return a.old_items.front() < b.old_items.front(); });
-        for (std::size_t l = 0; l < pairs_.size(); ++l)
-            if (live_[l]) out.pairs.push_back(pairs_[l]);
+        for (std::size_t l = 0; l < pairs_.size(); ++l) {
+            if (!live_[l]) continue;
+            Pair& p = pairs_[l];
+            p.strength = strength(c_.old_items[p.old_item], c_.new_items[p.new_item], p.score, clear_choice(p));
+            out.pairs.push_back(p);
+        }
         std::sort(out.pairs.begin(), out.pairs.end(), [](const Pair& a, const Pair& b) {
             return a.old_item != b.old_item ? a.old_item < b.old_item : a.new_item < b.new_item;
         });
@@ -297,6 +334,7 @@ private:
     std::vector<Pair> pairs_;
     std::vector<char> live_;  // 0 once released
     std::vector<std::vector<std::size_t>> old_links_, new_links_;  // live indices into pairs_
+    std::vector<std::vector<Candidate>> old_cands_, new_cands_;     // each item's scored candidates, best first
 };
 
 }  // namespace

@@ -191,6 +191,49 @@ TEST_CASE("diff: two tasks merged into one are reported as a merge") {
     CHECK(t->change == "lowered");
 }
 
+TEST_CASE("diff: two tasks that each restate one old task in parallel are a split") {
+    auto old_items = background();
+    old_items.push_back({"强化民生兜底保障，持续推进社保精准扩面。", {"区民政局"}, {"区人社局"}, {}});
+    auto new_items = background();
+    new_items.push_back({"加强民生兜底保障，推进养老保险、失业保险全民参保行动。", {"区人力社保局"}, {}, {}});
+    new_items.push_back({"加强民生兜底保障，推进医疗保险全民参保行动。", {"区医保分局"}, {}, {}});
+    DiffResult r = diff_documents(doc(2023, {{"刘烈", old_items}}), doc(2024, {{"刘烈", new_items}}), registry());
+    // The second part covers nothing of the old task that the first did not: it joins on its own score.
+    REQUIRE(r.splits.size() == 1);
+    CHECK(refs(r, r.splits[0].new_items, false) == std::vector<std::string>{"一.5", "一.6"});
+    for (const char* part : {"一.5", "一.6"}) {
+        const Pair* p = find_pair(r, "一.5", part);
+        REQUIRE(p);
+        CHECK(p->strength == Strength::continued);
+    }
+    CHECK(r.added.empty());
+}
+
+TEST_CASE("diff: a short restatement no other task comes near is continued, one with a rival only related") {
+    auto old_items = background();
+    old_items.push_back({"加快实施区域碳达峰碳中和行动，建成分布式光伏发电项目，加快建立企业“碳账户”。",
+                         {"区发改局"}, {"市生态环境局定海分局"}, {}});
+    auto new_items = background();
+    new_items.push_back({"积极推进碳达峰碳中和。", {"区发改局"}, {"市生态环境局定海分局"}, {}});
+    {
+        DiffResult r = diff_documents(doc(2023, {{"夏泉", old_items}}), doc(2024, {{"夏泉", new_items}}), registry());
+        const Pair* p = find_pair(r, "一.5", "一.5");
+        REQUIRE(p);
+        // Cosine between a long and a short text stays low; the pair is continued as a clear choice.
+        CHECK(p->score < 0.27);
+        CHECK(p->strength == Strength::continued);
+    }
+    // Another old task about the same goal: the pair is no longer a clear choice.
+    old_items.push_back({"统筹推进碳达峰碳中和与公共机构节能降耗，建设节约型机关，推广新能源公务用车，开展垃圾分类示范单位创建。", {"区机关事务中心"}, {}, {}});
+    DiffResult r = diff_documents(doc(2023, {{"夏泉", old_items}}), doc(2024, {{"夏泉", new_items}}), registry());
+    auto links = std::count_if(r.pairs.begin(), r.pairs.end(), [&r](const Pair& p) {
+        return r.new_items[p.new_item].ref == "一.5";
+    });
+    CHECK(links == 1);
+    for (const Pair& p : r.pairs)
+        if (r.new_items[p.new_item].ref == "一.5") CHECK(p.strength == Strength::related);
+}
+
 TEST_CASE("diff: a renamed unit is the same body, not a change of lead") {
     auto old_items = background();
     old_items.push_back({"全力帮扶高校毕业生、退役军人等重点群体就业创业，设置低收入农渔户公益性岗位100个以上。",
