@@ -86,14 +86,34 @@ void read_front_matter(const SourceText& text, int end, const Rules& rules, Docu
             break;
         }
     }
+    // Without a signature or letterhead (a web copy, an excerpt), the title names the issuer:
+    // "宁波市鄞州区人民政府办公室关于印发…的通知".
+    if (!meta.issuer && meta.title) {
+        const icu::UnicodeString title = from_utf8(*meta.title);
+        icu::UnicodeString folded = title;
+        for (int32_t i = 0; i < folded.length(); ++i) folded.setCharAt(i, fold_unit(folded.charAt(i)));
+        const int32_t about = folded.indexOf(u"关于");
+        if (about >= 4) {
+            const icu::UnicodeString office(folded, 0, about);
+            for (const auto& suffix : rules.issuer_ends) {
+                if (office.endsWith(suffix)) {
+                    meta.issuer = to_utf8(icu::UnicodeString(title, 0, about));
+                    break;
+                }
+            }
+        }
+    }
     for (const auto& l : lines) {
         if (claimed[l.line] || !rules.addressees.match_at(l.fold)) continue;
         if (l.fold.indexOf(u'、') < 0 && l.fold.indexOf(u',') < 0) continue;
         Run body = l.run.sub(0, l.run.size() - 1);
         int32_t start = 0;
+        int depth = 0;  // "各县（市、区）人民政府" is one addressee
         for (int32_t i = 0; i <= body.size(); ++i) {
             char16_t c = i < body.size() ? body.fold.charAt(i) : u'、';
-            if (c == u'、' || c == u',' || c == u';') {
+            if (c == u'(' || c == u'[') ++depth;
+            if ((c == u')' || c == u']') && depth > 0) --depth;
+            if (depth == 0 && (c == u'、' || c == u',' || c == u';')) {
                 std::string name = body.sub(start, i).utf8_nospace();
                 if (!name.empty()) meta.addressees.push_back(name);
                 start = i + 1;

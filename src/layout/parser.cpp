@@ -697,6 +697,14 @@ private:
         if (!item.leader) {
             if (line_leader_) item.leader = line_leader_;
             else if (s.leader) item.leader = s.leader;
+        } else if (item.leader->role.empty()) {
+            // "（责任领导：李强）" under "二、李强常务副市长牵头的重点工作": the heading gives the title.
+            for (const auto* known : {line_leader_ ? &*line_leader_ : nullptr, s.leader ? &*s.leader : nullptr}) {
+                if (known && known->name == item.leader->name && !known->role.empty()) {
+                    item.leader->role = known->role;
+                    break;
+                }
+            }
         }
         item.span.line = std::min(item.span.line == 0 ? line0 + 1 : item.span.line, line0 + 1);
         part_has_units_ |= !item.lead.empty() || !item.support.empty();

@@ -333,3 +333,29 @@ TEST_CASE("a title wrapped onto two lines", "[parse][meta]") {
     CHECK(*d.document.date == "2024-03-06");
     CHECK(*d.document.issuer == "舟山市人民政府办公室");
 }
+
+TEST_CASE("without a signature the title names the issuer; bracketed addressees stay whole", "[parse][meta]") {
+    auto d = test::parse_string(
+        "某某市人民政府办公室关于印发2024年市政府工作报告重点工作任务分解方案的通知\n"
+        "各县（市、区）人民政府，市政府各部门：\n\n"
+        "一、王明市长牵头的重点工作\n1.优化营商环境。（牵头单位：市发改委）\n");
+    CHECK(d.document.issuer == std::optional<std::string>("某某市人民政府办公室"));
+    CHECK(d.document.addressees == V{"各县（市、区）人民政府", "市政府各部门"});
+
+    // A title that does not start with an office names no issuer.
+    auto bare = test::parse_string("关于印发2024年重点工作任务分解的通知\n\n1.优化营商环境。（牵头单位：市发改委）\n");
+    CHECK_FALSE(bare.document.issuer);
+}
+
+TEST_CASE("a clause leader named in the section heading takes the heading's title", "[parse][family]") {
+    auto d = test::parse_string(
+        "2024年重点工作任务分解\n\n二、李强常务副市长牵头的重点工作\n"
+        "1.改造老旧小区50个。（责任领导：李强；牵头单位：市住建局）\n"
+        "2.新建公园3个。（责任领导：赵六；牵头单位：市园林局）\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].leader->name == "李强");
+    CHECK(items[0].leader->role == "常务副市长");
+    CHECK(items[1].leader->name == "赵六");
+    CHECK(items[1].leader->role.empty());
+}
