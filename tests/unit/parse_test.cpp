@@ -359,3 +359,17 @@ TEST_CASE("a clause leader named in the section heading takes the heading's titl
     CHECK(items[1].leader->name == "赵六");
     CHECK(items[1].leader->role.empty());
 }
+
+TEST_CASE("paired verbs after the leader in a heading, 分管县领导 as a leader label", "[parse][family]") {
+    auto d = test::parse_string(
+        "2024年县政府工作报告重点工作任务分解\n\n一、刘洋县长牵头负责\n"
+        "1、实施工业强县战略。责任单位：县发改局（牵头）、县工信局\n"
+        "2、完善养老服务体系。分管县领导：陈红；牵头单位：县民政局；参与单位：县卫健局\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].leader->name == "刘洋");
+    CHECK(items[0].leader->role == "县长");
+    CHECK(items[1].leader->name == "陈红");
+    CHECK(names(items[1].lead) == V{"县民政局"});
+    CHECK(names(items[1].support) == V{"县卫健局"});
+}
