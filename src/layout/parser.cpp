@@ -64,6 +64,17 @@ public:
         doc_.source.lines = t_.line_count();
         std::vector<bool> meta(t_.line_count(), false);
         read_front_matter(t_, body, r_, doc_.document, meta);
+        // A breakdown published without a notice around it opens with its part heading
+        // ("2024年市政府工作报告重点工作责任分工"): that line is the document's title too.
+        if (!doc_.document.title && body < t_.line_count() && lines_[body].kind == Kind::part) {
+            bool first = true;
+            for (int i = 0; i < body; ++i) first &= lines_[i].kind == Kind::blank;
+            if (first) {
+                Run title;
+                title.append(t_, lines_[body].a, lines_[body].b);
+                doc_.document.title = title.utf8_nospace();
+            }
+        }
         for (int i = 0; i < body; ++i)
             if (meta[i]) claim(i, "meta");
         for (int i = body; i < t_.line_count(); ++i) step(i);

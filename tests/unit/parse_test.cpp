@@ -373,3 +373,18 @@ TEST_CASE("paired verbs after the leader in a heading, 分管县领导 as a lead
     CHECK(names(items[1].lead) == V{"县民政局"});
     CHECK(names(items[1].support) == V{"县卫健局"});
 }
+
+TEST_CASE("a breakdown without a notice around it: its opening part heading is the title", "[parse][meta]") {
+    auto d = test::parse_string(
+        "\n2024 年市政府工作报告重点工作责任分工\n\n一、稳定经济增长\n"
+        "1.地区生产总值增长6%左右。\n牵头单位：市发改委\n");
+    CHECK(d.document.title == std::optional<std::string>("2024年市政府工作报告重点工作责任分工"));
+    REQUIRE(d.parts.size() == 1);
+    CHECK(d.parts[0].title == "2024 年市政府工作报告重点工作责任分工");
+    CHECK(all_items(d).size() == 1);
+
+    // After a notice, the part heading is not the title.
+    auto notice = test::parse_string(
+        "关于印发2024年重点工作分工的通知\n\n2024年市政府工作报告重点工作责任分工\n\n1.优化营商环境。牵头单位：市发改委\n");
+    CHECK(notice.document.title == std::optional<std::string>("关于印发2024年重点工作分工的通知"));
+}
