@@ -2,11 +2,13 @@
 // "[牵头单位:X;责任单位:Y]", and the unlabeled "（X牵头，Y按职责分工负责）".
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
 #include "tasksplit/rules.hpp"
 #include "tasksplit/run.hpp"
+#include "tasksplit/units.hpp"
 
 namespace tasksplit {
 
@@ -25,6 +27,14 @@ struct Clause {
 /// Finds clauses left to right. An unbracketed clause runs to the end of the run, or to the
 /// end of its source line when `unbracketed_ends_at_line` is set.
 std::vector<Clause> find_clauses(const Run& run, const Rules& rules, bool unbracketed_ends_at_line);
+
+/// A bracket that closes the run and holds nothing but unit-like names: "…。（市工信局、市统计局）".
+struct TrailingUnits {
+    int32_t start = 0;  ///< the opening bracket
+    int32_t end = 0;    ///< just after the closing bracket
+    UnitList list;
+};
+std::optional<TrailingUnits> trailing_unit_bracket(const Run& run, const Rules& rules);
 
 /// Names in a leader field: "洪碧" or "张三、李四".
 std::vector<std::string> leader_names(const Run& value, const Rules& rules);

@@ -63,6 +63,25 @@ std::vector<std::string> leader_names(const Run& value, const Rules& rules) {
     return names;
 }
 
+std::optional<TrailingUnits> trailing_unit_bracket(const Run& run, const Rules& rules) {
+    int32_t end = run.size();
+    while (end > 0 && (is_space(run.fold.charAt(end - 1)) || run.fold.charAt(end - 1) == u'。')) --end;
+    if (end == 0 || !is_closer(rules, run.fold.charAt(end - 1))) return std::nullopt;
+    int depth = 0;
+    int32_t open = -1;
+    for (int32_t i = end - 1; i >= 0; --i) {
+        char16_t ch = run.fold.charAt(i);
+        if (is_closer(rules, ch)) ++depth;
+        else if (is_open(rules, ch) && --depth == 0) { open = i; break; }
+    }
+    if (open <= 0) return std::nullopt;
+    UnitList list = split_units(run.sub(open + 1, end - 1), rules);
+    if (list.units.empty()) return std::nullopt;
+    for (const auto& u : list.units)
+        if (u.kind == "other") return std::nullopt;
+    return TrailingUnits{open, end, std::move(list)};
+}
+
 std::vector<Clause> find_clauses(const Run& run, const Rules& rules, bool unbracketed_ends_at_line) {
     std::vector<Clause> out;
     int32_t pos = 0;
@@ -136,30 +155,13 @@ std::vector<Clause> find_clauses(const Run& run, const Rules& rules, bool unbrac
     if (!out.empty()) return out;
 
     // No label: a closing bracket at the end whose content names units around a 牵头 marker.
-    int32_t end = run.size();
-    while (end > 0 && (is_space(run.fold.charAt(end - 1)) || run.fold.charAt(end - 1) == u'。')) --end;
-    if (end > 0 && is_closer(rules, run.fold.charAt(end - 1))) {
-        int depth = 0;
-        int32_t open = -1;
-        for (int32_t i = end - 1; i >= 0; --i) {
-            char16_t ch = run.fold.charAt(i);
-            if (is_closer(rules, ch)) ++depth;
-            else if (is_open(rules, ch) && --depth == 0) { open = i; break; }
-        }
-        if (open > 0) {
-            Run inner = run.sub(open + 1, end - 1);
-            UnitList list = split_units(inner, rules);
-            bool all_units = !list.units.empty();
-            for (const auto& u : list.units) all_units &= u.kind != "other";
-            if (all_units && list.has_marker) {
-                Clause c;
-                c.start = open;
-                c.end = end;
-                c.bracketed = true;
-                c.fields.push_back({"units", inner});
-                out.push_back(std::move(c));
-            }
-        }
+    if (auto t = trailing_unit_bracket(run, rules); t && t->list.has_marker) {
+        Clause c;
+        c.start = t->start;
+        c.end = t->end;
+        c.bracketed = true;
+        c.fields.push_back({"units", run.sub(t->start + 1, t->end - 1)});
+        out.push_back(std::move(c));
     }
     return out;
 }

@@ -1051,7 +1051,29 @@ private:
     }
 
     // ---- finishing ------------------------------------------------------------------------
+    // "1.规上工业增加值增长7%以上。（市工信局、市统计局）": some notices name the units only in a
+    // trailing bracket, without a label or a 牵头 marker. Such a bracket might also be a project's
+    // name ("建设三级医院（市中心医院）"), so it is read as units only where the document does this
+    // throughout: in at least three items and in most of the items that name no units otherwise.
+    void adopt_trailing_unit_brackets() {
+        std::vector<std::pair<Item*, TrailingUnits>> found;
+        std::size_t without_units = 0;
+        for (auto& p : doc_.parts)
+            for (auto& s : p.sections)
+                for (auto& it : s.items) {
+                    if (!it.lead.empty() || !it.support.empty()) continue;
+                    ++without_units;
+                    if (auto t = trailing_unit_bracket(make_run(it.text), r_)) found.emplace_back(&it, std::move(*t));
+                }
+        if (found.size() < 3 || found.size() * 2 <= without_units) return;
+        for (auto& [item, t] : found) {
+            item->lead_basis = assign_roles(t.list, item->lead, item->support);
+            item->text = make_run(item->text).sub(0, t.start).trimmed().utf8();
+        }
+    }
+
     void finish() {
+        adopt_trailing_unit_brackets();
         for (std::size_t pi = 0; pi < doc_.parts.size(); ++pi) {
             Part& p = doc_.parts[pi];
             p.id = "p" + std::to_string(pi + 1);

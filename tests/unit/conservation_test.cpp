@@ -81,6 +81,8 @@ TEST_CASE("hostile shapes keep every character", "[conservation]") {
              Case{"control characters", head + "1. \x01\x02推进\x1f工作。(责任单位：区财政局)\x7f\n"},
              Case{"characters outside the BMP", head + "1. 推进𠀀𪚥工作😀。(责任单位：区𠀀局)\n"},
              Case{"no final newline, a lone clause", head + "1. 甲。(责任单位：区财政局)\n责任单位：区发改局"},
+             Case{"units only in trailing brackets, one spanning lines",
+                  head + "1.甲。（区财政局、\n区发改局）\n2.乙。（区商务局）\n3.丙。[区国资委]\n4.丁（区发改局牵头）\n"},
          }) {
         DYNAMIC_SECTION(c.name) {
             auto problems = fuzz::notice_problems(mapping_parser(), c.text);

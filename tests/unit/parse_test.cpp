@@ -388,3 +388,32 @@ TEST_CASE("a breakdown without a notice around it: its opening part heading is t
         "关于印发2024年重点工作分工的通知\n\n2024年市政府工作报告重点工作责任分工\n\n1.优化营商环境。牵头单位：市发改委\n");
     CHECK(notice.document.title == std::optional<std::string>("关于印发2024年重点工作分工的通知"));
 }
+
+TEST_CASE("units named only in a trailing bracket, where the document does so throughout", "[parse][family]") {
+    auto d = test::parse_string(
+        "2024年政府工作报告重点任务分解\n\n一、推动高质量发展\n"
+        "1.规上工业增加值增长7%以上。（市工信局、市统计局）\n"
+        "2.新培育专精特新企业50家。（市工信局牵头）\n"
+        "3.推进开发区整合提升。（市商务局，各开发区管委会）\n"
+        "4.深化国企改革三年行动。[市国资委]\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 4);
+    CHECK(items[0].text == "规上工业增加值增长7%以上。");
+    CHECK(names(items[0].lead) == V{"市工信局"});
+    CHECK(names(items[0].support) == V{"市统计局"});
+    CHECK(items[0].lead_basis == "convention");
+    CHECK(names(items[2].support) == V{"各开发区管委会"});
+    CHECK(items[3].text == "深化国企改革三年行动。");
+    CHECK(names(items[3].lead) == V{"市国资委"});
+
+    // Once in a document whose other tasks have labelled clauses, a bracket is a project's name.
+    auto once = test::parse_string(
+        "2024年政府工作报告重点任务分解\n\n"
+        "1.建设三级医院1家（市中心医院）。\n"
+        "2.新增城镇就业5万人。（责任单位：市人社局）\n"
+        "3.新建幼儿园10所。（责任单位：市教育局）\n");
+    auto plain = all_items(once);
+    REQUIRE(plain.size() == 3);
+    CHECK(plain[0].text == "建设三级医院1家（市中心医院）。");
+    CHECK(plain[0].lead.empty());
+}
