@@ -247,8 +247,11 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
             r.leader_suffix = regex_of(s, need(s, lh, "suffix"), "leader_heading.suffix");
             r.leader_count = regex_of(s, need(s, lh, "count"), "leader_heading.count");
             std::string prefix = need(s, lh, "prefix").as<std::string>();
-            r.leader_role_at_end = Regex(from_utf8("^" + prefix + "(" + name + ")(" + role + ")$"), where(s, lh, "leader_heading"));
-            r.leader_role_at_start = Regex(from_utf8("^" + prefix + "(" + role + ")(" + name + ")$"), where(s, lh, "leader_heading"));
+            // An official may hold several titles: "市委常委、副市长周八", "市政府党组成员、秘书长赵六".
+            const std::string roles = "(?:" + role + ")(?:[、,]?(?:" + role + "))*";
+            r.leader_role_at_end = Regex(from_utf8("^" + prefix + "(" + name + ")(" + roles + ")$"), where(s, lh, "leader_heading"));
+            r.leader_role_at_start = Regex(from_utf8("^" + prefix + "(" + roles + ")(" + name + ")$"), where(s, lh, "leader_heading"));
+            r.leader_name_only = Regex(from_utf8("^" + prefix + "(" + name + ")$"), where(s, lh, "leader_heading"));
             r.heading_max_title = need(s, need(s, y, "heading_as_item"), "max_title").as<int>();
             r.person_cell = Regex(from_utf8("^" + name + "(?:\\s*[、,，]\\s*" + name + ")*$"), where(s, lh, "leader_heading.name"));
             std::vector<std::string> all_labels;

@@ -1201,6 +1201,10 @@ std::optional<Person> leader_from_heading(const icu::UnicodeString& fold, const 
         return Person{to_utf8(o.tempSubStringBetween(rules.leader_role_at_start.start(2), rules.leader_role_at_start.end(2))),
                       to_utf8(o.tempSubStringBetween(rules.leader_role_at_start.start(1), rules.leader_role_at_start.end(1)))};
     }
+    // Without a title only "同志" says the head is a person: "三、王五同志牵头".
+    if (cut < f.length() && f.tempSubString(cut).startsWith(u"同志") && rules.leader_name_only.match_at(head)) {
+        return Person{to_utf8(o.tempSubStringBetween(rules.leader_name_only.start(1), rules.leader_name_only.end(1))), ""};
+    }
     return std::nullopt;
 }
 

@@ -417,3 +417,22 @@ TEST_CASE("units named only in a trailing bracket, where the document does so th
     CHECK(plain[0].text == "建设三级医院1家（市中心医院）。");
     CHECK(plain[0].lead.empty());
 }
+
+TEST_CASE("heading leaders with several titles, or only 同志", "[parse][family]") {
+    auto d = test::parse_string(
+        "2024年重点工作任务分解\n\n"
+        "一、市政府党组成员、秘书长赵六牵头的重点工作\n1.甲。（责任单位：市政府办公室）\n"
+        "二、由市委常委、副市长周八牵头\n2.乙。（责任单位：市公安局）\n"
+        "三、王五同志牵头\n3.丙。（责任单位：市商务局）\n"
+        "四、项目建设\n4.丁。（责任单位：市发改委）\n");
+    REQUIRE(d.parts.size() == 1);
+    const auto& s = d.parts[0].sections;
+    REQUIRE(s.size() == 4);
+    CHECK(s[0].leader->name == "赵六");
+    CHECK(s[0].leader->role == "市政府党组成员、秘书长");
+    CHECK(s[1].leader->name == "周八");
+    CHECK(s[1].leader->role == "市委常委、副市长");
+    CHECK(s[2].leader->name == "王五");
+    CHECK(s[2].leader->role.empty());
+    CHECK_FALSE(s[3].leader);  // a topic, not a person
+}
