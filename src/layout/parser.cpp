@@ -99,7 +99,6 @@ private:
     bool grid_mode_ = false;
     int header_end_ = -1;  ///< last line of the grid header being read
     bool in_footer_ = false;
-    bool grid_saw_blank_ = false;  ///< cells of the open grid are separated by blank lines
     bool part_has_units_ = false;  ///< an item of the open part names units: its layout uses clauses
     int last_blank_run_ = 0;
     std::vector<TabRow> tab_rows_;
@@ -263,7 +262,6 @@ private:
         const LineInfo& li = lines_[i];
         if (li.kind == Kind::blank) {
             ++last_blank_run_;
-            if (grid_mode_ && !cells_.empty()) grid_saw_blank_ = true;
             in_footer_ = false;
             return;
         }
@@ -744,12 +742,15 @@ private:
         if (cells_.empty()) return;
         std::vector<Cell> cells = std::move(cells_);
         cells_.clear();
-        // A grid copied without blank lines between cells prints one cell per line.
-        if (!grid_saw_blank_) cells = one_cell_per_line(cells);
-        grid_saw_blank_ = false;
+        bool numbered = std::find(grid_roles_.begin(), grid_roles_.end(), "number") != grid_roles_.end();
+        // cells_ holds runs of lines between blank lines. Where blank lines separate most cells, a
+        // run is one cell printed on several lines; a grid copied without them prints one cell per
+        // line, and there a rare blank line is a cell left empty.
+        std::size_t line_count = 0;
+        for (const auto& c : cells) line_count += c.lines.size();
+        if ((cells.size() - 1) * 3 < line_count) cells = one_cell_per_line(cells, numbered);
         for (const auto& c : cells)
             for (int l : c.lines) claim(l, "item");
-        bool numbered = std::find(grid_roles_.begin(), grid_roles_.end(), "number") != grid_roles_.end();
         std::vector<std::string> roles;
         for (const auto& r : grid_roles_)
             if (r != "number") roles.push_back(r);
@@ -802,9 +803,10 @@ private:
         return Run();
     }
 
-    std::vector<Cell> one_cell_per_line(const std::vector<Cell>& cells) const {
+    std::vector<Cell> one_cell_per_line(const std::vector<Cell>& cells, bool numbered) const {
         std::vector<Cell> out;
-        for (const auto& c : cells)
+        for (const auto& c : cells) {
+            const std::size_t first = out.size();
             for (int l : c.lines) {
                 Cell one;
                 one.run.append(t_, lines_[l].a, lines_[l].b);
@@ -812,6 +814,13 @@ private:
                 one.lines.push_back(l);
                 out.push_back(std::move(one));
             }
+            // A blank line inside a row is an empty cell; before a row's number it only parts rows.
+            if (first > 0 && !(numbered && is_number_cell(out[first].run))) {
+                Cell empty;
+                empty.line = out[first - 1].line;
+                out.insert(out.begin() + static_cast<std::ptrdiff_t>(first), std::move(empty));
+            }
+        }
         return out;
     }
 

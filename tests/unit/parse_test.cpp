@@ -436,3 +436,23 @@ TEST_CASE("heading leaders with several titles, or only 同志", "[parse][family
     CHECK(s[2].leader->role.empty());
     CHECK_FALSE(s[3].leader);  // a topic, not a person
 }
+
+TEST_CASE("a one-cell-per-line grid where a blank line is an empty cell", "[parse][grid]") {
+    auto d = test::parse_string(
+        "2024年民生实事项目责任分解表\n\n序号\n项目名称\n建设内容\n责任领导\n牵头单位\n配合单位\n完成时限\n"
+        "1\n新建幼儿园\n新建公办幼儿园5所\n张三\n市教育局\n市财政局、市自然资源和规划局\n2024年12月\n"
+        "2\n城乡公交一体化\n新增公交线路10条\n李四\n市交通运输局\n\n2024年10月\n\n"
+        "3\n改造老旧小区\n改造老旧小区30个\n李四\n市住建局\n各区政府\n2024年11月\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 3);
+    CHECK(items[0].text == "新建幼儿园");
+    CHECK(*items[0].detail == "新建公办幼儿园5所");
+    CHECK(items[0].leader->name == "张三");
+    CHECK(names(items[0].support) == V{"市财政局", "市自然资源和规划局"});
+    CHECK(names(items[1].lead) == V{"市交通运输局"});
+    CHECK(items[1].support.empty());
+    CHECK(*items[1].deadline == "2024年10月");
+    CHECK(names(items[2].support) == V{"各区政府"});  // the blank line before row 3 only parts rows
+    CHECK(*items[2].deadline == "2024年11月");
+    CHECK(d.unassigned.empty());
+}
