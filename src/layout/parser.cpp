@@ -831,14 +831,101 @@ private:
         return true;
     }
 
-    /// Fills one row from cells [ci, end) following the column roles. Rows of merged grids that
-    /// print only their first cells inherit leader and units from the row above.
+    /// Fills one row from cells [ci, end) following the column roles; returns the cells used.
     std::size_t grid_row(const std::vector<Cell>& cells, std::size_t ci, std::size_t end,
+                         const std::vector<std::string>& roles, Item& item, const std::optional<Item>& previous,
+                         bool numbered) {
+        if (!numbered || end - ci == roles.size()) return fill_row(cells, ci, end, roles, item, previous, numbered);
+        const std::vector<Cell> grouped = group_cells(cells, ci, end, roles);
+        fill_row(grouped, 0, grouped.size(), roles, item, previous, numbered);
+        return end - ci;
+    }
+
+    /// How well the lines [a, b) fit as the cell of a column with `role`; `later` columns follow it.
+    double cell_fit(const std::vector<Cell>& cells, std::size_t a, std::size_t b, const std::string& role,
+                    std::size_t later) const {
+        // A column left without a cell; rows that stop short leave their last columns empty.
+        if (a == b) return -3 - 0.01 * static_cast<double>(later);
+        const Cell joined = join_cells(cells, a, b);
+        const double extra_lines = static_cast<double>(b - a - 1);
+        if (role == "text" || role == "detail") {
+            // Text runs on over any lines, but a line that is a unit, a person or a date on its own
+            // more likely starts the next column ("区住建局" / "区交通运输局" is a two-line lead cell).
+            double fit = 1;
+            for (std::size_t k = a + 1; k < b; ++k) {
+                const Run& line = cells[k].run;
+                if (looks_like_units(line, r_) || person_like(line) || r_.deadline_cell.find(line.fold)) fit -= 1;
+            }
+            return fit;
+        }
+        if (role == "lead" || role == "units" || role == "support") {
+            // A unit cell opens with a unit, whole or cut by the line end ("市自然资源和" / "规划局").
+            const Run& first = cells[a].run;
+            const bool opens_unit = looks_like_units(first, r_) ||
+                                    std::find(r_.unit_starts.begin(), r_.unit_starts.end(), first.fold.charAt(0)) != r_.unit_starts.end();
+            // Of two unit columns, the lead one is the one printed on several lines ("东钱湖开发建设局" /
+            // "东钱湖经旅湖局" above a one-line support cell).
+            const double per_line = role == "support" ? 0.3 : 0.2;
+            return opens_unit && looks_like_units(joined.run, r_) ? 2 - per_line * extra_lines : -4;
+        }
+        if (role == "leader") return b - a == 1 && person_like(joined.run) ? 2 : -4;
+        if (role == "deadline") return r_.deadline_cell.find(joined.run.fold) ? 2 - 0.5 * extra_lines : -2;
+        return 1 - extra_lines;
+    }
+
+    Cell join_cells(const std::vector<Cell>& cells, std::size_t a, std::size_t b) const {
+        Cell out;
+        if (a == b) return out;
+        out.line = cells[a].line;
+        for (std::size_t k = a; k < b; ++k) {
+            out.run.orig.append(cells[k].run.orig);
+            out.run.fold.append(cells[k].run.fold);
+            out.run.src.insert(out.run.src.end(), cells[k].run.src.begin(), cells[k].run.src.end());
+            out.lines.insert(out.lines.end(), cells[k].lines.begin(), cells[k].lines.end());
+        }
+        return out;
+    }
+
+    /// A numbered row of a one-cell-per-line grid whose line count differs from its columns: a cell
+    /// wrapped onto several lines ("新建公办幼儿园5所，新增学位" / "1500个") or a cell missing. Each
+    /// column takes the consecutive lines that fit it best (units where units fit, a date where a
+    /// deadline goes, the rest to the text), found by dynamic programming over the row.
+    std::vector<Cell> group_cells(const std::vector<Cell>& cells, std::size_t ci, std::size_t end,
+                                  const std::vector<std::string>& roles) const {
+        constexpr std::size_t kMaxLinesPerCell = 12;
+        const std::size_t m = end - ci, r = roles.size();
+        constexpr double kNone = -1e18;
+        std::vector<std::vector<double>> best(m + 1, std::vector<double>(r + 1, kNone));
+        std::vector<std::vector<std::size_t>> from(m + 1, std::vector<std::size_t>(r + 1, 0));
+        best[0][0] = 0;
+        for (std::size_t j = 1; j <= r; ++j)
+            for (std::size_t i = 0; i <= m; ++i)
+                for (std::size_t k = i >= kMaxLinesPerCell ? i - kMaxLinesPerCell : 0; k <= i; ++k) {
+                    if (best[k][j - 1] == kNone) continue;
+                    const double score = best[k][j - 1] + cell_fit(cells, ci + k, ci + i, roles[j - 1], r - j);
+                    if (score > best[i][j]) {
+                        best[i][j] = score;
+                        from[i][j] = k;
+                    }
+                }
+        std::vector<Cell> grouped(r);
+        std::size_t i = m;
+        if (best[m][r] == kNone) return {cells.begin() + static_cast<std::ptrdiff_t>(ci), cells.begin() + static_cast<std::ptrdiff_t>(end)};
+        for (std::size_t j = r; j > 0; --j) {
+            const std::size_t k = from[i][j];
+            grouped[j - 1] = join_cells(cells, ci + k, ci + i);
+            i = k;
+        }
+        return grouped;
+    }
+
+    /// Fills one row from cells [ci, end) taken one per column. Rows of merged grids that print
+    /// only their first cells inherit leader and units from the row above.
+    std::size_t fill_row(const std::vector<Cell>& cells, std::size_t ci, std::size_t end,
                          const std::vector<std::string>& roles, Item& item, const std::optional<Item>& previous,
                          bool numbered) {
         std::size_t k = ci;
         bool inherit = false;
-        auto remaining_roles = [&](std::size_t ri) { return roles.size() - ri; };
         for (std::size_t ri = 0; ri < roles.size() && k < end; ++ri) {
             const std::string& role = roles[ri];
             const Run& cell = cells[k].run;
@@ -847,7 +934,7 @@ private:
                 ++k;
                 item.text = text.utf8();
             } else if (role == "detail") {
-                item.detail = cell.utf8();
+                if (!cell.empty()) item.detail = cell.utf8();
                 ++k;
             } else if (role == "deadline") {
                 std::string d = cell.utf8();
@@ -858,7 +945,7 @@ private:
                     colon = ends_with_colon(cells[k].run);
                     ++k;
                 }
-                item.deadline = d;
+                if (!d.empty()) item.deadline = d;
             } else if (role == "leader") {
                 if (!person_like(cell)) { inherit = true; break; }
                 item.leader = first_person(cell);
@@ -868,20 +955,8 @@ private:
                     if (role != "support") inherit = true;
                     break;
                 }
-                Run list = cell;
+                const Run& list = cell;
                 ++k;
-                // A lead cell printed on several lines: more cells than the columns left.
-                if (role != "support" && numbered)
-                    while (end - k > remaining_roles(ri + 1) && k < end && looks_like_units(cells[k].run, r_)) {
-                        list.orig.append(u'、');
-                        list.fold.append(u'、');
-                        list.src.push_back(-1);
-                        Run more = cells[k].run;
-                        list.orig.append(more.orig);
-                        list.fold.append(more.fold);
-                        list.src.insert(list.src.end(), more.src.begin(), more.src.end());
-                        ++k;
-                    }
                 UnitList units = split_units(list, r_);
                 note_list(units, list);
                 if (role == "lead") {

@@ -456,3 +456,24 @@ TEST_CASE("a one-cell-per-line grid where a blank line is an empty cell", "[pars
     CHECK(*items[2].deadline == "2024年11月");
     CHECK(d.unassigned.empty());
 }
+
+TEST_CASE("one-cell-per-line grid rows with wrapped text and unit cells", "[parse][grid]") {
+    auto d = test::parse_string(
+        "2024年重点工作任务分解表\n\n序号\n重点任务\n牵头单位\n配合单位\n完成时限\n"
+        "1\n新建公办幼儿园5所，新增学位\n1500个，进一步扩大普惠性学前\n教育资源\n市教育局\n市财政局、市自然资源和\n规划局\n2024年12月\n"
+        "2\n改造老旧小区30个\n市住建局\n市发改委\n各区政府\n2024年11月\n"
+        "3\n新增公交线路10条\n市交通运输局\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 3);
+    CHECK(items[0].text == "新建公办幼儿园5所，新增学位1500个，进一步扩大普惠性学前教育资源");
+    CHECK(names(items[0].lead) == V{"市教育局"});
+    CHECK(names(items[0].support) == V{"市财政局", "市自然资源和规划局"});
+    CHECK(*items[0].deadline == "2024年12月");
+    // A lead cell on two lines: the extra unit line belongs to the lead column.
+    CHECK(names(items[1].lead) == V{"市住建局", "市发改委"});
+    CHECK(names(items[1].support) == V{"各区政府"});
+    // A row that stops short leaves its last columns empty.
+    CHECK(names(items[2].lead) == V{"市交通运输局"});
+    CHECK(items[2].support.empty());
+    CHECK_FALSE(items[2].deadline);
+}
