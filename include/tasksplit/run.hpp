@@ -21,6 +21,8 @@ struct Run {
     bool empty() const { return orig.isEmpty(); }
     /// Appends src[a, b) with leading and trailing whitespace trimmed.
     void append(const SourceText& text, int32_t a, int32_t b);
+    /// Appends another run as it is (a cell continued on the next line).
+    void append(const Run& more);
     /// Appends text that is not in the source (tests, JSON input).
     void append_text(const icu::UnicodeString& s);
     Run sub(int32_t a, int32_t b) const;

@@ -878,9 +878,7 @@ private:
         if (a == b) return out;
         out.line = cells[a].line;
         for (std::size_t k = a; k < b; ++k) {
-            out.run.orig.append(cells[k].run.orig);
-            out.run.fold.append(cells[k].run.fold);
-            out.run.src.insert(out.run.src.end(), cells[k].run.src.begin(), cells[k].run.src.end());
+            out.run.append(cells[k].run);
             out.lines.insert(out.lines.end(), cells[k].lines.begin(), cells[k].lines.end());
         }
         return out;
@@ -1070,10 +1068,33 @@ private:
         if (!has("text") || !(has("lead") || has("units"))) return false;
         claim(rows.front().line, "grid-header");
         std::vector<Run> above(roles.size());
+        // The item of the row above waits: the next row may continue its text.
+        std::optional<Item> open;
+        Run open_text;
+        auto push_open = [&]() {
+            if (!open) return;
+            open->text = open_text.utf8();
+            push_item(std::move(*open), open->span.line - 1, open_text);
+            open.reset();
+        };
         for (std::size_t k = 1; k < rows.size(); ++k) {
             const TabRow& row = rows[k];
             std::vector<Run> cells = row.cells;
             cells.resize(roles.size());
+            // In a numbered grid, a row with neither number nor units nor date carries on the text
+            // of the row above, wrapped by the extraction ("1\t新建…新增学位1500个，\t市教育局" /
+            // "\t进一步扩大普惠性学前教育资源\t\t").
+            if (open && has("number") && continues_row(roles, cells)) {
+                claim(row.line, "item");
+                for (std::size_t c = 0; c < roles.size(); ++c) {
+                    if (cells[c].empty()) continue;
+                    if (roles[c] == "text") open_text.append(cells[c]);
+                    else if (roles[c] == "detail") open->detail = open->detail.value_or("") + cells[c].utf8();
+                }
+                open->span.end_line = row.line + 1;
+                open->span.end = t_.byte_at(lines_[row.line].b);
+                continue;
+            }
             bool header_again = true;
             for (std::size_t c = 0; c < roles.size() && c < rows.front().cells.size(); ++c)
                 header_again &= squeezed_fold(cells[c]) == squeezed_fold(rows.front().cells[c]);
@@ -1116,15 +1137,28 @@ private:
                 claim(row.line, nullptr);
                 continue;
             }
-            item.text = text.utf8();
+            push_open();
             Span span;
             span.line = span.end_line = row.line + 1;
             span.start = t_.byte_at(lines_[row.line].a);
             span.end = t_.byte_at(lines_[row.line].b);
             item.span = span;
-            push_item(std::move(item), row.line, text);
+            open = std::move(item);
+            open_text = text;
         }
+        push_open();
         return true;
+    }
+
+    /// A tab row that holds only text or detail: no number, unit, leader or date of its own.
+    static bool continues_row(const std::vector<std::string>& roles, const std::vector<Run>& cells) {
+        bool any_text = false;
+        for (std::size_t c = 0; c < roles.size(); ++c) {
+            if (cells[c].empty()) continue;
+            if (roles[c] != "text" && roles[c] != "detail") return false;
+            any_text = true;
+        }
+        return any_text;
     }
 
     static icu::UnicodeString squeezed_fold(const Run& r) {

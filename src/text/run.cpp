@@ -22,6 +22,12 @@ void Run::append_text(const icu::UnicodeString& s) {
     }
 }
 
+void Run::append(const Run& more) {
+    orig.append(more.orig);
+    fold.append(more.fold);
+    src.insert(src.end(), more.src.begin(), more.src.end());
+}
+
 Run Run::sub(int32_t a, int32_t b) const {
     Run r;
     if (a < 0) a = 0;

@@ -477,3 +477,22 @@ TEST_CASE("one-cell-per-line grid rows with wrapped text and unit cells", "[pars
     CHECK(items[2].support.empty());
     CHECK_FALSE(items[2].deadline);
 }
+
+TEST_CASE("a tab grid row with only text continues the row above", "[parse][grid]") {
+    auto d = test::parse_string(
+        "2024年重点任务分解\n\n序号\t重点任务\t牵头单位\t配合单位\n"
+        "1\t新建公办幼儿园5所，新增学位1500个，\t市教育局\t市财政局\n"
+        "\t进一步扩大普惠性学前教育资源\t\t\n"
+        "2\t改造老旧小区30个\t市住建局\t各区政府\n"
+        "\t推进城市更新\t市发改委\t\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 3);
+    CHECK(items[0].text == "新建公办幼儿园5所，新增学位1500个，进一步扩大普惠性学前教育资源");
+    CHECK(items[0].span.line == 4);
+    CHECK(items[0].span.end_line == 5);
+    CHECK(names(items[0].lead) == V{"市教育局"});
+    CHECK(items[1].text == "改造老旧小区30个");
+    // A row with its own unit is a task of its own, even without a number.
+    CHECK(items[2].text == "推进城市更新");
+    CHECK(names(items[2].lead) == V{"市发改委"});
+}
