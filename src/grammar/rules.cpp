@@ -264,7 +264,8 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
                     if (!f.isEmpty()) r.label_initial[f.charAt(0)] = true;
                 }
             }
-            r.clause_label = Regex(icu::UnicodeString(u"(") + alternation(all_labels, true) + icu::UnicodeString(u")\\s*[:：]"),
+            // A label ends in a colon, or in the bracket it is printed in: "【牵头单位】市发改委".
+            r.clause_label = Regex(icu::UnicodeString(u"(") + alternation(all_labels, true) + icu::UnicodeString(u")\\s*(?:[:：]|[】\\]])"),
                                    where(s, cl, "clause_labels"));
             auto gc = need(s, y, "grid_columns");
             for (const auto& kv : gc) {

@@ -93,6 +93,9 @@ std::vector<Clause> find_clauses(const Run& run, const Rules& rules, bool unbrac
     while ((pos = next_label(pos)) < run.size() && rules.clause_label.find(run.fold, pos)) {
         int32_t ls = rules.clause_label.start();
         icu::UnicodeString label = rules.clause_label.group(1);
+        // "【牵头单位】市发改委【配合单位】市财政局": the bracket holds the label, not the clause.
+        const char16_t label_end = run.fold.charAt(rules.clause_label.end() - 1);
+        const bool label_in_brackets = label_end == u'】' || label_end == u']';
         Clause c;
         c.start = ls;
         // Look back for the opening bracket, skipping spaces and a dangling copy of the label's
@@ -107,7 +110,7 @@ std::vector<Clause> find_clauses(const Run& run, const Rules& rules, bool unbrac
             if (is_open(rules, ch)) {
                 if (back.isEmpty() || bare.startsWith(back)) {
                     c.start = j;
-                    c.bracketed = true;
+                    c.bracketed = !label_in_brackets;
                 }
                 break;
             }
@@ -117,7 +120,7 @@ std::vector<Clause> find_clauses(const Run& run, const Rules& rules, bool unbrac
         }
         if (!c.bracketed) {
             // An unbracketed label starts a clause only at a line or sentence start.
-            int32_t k = ls - 1;
+            int32_t k = c.start - 1;
             while (k >= 0 && is_space(run.fold.charAt(k))) --k;
             bool at_start = k < 0 || sentence_end(run.fold.charAt(k)) || line_break_before(run, k + 1);
             if (!at_start) {
@@ -144,7 +147,12 @@ std::vector<Clause> find_clauses(const Run& run, const Rules& rules, bool unbrac
             for (int32_t i = 0; i < flabel.length(); ++i)
                 if (!is_space(flabel.charAt(i))) key.append(flabel.charAt(i));
             int32_t ve = content_end;
-            if (rules.clause_label.find(run.fold, vs, content_end)) ve = rules.clause_label.start();
+            if (rules.clause_label.find(run.fold, vs, content_end)) {
+                ve = rules.clause_label.start();
+                // The bracket that opens the next label ("…市发改委【配合单位】") ends this value.
+                const char16_t next_end = run.fold.charAt(rules.clause_label.end() - 1);
+                if ((next_end == u'】' || next_end == u']') && ve > vs && is_open(rules, run.fold.charAt(ve - 1))) --ve;
+            }
             auto role = rules.label_role.find(to_utf8(key));
             c.fields.push_back({role == rules.label_role.end() ? "units" : role->second, trim_value(run.sub(vs, ve), rules)});
             fpos = ve;

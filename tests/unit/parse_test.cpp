@@ -496,3 +496,18 @@ TEST_CASE("a tab grid row with only text continues the row above", "[parse][grid
     CHECK(items[2].text == "推进城市更新");
     CHECK(names(items[2].lead) == V{"市发改委"});
 }
+
+TEST_CASE("labels printed in brackets: 【牵头单位】X【配合单位】Y", "[parse][clause]") {
+    auto d = test::parse_string(
+        "2024年重点任务分解\n\n（一）张三市长牵头（2项）\n"
+        "1.优化营商环境。【牵头单位】市发改委【配合单位】市财政局、市市场监管局\n"
+        "2.推进数字化改革。[责任单位]市大数据局、市委改革办\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].text == "优化营商环境。");
+    CHECK(names(items[0].lead) == V{"市发改委"});
+    CHECK(names(items[0].support) == V{"市财政局", "市市场监管局"});
+    CHECK(items[1].text == "推进数字化改革。");
+    CHECK(names(items[1].lead) == V{"市大数据局"});
+    CHECK(names(items[1].support) == V{"市委改革办"});
+}
