@@ -63,6 +63,7 @@ struct Rules {
     Regex deadline_cell;
     Regex person_cell;  ///< a grid cell holding only a leader's name or names
     Regex footer, closing_paragraph;
+    Regex page_number;  ///< "— 5 —" between the lines of a task
     std::vector<std::pair<std::string, std::vector<std::string>>> part_kind_words;
     // units.yaml
     std::vector<char16_t> separators;

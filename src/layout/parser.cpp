@@ -15,7 +15,7 @@
 namespace tasksplit {
 namespace {
 
-enum class Kind { blank, part, attachment, section, item, tab, footer, column, text };
+enum class Kind { blank, page, part, attachment, section, item, tab, footer, column, text };
 
 /// What a line is on its own, before context.
 struct LineInfo {
@@ -155,6 +155,7 @@ private:
             if (tabs) { li.kind = Kind::tab; continue; }
             // Regexes run on the line's region of the folded text: no copy per line.
             const icu::UnicodeString& f = t_.fold;
+            if (r_.page_number.match_at(f, a, b)) { li.kind = Kind::page; continue; }
             if (r_.footer.match_at(f, a, b)) { li.kind = Kind::footer; continue; }
             if (r_.attachment_label.match_at(f, a, b)) {
                 li.kind = Kind::attachment;
@@ -263,6 +264,11 @@ private:
         if (li.kind == Kind::blank) {
             ++last_blank_run_;
             in_footer_ = false;
+            return;
+        }
+        // A page number is furniture wherever it falls: the task it interrupts runs on past it.
+        if (li.kind == Kind::page) {
+            claim(i, "page-number");
             return;
         }
         // The 版记 footer runs on over adjacent lines ("抄送：…，" / "市法院，…"); no field holds it.

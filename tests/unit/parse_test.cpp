@@ -511,3 +511,19 @@ TEST_CASE("labels printed in brackets: 【牵头单位】X【配合单位】Y", 
     CHECK(names(items[1].lead) == V{"市大数据局"});
     CHECK(names(items[1].support) == V{"市委改革办"});
 }
+
+TEST_CASE("page numbers between the lines of a task are left out of it", "[parse][pagebreak]") {
+    auto d = test::parse_string(
+        "2024年重点任务分解\n\n一、张三市长牵头\n"
+        "1.培育先进制造业集群，新增规上工业企业\n— 5 —\n50家。（责任单位：市经信局）\n"
+        "2.推进乡村振兴。\n\n- 6 -\n\n（责任单位：市农业农村局）\n"
+        "3.优化营商环境。（责任单位：市发改委）\n第 7 页 共 9 页\n4.深化改革。（责任单位：市委改革办）\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 4);
+    CHECK(items[0].text == "培育先进制造业集群，新增规上工业企业50家。");
+    CHECK(names(items[0].lead) == V{"市经信局"});
+    CHECK(items[1].text == "推进乡村振兴。");
+    CHECK(names(items[1].lead) == V{"市农业农村局"});
+    CHECK(items[2].text == "优化营商环境。");
+    CHECK(d.unassigned.empty());
+}
