@@ -174,7 +174,7 @@ private:
                     li.label_b = re.end(1);
                     li.rest = re.start(2);
                     done = true;
-                    if (heading_is_task(li)) {
+                    if (heading_is_task(li) || unit_clause_follows(i)) {
                         li.kind = Kind::item;
                         li.value = numeral_value(label(li));
                     }
@@ -225,6 +225,27 @@ private:
         }
         char16_t last = t_.fold.charAt(li.b - 1);
         return last == u'。' || last == u';' || li.b - li.rest > r_.heading_max_title;
+    }
+
+    /// "（一）优化营商环境" over "责任单位：市发改委" is a task too: the next non-blank line opens
+    /// with a clause naming units.
+    bool unit_clause_follows(int i) const {
+        for (int k = i + 1; k < t_.line_count(); ++k) {
+            int32_t a = t_.line_start[k], b = t_.line_end[k];
+            while (a < b && is_space(t_.orig.charAt(a))) ++a;
+            while (b > a && is_space(t_.orig.charAt(b - 1))) --b;
+            if (a == b) continue;
+            if (!line_has_clause(a, b)) return false;
+            Run run;
+            run.append(t_, a, b);
+            for (const auto& c : find_clauses(run, r_, true)) {
+                if (c.start != 0) continue;
+                for (const auto& f : c.fields)
+                    if (f.role != "leader") return true;
+            }
+            return false;
+        }
+        return false;
     }
 
     bool is_part_heading(int32_t a, int32_t b) const {

@@ -527,3 +527,18 @@ TEST_CASE("page numbers between the lines of a task are left out of it", "[parse
     CHECK(items[2].text == "优化营商环境。");
     CHECK(d.unassigned.empty());
 }
+
+TEST_CASE("a （一） line over a clause line is a task, not a sub-heading", "[parse][family]") {
+    auto d = test::parse_string(
+        "2024年重点任务分解\n\n一、张三市长牵头\n"
+        "（一）优化营商环境\n责任单位：市发改委\n"
+        "（二）推进数字化改革\n\n责任单位：市大数据局、市委改革办\n"
+        "二、李四副市长牵头\n（一）加强生态保护\n牵头领导：李四\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 2);
+    CHECK(*items[0].number == "一");
+    CHECK(items[0].text == "优化营商环境");
+    CHECK(names(items[0].lead) == V{"市发改委"});
+    CHECK(names(items[1].support) == V{"市委改革办"});
+    CHECK(items[1].leader->name == "张三");
+}
