@@ -170,6 +170,25 @@ std::vector<Clause> find_clauses(const Run& run, const Rules& rules, bool unbrac
         c.bracketed = true;
         c.fields.push_back({"units", run.sub(t->start + 1, t->end - 1)});
         out.push_back(std::move(c));
+        return out;
+    }
+    // Or the last sentence, unbracketed: "…体系。市发改委牵头，市交通运输局、市商务局配合。"
+    int32_t end = run.size();
+    while (end > 0 && (is_space(run.fold.charAt(end - 1)) || run.fold.charAt(end - 1) == u'。')) --end;
+    int32_t start = end;
+    while (start > 0 && !sentence_end(run.fold.charAt(start - 1))) --start;
+    if (start > 0 && start < end && run.fold.indexOf(rules.lead_marker, start, end - start) >= 0) {
+        const Run sentence = run.sub(start, end);
+        UnitList list = split_units(sentence, rules);
+        bool all_units = list.has_marker && !list.units.empty();
+        for (const auto& u : list.units) all_units &= u.kind != "other";
+        if (all_units) {
+            Clause c;
+            c.start = start;
+            c.end = run.size();
+            c.fields.push_back({"units", sentence});
+            out.push_back(std::move(c));
+        }
     }
     return out;
 }

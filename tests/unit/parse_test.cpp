@@ -542,3 +542,21 @@ TEST_CASE("a （一） line over a clause line is a task, not a sub-heading", "[
     CHECK(names(items[1].support) == V{"市委改革办"});
     CHECK(items[1].leader->name == "张三");
 }
+
+TEST_CASE("an unbracketed last sentence of units around 牵头 is the clause", "[parse][family]") {
+    auto d = test::parse_string(
+        "2024年重点任务分解\n\n"
+        "1.加快建设现代物流体系。市发改委牵头，市交通运输局、市商务局配合。\n"
+        "2.推进数字化改革。\n市委改革办牵头，市大数据局配合\n"
+        "3.完善协调机制。建立由市政府牵头的联席会议。\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 3);
+    CHECK(items[0].text == "加快建设现代物流体系。");
+    CHECK(names(items[0].lead) == V{"市发改委"});
+    CHECK(names(items[0].support) == V{"市交通运输局", "市商务局"});
+    CHECK(items[1].text == "推进数字化改革。");
+    CHECK(names(items[1].lead) == V{"市委改革办"});
+    // A sentence that mentions 牵头 but is not a list of units stays task text.
+    CHECK(items[2].text == "完善协调机制。建立由市政府牵头的联席会议。");
+    CHECK(items[2].lead.empty());
+}
