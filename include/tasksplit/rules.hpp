@@ -79,7 +79,7 @@ struct Rules {
     };
     std::vector<KindRule> kinds;
     // meta.yaml
-    Regex doc_number, title, plan_title, date, addressees, contact;
+    Regex doc_number, title, plan_title, date, written_date, addressees, contact;
     std::vector<icu::UnicodeString> issuer_ends;
 
     /// The built-in grammar, plus extra files that add to or replace its rules.

@@ -319,6 +319,8 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
             r.plan_title = regex_of(s, need(s, y, "plan_title"), "plan_title");
             r.date = regex_of(s, need(s, y, "date"), "date");
             r.date.require_groups(3);  // year, month, day
+            r.written_date = regex_of(s, need(s, y, "written_date"), "written_date");
+            r.written_date.require_groups(3);
             r.addressees = regex_of(s, need(s, y, "addressees"), "addressees");
             r.contact = regex_of(s, need(s, y, "contact"), "contact");
             r.contact.require_groups(2);  // name, phones

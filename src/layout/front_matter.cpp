@@ -15,6 +15,16 @@ struct FrontLine {
     Run run;                  ///< trimmed original
 };
 
+/// The date a matched pattern holds in groups 1-3 (year, month, day; digits or Chinese numerals)
+/// as YYYY-MM-DD; nothing when it is not a calendar date.
+std::optional<std::string> iso_date(const Regex& re) {
+    const int y = numeral_value(re.group(1)), m = numeral_value(re.group(2)), d = numeral_value(re.group(3));
+    if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
+    char buf[16];
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
+    return std::string(buf);
+}
+
 }  // namespace
 
 void read_front_matter(const SourceText& text, int end, const Rules& rules, DocumentMeta& meta,
@@ -59,12 +69,8 @@ void read_front_matter(const SourceText& text, int end, const Rules& rules, Docu
     for (std::size_t k = 0; k < lines.size(); ++k) {
         const auto& l = lines[k];
         if (!rules.date.match_at(l.fold)) continue;
-        int y = numeral_value(rules.date.group(1)), m = numeral_value(rules.date.group(2)),
-            d = numeral_value(rules.date.group(3));
-        if (m < 1 || m > 12 || d < 1 || d > 31) continue;
-        char buf[16];
-        std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
-        meta.date = buf;
+        meta.date = iso_date(rules.date);
+        if (!meta.date) continue;
         claimed[l.line] = true;
         if (k > 0) {
             const auto& above = lines[k - 1];
@@ -77,6 +83,15 @@ void read_front_matter(const SourceText& text, int end, const Rules& rules, Docu
             }
         }
         break;
+    }
+    if (!meta.date) {
+        for (const auto& l : lines) {
+            if (!rules.written_date.find(l.fold)) continue;
+            meta.date = iso_date(rules.written_date);
+            if (!meta.date) continue;
+            claimed[l.line] = true;
+            break;
+        }
     }
     // The letterhead ("…办公室文件") names the issuer when no signature does.
     for (const auto& l : lines) {

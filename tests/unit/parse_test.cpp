@@ -560,3 +560,14 @@ TEST_CASE("an unbracketed last sentence of units around 牵头 is the clause", "
     CHECK(items[2].text == "完善协调机制。建立由市政府牵头的联席会议。");
     CHECK(items[2].lead.empty());
 }
+
+TEST_CASE("a web copy without a signature dates itself by 成文日期, not its publication date", "[parse][meta]") {
+    auto d = test::parse_string(
+        "发布日期：2024-03-08\n成文日期：2024-03-06\n"
+        "某市人民政府办公室关于印发2024年重点工作任务分解的通知\n\n2024年重点任务分解\n\n1.甲。（责任单位：市发改委）\n");
+    CHECK(d.document.date == std::optional<std::string>("2024-03-06"));
+    auto signed_ = test::parse_string(
+        "成文日期：2024-03-06\n关于印发2024年重点工作任务分解的通知\n某市人民政府办公室\n2024年3月9日\n\n"
+        "2024年重点任务分解\n\n1.甲。（责任单位：市发改委）\n");
+    CHECK(signed_.document.date == std::optional<std::string>("2024-03-09"));  // the signature wins
+}
