@@ -873,6 +873,11 @@ private:
                     std::size_t later) const {
         // A column left without a cell; rows that stop short leave their last columns empty.
         if (a == b) return -3 - 0.01 * static_cast<double>(later);
+        // A cell does not end on a separator: "区发改局、区统计局、" runs on into "各镇街".
+        const Run& last = cells[b - 1].run;
+        if (!last.empty() && std::find(r_.separators.begin(), r_.separators.end(), last.fold.charAt(last.size() - 1)) !=
+                                 r_.separators.end())
+            return -4;
         const Cell joined = join_cells(cells, a, b);
         const double extra_lines = static_cast<double>(b - a - 1);
         if (role == "text" || role == "detail") {
@@ -951,6 +956,7 @@ private:
                          bool numbered) {
         std::size_t k = ci;
         bool inherit = false;
+        const bool has_lead_column = std::find(roles.begin(), roles.end(), "lead") != roles.end();
         for (std::size_t ri = 0; ri < roles.size() && k < end; ++ri) {
             const std::string& role = roles[ri];
             const Run& cell = cells[k].run;
@@ -987,7 +993,8 @@ private:
                 if (role == "lead") {
                     item.lead = units.units;
                     item.lead_basis = "column";
-                } else if (role == "support") {
+                } else if (role == "support" || has_lead_column) {
+                    // Beside a 牵头单位 column, a 责任单位 column lists the other units.
                     item.support = units.units;
                 } else {
                     item.lead_basis = assign_roles(units, item.lead, item.support);

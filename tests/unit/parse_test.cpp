@@ -571,3 +571,17 @@ TEST_CASE("a web copy without a signature dates itself by 成文日期, not its 
         "2024年重点任务分解\n\n1.甲。（责任单位：市发改委）\n");
     CHECK(signed_.document.date == std::optional<std::string>("2024-03-09"));  // the signature wins
 }
+
+TEST_CASE("cell-per-line grid: 责任单位 beside 牵头单位 supports; a cell ending on 、 runs on", "[parse][grid]") {
+    auto d = test::parse_string(
+        "2024年重点工作任务清单\n\n序号\n重点任务\n牵头单位\n责任单位\n时间节点\n"
+        "1\n推进老旧小区改造120个\n市住建局\n各区政府\n2024年11月\n"
+        "2\n规上工业增加值增长8%以上\n区工信局\n区发改局、区统计局、\n各镇街\n2024年12月\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 2);
+    CHECK(names(items[0].lead) == V{"市住建局"});
+    CHECK(names(items[0].support) == V{"各区政府"});
+    CHECK(names(items[1].lead) == V{"区工信局"});
+    CHECK(names(items[1].support) == V{"区发改局", "区统计局", "各镇街"});
+    CHECK(*items[1].deadline == "2024年12月");
+}
