@@ -64,6 +64,8 @@ public:
         doc_.source.lines = t_.line_count();
         std::vector<bool> meta(t_.line_count(), false);
         read_front_matter(t_, body, r_, doc_.document, meta);
+        for (int i = 0; i < body; ++i)
+            if (lines_[i].kind != Kind::blank) front_lines_.push_back(squeezed_line(i));
         // A breakdown published without a notice around it opens with its part heading
         // ("2024年市政府工作报告重点工作责任分工"): that line is the document's title too.
         if (!doc_.document.title && body < t_.line_count() && lines_[body].kind == Kind::part) {
@@ -99,6 +101,8 @@ private:
     bool grid_mode_ = false;
     int header_end_ = -1;  ///< last line of the grid header being read
     bool in_footer_ = false;
+    bool after_page_number_ = false;             ///< only blank lines since a page number
+    std::vector<icu::UnicodeString> front_lines_;  ///< front-matter lines, spaces removed
     bool part_has_units_ = false;  ///< an item of the open part names units: its layout uses clauses
     int last_blank_run_ = 0;
     std::vector<TabRow> tab_rows_;
@@ -248,6 +252,30 @@ private:
         return false;
     }
 
+    icu::UnicodeString squeezed_line(int i) const {
+        icu::UnicodeString out;
+        for (int32_t k = lines_[i].a; k < lines_[i].b; ++k)
+            if (!is_space(t_.fold.charAt(k))) out.append(t_.fold.charAt(k));
+        return out;
+    }
+
+    /// A line printed again at the top of a page: after a page number, the masthead, a front-matter
+    /// line or a part title seen before; anywhere, the title of the part it would reopen.
+    bool running_header(int i) const {
+        const LineInfo& li = lines_[i];
+        if (li.kind != Kind::part && !after_page_number_) return false;
+        const icu::UnicodeString line = squeezed_line(i);
+        if (li.kind == Kind::part && !doc_.parts.empty() && line == squeezed_fold(make_run(doc_.parts.back().title)))
+            return true;
+        if (!after_page_number_ || line.length() < 4) return false;
+        // The masthead, "芜湖市人民政府办公室文件", whether or not the first page printed it.
+        if (line.endsWith(u"文件") && line.length() <= 40) return true;
+        if (std::find(front_lines_.begin(), front_lines_.end(), line) != front_lines_.end()) return true;
+        for (const auto& p : doc_.parts)
+            if (line == squeezed_fold(make_run(p.title))) return true;
+        return false;
+    }
+
     bool is_part_heading(int32_t a, int32_t b) const {
         if (!r_.part_heading.match_at(t_.fold, a, b)) return false;
         icu::UnicodeString f(t_.fold, a, b - a);
@@ -287,11 +315,18 @@ private:
             in_footer_ = false;
             return;
         }
-        // A page number is furniture wherever it falls: the task it interrupts runs on past it.
+        // Page furniture wherever it falls: a page number, and the running header after it (the
+        // masthead or a title printed again on each page). The task it interrupts runs on past it.
         if (li.kind == Kind::page) {
-            claim(i, "page-number");
+            claim(i, "page");
+            after_page_number_ = true;
             return;
         }
+        if (running_header(i)) {
+            claim(i, "page");
+            return;
+        }
+        after_page_number_ = false;
         // The 版记 footer runs on over adjacent lines ("抄送：…，" / "市法院，…"); no field holds it.
         if (in_footer_) return;
         int blanks = last_blank_run_;

@@ -52,8 +52,9 @@ inline bool droppable_punctuation(char16_t folded) {
 ///
 /// Every non-whitespace character of the source is accounted for exactly once:
 /// - on a line claimed as meta, attachment, part, section, grid-header, leader, table or form,
-///   by that role alone (no item span and no unassigned entry reaches into it); a page-number
-///   line also by its role, but it may lie inside the span of the task it interrupts;
+///   by that role alone (no item span and no unassigned entry reaches into it); a page line (page
+///   number or running header) also by its role, but it may lie inside the span of the task it
+///   interrupts;
 /// - on a line claimed as item, by exactly one item span or one unassigned entry (text after a
 ///   clause, a grid cell left over); only sentence punctuation the parser drops after a clause
 ///   may be in neither;
@@ -201,7 +202,7 @@ inline Problems conservation_problems(const SourceText& text, const Document& do
             bool dropped_punctuation = count[s] == 0 && r == "item" && droppable_punctuation(text.fold.charAt(pos[s]));
             if (count[s] != 1 && !dropped_punctuation)
                 fault = count[s] == 0 ? "accounted for nowhere" : "counted " + std::to_string(count[s]) + " times";
-        } else if (count[s] && !(r == "page-number" && count[s] == 1 && in_span[s])) {
+        } else if (count[s] && !(r == "page" && count[s] == 1 && in_span[s])) {
             fault = in_span[s] ? "also inside an item span" : "also listed as unassigned";
         }
         if (fault.empty() || fault != run_fault || line_of[s] != run_line) flush();

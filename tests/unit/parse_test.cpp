@@ -585,3 +585,20 @@ TEST_CASE("cell-per-line grid: 责任单位 beside 牵头单位 supports; a cell
     CHECK(names(items[1].support) == V{"区发改局", "区统计局", "各镇街"});
     CHECK(*items[1].deadline == "2024年12月");
 }
+
+TEST_CASE("running headers printed again on each page are left out", "[parse][pagebreak]") {
+    auto d = test::parse_string(
+        "芜湖市人民政府办公室关于印发2024年重点工作责任分解的通知\n\n2024年市政府工作报告重点工作责任分解\n\n"
+        "一、宁波市长牵头重点工作\n"
+        "1.推动与长三角先发地区\n\n— 2 —\n\n芜湖市人民政府办公室文件\n\n产业链协同。（责任单位：市科技局）\n"
+        "2.深化改革。（责任单位：市数据资源局、高新区管\n— 3 —\n2024年市政府工作报告重点工作责任分解\n委会）\n"
+        "二、潘朝晖常务副市长牵头重点工作\n"
+        "2024年市政府工作报告重点工作责任分解\n3.新增城镇就业6万人以上。（责任单位：市人社局）\n");
+    REQUIRE(d.parts.size() == 1);
+    auto items = all_items(d);
+    REQUIRE(items.size() == 3);
+    CHECK(items[0].text == "推动与长三角先发地区产业链协同。");
+    CHECK(names(items[1].support) == V{"高新区管委会"});
+    CHECK(items[2].leader->name == "潘朝晖");
+    CHECK(d.unassigned.empty());
+}
