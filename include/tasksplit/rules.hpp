@@ -56,6 +56,7 @@ struct Rules {
     std::vector<ItemNumber> item_number;
     Regex leader_suffix, leader_count, leader_role_at_end, leader_role_at_start;
     Regex leader_name_only;      ///< "王五" in "王五同志牵头": a name with no title
+    Regex leader_role_in_brackets;  ///< "孙海燕同志（常务副县长）"
     Regex clause_label;  ///< any clause label followed by a colon; group 1 = label
     std::vector<bool> label_initial = std::vector<bool>(65536, false);  ///< first characters of the labels
     std::map<std::string, std::string> label_role;  ///< folded label -> leader|lead|support|units

@@ -247,11 +247,16 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
             r.leader_suffix = regex_of(s, need(s, lh, "suffix"), "leader_heading.suffix");
             r.leader_count = regex_of(s, need(s, lh, "count"), "leader_heading.count");
             std::string prefix = need(s, lh, "prefix").as<std::string>();
-            // An official may hold several titles: "市委常委、副市长周八", "市政府党组成员、秘书长赵六".
-            const std::string roles = "(?:" + role + ")(?:[、,]?(?:" + role + "))*";
+            // An official may hold several titles ("市委常委、副市长周八", "市政府党组成员、秘书长赵六"),
+            // each with a note in brackets ("副县长（挂职）许文斌").
+            const std::string one_role = "(?:" + role + ")(?:\\([^()]{1,6}\\))?";
+            const std::string roles = one_role + "(?:[、,]?" + one_role + ")*";
             r.leader_role_at_end = Regex(from_utf8("^" + prefix + "(" + name + ")(" + roles + ")$"), where(s, lh, "leader_heading"));
             r.leader_role_at_start = Regex(from_utf8("^" + prefix + "(" + roles + ")(" + name + ")$"), where(s, lh, "leader_heading"));
             r.leader_name_only = Regex(from_utf8("^" + prefix + "(" + name + ")$"), where(s, lh, "leader_heading"));
+            // "孙海燕同志（常务副县长）", "李明（常务副县长）": the title in brackets after the name.
+            r.leader_role_in_brackets = Regex(from_utf8("^" + prefix + "(" + name + ")(?:同志)?\\((" + roles + ")\\)$"),
+                                              where(s, lh, "leader_heading"));
             r.heading_max_title = need(s, need(s, y, "heading_as_item"), "max_title").as<int>();
             r.person_cell = Regex(from_utf8("^" + name + "(?:\\s*[、,，]\\s*" + name + ")*$"), where(s, lh, "leader_heading.name"));
             std::vector<std::string> all_labels;

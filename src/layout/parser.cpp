@@ -1368,6 +1368,27 @@ private:
 
 }  // namespace
 
+namespace {
+
+/// The official a heading's head names: "夏泉常务副区长", "区长陈兴立", "孙海燕同志（常务副县长）";
+/// `cut` is where the head ends in `f`, the heading without spaces (`o` the same, as printed).
+std::optional<Person> person_in_head(const icu::UnicodeString& f, const icu::UnicodeString& o, int32_t cut,
+                                     const Rules& rules) {
+    icu::UnicodeString head(f, 0, cut);
+    auto text = [&](const Regex& re, int group) { return to_utf8(o.tempSubStringBetween(re.start(group), re.end(group))); };
+    if (rules.leader_role_at_end.match_at(head)) return Person{text(rules.leader_role_at_end, 1), text(rules.leader_role_at_end, 2)};
+    if (rules.leader_role_at_start.match_at(head))
+        return Person{text(rules.leader_role_at_start, 2), text(rules.leader_role_at_start, 1)};
+    if (rules.leader_role_in_brackets.match_at(head))
+        return Person{text(rules.leader_role_in_brackets, 1), text(rules.leader_role_in_brackets, 2)};
+    // Without a title only "同志" says the head is a person: "三、王五同志牵头".
+    if (cut < f.length() && f.tempSubString(cut).startsWith(u"同志") && rules.leader_name_only.match_at(head))
+        return Person{text(rules.leader_name_only, 1), ""};
+    return std::nullopt;
+}
+
+}  // namespace
+
 std::optional<Person> leader_from_heading(const icu::UnicodeString& fold, const icu::UnicodeString& orig,
                                           const Rules& rules) {
     icu::UnicodeString f, o;
@@ -1379,19 +1400,10 @@ std::optional<Person> leader_from_heading(const icu::UnicodeString& fold, const 
     int32_t cut = f.length();
     if (rules.leader_count.find(f)) cut = rules.leader_count.start();
     if (rules.leader_suffix.find(f, 0, cut)) cut = rules.leader_suffix.start();
-    icu::UnicodeString head(f, 0, cut);
-    if (rules.leader_role_at_end.match_at(head)) {
-        return Person{to_utf8(o.tempSubStringBetween(rules.leader_role_at_end.start(1), rules.leader_role_at_end.end(1))),
-                      to_utf8(o.tempSubStringBetween(rules.leader_role_at_end.start(2), rules.leader_role_at_end.end(2)))};
-    }
-    if (rules.leader_role_at_start.match_at(head)) {
-        return Person{to_utf8(o.tempSubStringBetween(rules.leader_role_at_start.start(2), rules.leader_role_at_start.end(2))),
-                      to_utf8(o.tempSubStringBetween(rules.leader_role_at_start.start(1), rules.leader_role_at_start.end(1)))};
-    }
-    // Without a title only "同志" says the head is a person: "三、王五同志牵头".
-    if (cut < f.length() && f.tempSubString(cut).startsWith(u"同志") && rules.leader_name_only.match_at(head)) {
-        return Person{to_utf8(o.tempSubStringBetween(rules.leader_name_only.start(1), rules.leader_name_only.end(1))), ""};
-    }
+    if (auto p = person_in_head(f, o, cut, rules)) return p;
+    // Several officials share the heading ("常务副县长高志明、副县长韩冬牵头"): the first leads.
+    const int32_t comma = f.tempSubString(0, cut).indexOf(u'、');
+    if (comma > 0) return person_in_head(f, o, comma, rules);
     return std::nullopt;
 }
 

@@ -602,3 +602,25 @@ TEST_CASE("running headers printed again on each page are left out", "[parse][pa
     CHECK(items[2].leader->name == "潘朝晖");
     CHECK(d.unassigned.empty());
 }
+
+TEST_CASE("development-zone titles, bracketed notes and titles, several leaders in one heading", "[parse][family]") {
+    auto d = test::parse_string(
+        "2024年重点工作任务分解\n\n"
+        "一、党工委副书记、管委会主任沈明牵头重点任务\n1.甲。（责任单位：经济发展局）\n"
+        "二、副县长（挂职）许文斌牵头的重点任务\n2.乙。（责任单位：县商务局）\n"
+        "三、常务副县长高志明、副县长韩冬牵头的重点任务\n3.丙。（责任单位：县财政局）\n"
+        "四、孙海燕同志（常务副县长）牵头负责的工作\n4.丁。（牵头领导：李明（常务副县长）；责任单位：县发改局）\n");
+    const auto& s = d.parts.at(0).sections;
+    REQUIRE(s.size() == 4);
+    CHECK(s[0].leader->name == "沈明");
+    CHECK(s[0].leader->role == "党工委副书记、管委会主任");
+    CHECK(s[1].leader->name == "许文斌");
+    CHECK(s[1].leader->role == "副县长（挂职）");
+    CHECK(s[2].leader->name == "高志明");
+    CHECK(s[2].leader->role == "常务副县长");
+    CHECK(s[3].leader->name == "孙海燕");
+    CHECK(s[3].leader->role == "常务副县长");
+    const auto& item = s[3].items.at(0);
+    CHECK(item.leader->name == "李明");
+    CHECK(item.leader->role == "常务副县长");
+}
