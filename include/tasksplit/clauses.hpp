@@ -28,11 +28,21 @@ struct Clause {
 /// end of its source line when `unbracketed_ends_at_line` is set.
 std::vector<Clause> find_clauses(const Run& run, const Rules& rules, bool unbracketed_ends_at_line);
 
-/// A bracket that closes the run and holds nothing but unit-like names: "…。（市工信局、市统计局）".
+/// A unit list and the completion time that may close it: "县财政局牵头，县工信局配合，2024年12月底前完成".
+struct UnitsAndDeadline {
+    Run units;
+    std::optional<Run> deadline;
+};
+UnitsAndDeadline peel_deadline(const Run& list, const Rules& rules);
+
+/// A bracket that closes the run and holds nothing but unit-like names: "…。（市工信局、市统计局）",
+/// perhaps ending in a completion time.
 struct TrailingUnits {
     int32_t start = 0;  ///< the opening bracket
     int32_t end = 0;    ///< just after the closing bracket
     UnitList list;
+    Run units;                    ///< the bracket's content without the completion time
+    std::optional<Run> deadline;  ///< "2024年12月底前完成", "长期坚持"
 };
 std::optional<TrailingUnits> trailing_unit_bracket(const Run& run, const Rules& rules);
 

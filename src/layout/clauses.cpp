@@ -63,6 +63,19 @@ std::vector<std::string> leader_names(const Run& value, const Rules& rules) {
     return names;
 }
 
+UnitsAndDeadline peel_deadline(const Run& list, const Rules& rules) {
+    int32_t cut = list.size();
+    while (cut > 0) {
+        const char16_t c = list.fold.charAt(cut - 1);
+        if (c == u',' || c == u'，' || c == u';' || c == u'；') break;
+        --cut;
+    }
+    if (cut == 0) return {list, std::nullopt};
+    Run tail = trim_value(list.sub(cut, list.size()), rules);
+    if (tail.empty() || !rules.deadline_cell.find(tail.fold)) return {list, std::nullopt};
+    return {list.sub(0, cut - 1), tail};
+}
+
 std::optional<TrailingUnits> trailing_unit_bracket(const Run& run, const Rules& rules) {
     int32_t end = run.size();
     while (end > 0 && (is_space(run.fold.charAt(end - 1)) || run.fold.charAt(end - 1) == u'。')) --end;
@@ -75,11 +88,12 @@ std::optional<TrailingUnits> trailing_unit_bracket(const Run& run, const Rules& 
         else if (is_open(rules, ch) && --depth == 0) { open = i; break; }
     }
     if (open <= 0) return std::nullopt;
-    UnitList list = split_units(run.sub(open + 1, end - 1), rules);
+    const UnitsAndDeadline parts = peel_deadline(run.sub(open + 1, end - 1), rules);
+    UnitList list = split_units(parts.units, rules);
     if (list.units.empty()) return std::nullopt;
     for (const auto& u : list.units)
         if (u.kind == "other") return std::nullopt;
-    return TrailingUnits{open, end, std::move(list)};
+    return TrailingUnits{open, end, std::move(list), parts.units, parts.deadline};
 }
 
 std::vector<Clause> find_clauses(const Run& run, const Rules& rules, bool unbracketed_ends_at_line) {
@@ -168,7 +182,8 @@ std::vector<Clause> find_clauses(const Run& run, const Rules& rules, bool unbrac
         c.start = t->start;
         c.end = t->end;
         c.bracketed = true;
-        c.fields.push_back({"units", run.sub(t->start + 1, t->end - 1)});
+        c.fields.push_back({"units", t->units});
+        if (t->deadline) c.fields.push_back({"deadline", *t->deadline});
         out.push_back(std::move(c));
         return out;
     }
@@ -178,15 +193,16 @@ std::vector<Clause> find_clauses(const Run& run, const Rules& rules, bool unbrac
     int32_t start = end;
     while (start > 0 && !sentence_end(run.fold.charAt(start - 1))) --start;
     if (start > 0 && start < end && run.fold.indexOf(rules.lead_marker, start, end - start) >= 0) {
-        const Run sentence = run.sub(start, end);
-        UnitList list = split_units(sentence, rules);
+        const UnitsAndDeadline sentence = peel_deadline(run.sub(start, end), rules);
+        UnitList list = split_units(sentence.units, rules);
         bool all_units = list.has_marker && !list.units.empty();
         for (const auto& u : list.units) all_units &= u.kind != "other";
         if (all_units) {
             Clause c;
             c.start = start;
             c.end = run.size();
-            c.fields.push_back({"units", sentence});
+            c.fields.push_back({"units", sentence.units});
+            if (sentence.deadline) c.fields.push_back({"deadline", *sentence.deadline});
             out.push_back(std::move(c));
         }
     }

@@ -1255,6 +1255,7 @@ private:
         if (found.size() < 3 || found.size() * 2 <= without_units) return;
         for (auto& [item, t] : found) {
             item->lead_basis = assign_roles(t.list, item->lead, item->support);
+            if (t.deadline && !item->deadline) item->deadline = t.deadline->utf8();
             item->text = make_run(item->text).sub(0, t.start).trimmed().utf8();
         }
     }

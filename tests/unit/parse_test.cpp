@@ -624,3 +624,20 @@ TEST_CASE("development-zone titles, bracketed notes and titles, several leaders 
     CHECK(item.leader->name == "李明");
     CHECK(item.leader->role == "常务副县长");
 }
+
+TEST_CASE("a trailing 牵头 clause may end in a completion time", "[parse][family]") {
+    auto d = test::parse_string(
+        "2024年重点任务分解\n\n"
+        "1.清理拖欠民营企业账款。（县财政局牵头，县工信局、县国资中心配合，2024年12月底前完成）\n"
+        "2.开展涉企收费专项检查。县市场监管局牵头，县发改委配合，长期坚持。\n"
+        "3.推进数字化改革。（县数据局牵头，县发改委配合）\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 3);
+    CHECK(items[0].text == "清理拖欠民营企业账款。");
+    CHECK(names(items[0].lead) == V{"县财政局"});
+    CHECK(names(items[0].support) == V{"县工信局", "县国资中心"});
+    CHECK(*items[0].deadline == "2024年12月底前完成");
+    CHECK(names(items[1].lead) == V{"县市场监管局"});
+    CHECK(*items[1].deadline == "长期坚持");
+    CHECK_FALSE(items[2].deadline);
+}
