@@ -641,3 +641,12 @@ TEST_CASE("a trailing 牵头 clause may end in a completion time", "[parse][fami
     CHECK(*items[1].deadline == "长期坚持");
     CHECK_FALSE(items[2].deadline);
 }
+
+TEST_CASE("a part title may quote the report in 《》", "[parse][family]") {
+    auto d = test::parse_string(
+        "湖南省人民政府办公厅关于印发《2024年〈政府工作报告〉重点工作分工方案》的通知\n\n"
+        "2024年《政府工作报告》重点工作分工方案\n\n1.扩大有效投资。（省发展改革委牵头，省财政厅配合）\n");
+    REQUIRE(d.parts.size() == 1);
+    CHECK(d.parts[0].title == "2024年《政府工作报告》重点工作分工方案");
+    CHECK(d.unassigned.empty());
+}
