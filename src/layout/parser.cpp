@@ -1174,11 +1174,16 @@ private:
             claim(row.line, "item");
             Item item;
             Run text;
+            // Merged cells print only in their first row: an empty leader or lead cell is the one
+            // above. A 配合单位 cell is merged only along with the lead; beside a printed 牵头单位
+            // an empty one is just empty.
+            bool lead_printed = false;
+            for (std::size_t c = 0; c < roles.size(); ++c)
+                if (roles[c] == "lead" || roles[c] == "units") lead_printed |= !cells[c].empty();
             for (std::size_t c = 0; c < roles.size(); ++c) {
                 const std::string& role = roles[c];
-                // An empty unit or leader cell is a merged cell: same as the row above.
-                if (cells[c].empty() && (role == "lead" || role == "units" || role == "support" || role == "leader"))
-                    cells[c] = above[c];
+                const bool merged = role == "leader" || role == "lead" || role == "units" || (role == "support" && !lead_printed);
+                if (cells[c].empty() && merged) cells[c] = above[c];
                 above[c] = cells[c];
                 const Run& cell = cells[c];
                 if (cell.empty()) continue;

@@ -263,15 +263,18 @@ TEST_CASE("tab-separated task grid in the body gives items", "[parse][grid]") {
         "2024年重点工作任务分解表\n\n一、李四副市长牵头（2项）\n\n"
         "序号\t重点工作\t牵头单位\t配合单位\t完成时限\n"
         "1\t推进数字经济发展\t市经信局\t市发改委、市科技局\t2024年底\n"
-        "2\t优化营商环境\t\t市商务局\t2024年6月\n");
+        "2\t优化营商环境\t\t市商务局\t2024年6月\n"
+        "3\t新改建农村公路120公里\t市交通运输局\t\t2024年11月\n");
     auto items = all_items(d);
-    REQUIRE(items.size() == 2);
+    REQUIRE(items.size() == 3);
     CHECK(items[0].leader->name == "李四");
     CHECK(names(items[0].lead) == V{"市经信局"});
     CHECK(names(items[0].support) == V{"市发改委", "市科技局"});
     CHECK(*items[0].deadline == "2024年底");
     CHECK(*items[0].deadline_iso == "2024-12-31");
-    CHECK(names(items[1].lead) == V{"市经信局"});
+    CHECK(names(items[1].lead) == V{"市经信局"});  // a merged lead cell
+    CHECK(names(items[2].lead) == V{"市交通运输局"});
+    CHECK(items[2].support.empty());  // beside a printed lead, an empty support cell is empty
     CHECK(d.tables.empty());
 }
 
