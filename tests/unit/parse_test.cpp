@@ -653,3 +653,13 @@ TEST_CASE("a part title may quote the report in 《》", "[parse][family]") {
     CHECK(d.parts[0].title == "2024年《政府工作报告》重点工作分工方案");
     CHECK(d.unassigned.empty());
 }
+
+TEST_CASE("主要建设内容 and 项目内容 columns are the detail", "[parse][grid]") {
+    auto d = test::parse_string(
+        "2024年民生实事项目表\n\n序号\t项目名称\t主要建设内容\t牵头单位\t完成时限\n"
+        "1\t城乡供水一体化工程\t新建供水管网86公里\t县水利局\t2024年12月\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].text == "城乡供水一体化工程");
+    CHECK(*items[0].detail == "新建供水管网86公里");
+}
