@@ -126,6 +126,19 @@ Run cut_convention(const Run& list, const Rules& rules, std::optional<Run>& conv
     return out;
 }
 
+/// Where the bracket that closes `piece` opens; -1 when it does not end in a closing bracket.
+int32_t closing_bracket_open(const Run& piece, const Rules& rules) {
+    const icu::UnicodeString& f = piece.fold;
+    if (f.isEmpty() || !is_close(rules, f.charAt(f.length() - 1))) return -1;
+    int depth = 0;
+    for (int32_t i = f.length() - 1; i >= 0; --i) {
+        const char16_t c = f.charAt(i);
+        if (is_close(rules, c) && !(open_index(rules, c) >= 0 && depth > 0)) ++depth;
+        else if (open_index(rules, c) >= 0 && --depth == 0) return i;
+    }
+    return -1;
+}
+
 Unit make_unit(const Run& piece, const Rules& rules) {
     Unit u;
     u.raw = piece.utf8();
@@ -133,16 +146,8 @@ Unit make_unit(const Run& piece, const Rules& rules) {
     const icu::UnicodeString& f = piece.fold;
     icu::UnicodeString name_fold = f;
     // Alias: a bracket at the very end holding a unit, after a unit: 市财政局(市国资委).
-    if (f.length() > 2 && is_close(rules, f.charAt(f.length() - 1))) {
-        int depth = 0;
-        int32_t open = -1;
-        for (int32_t i = f.length() - 1; i >= 0; --i) {
-            char16_t c = f.charAt(i);
-            if (is_close(rules, c) && !(open_index(rules, c) >= 0 && depth > 0)) ++depth;
-            else if (open_index(rules, c) >= 0) {
-                if (--depth == 0) { open = i; break; }
-            }
-        }
+    if (f.length() > 2) {
+        const int32_t open = closing_bracket_open(piece, rules);
         if (open > 0) {
             icu::UnicodeString inner(f, open + 1, f.length() - 1 - (open + 1));
             icu::UnicodeString outer(f, 0, open);
@@ -189,10 +194,17 @@ UnitList split_units(const Run& input, const Rules& rules) {
     std::vector<Run> pieces = split_pieces(list, rules, out.empty_pieces);
     for (Run piece : pieces) {
         bool marker = false;
-        // "市发改委（牵头）": the marker names this one unit.
-        bool own_marker = piece.fold.endsWith(rules.bracketed_lead_marker) &&
-                          piece.size() > rules.bracketed_lead_marker.length();
-        if (own_marker) piece = piece.sub(0, piece.size() - rules.bracketed_lead_marker.length());
+        // "市发改委（牵头）", "〔牵头〕": a closing bracket naming 牵头 marks this one unit, or with
+        // "以上" / "并列" every unit so far.
+        bool own_marker = false;
+        if (const int32_t open = closing_bracket_open(piece, rules); open > 0) {
+            const icu::UnicodeString inner(piece.fold, open + 1, piece.size() - open - 2);
+            if (inner.indexOf(rules.lead_marker) >= 0) {
+                own_marker = true;
+                for (const auto& w : rules.bracketed_lead_all_before) marker |= inner.indexOf(w) >= 0;
+                piece = piece.sub(0, open).trimmed();
+            }
+        }
         // "区发改局、区财政局牵头": the marker closes the lead group.
         while (piece.fold.endsWith(rules.lead_marker) && piece.size() > rules.lead_marker.length()) {
             piece = piece.sub(0, piece.size() - rules.lead_marker.length());

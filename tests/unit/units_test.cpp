@@ -115,3 +115,18 @@ TEST_CASE("unit kinds", "[units]") {
     CHECK(unit_kind(make_run("区旅游发展集团").fold, r) == "enterprise");
     CHECK(unit_kind(make_run("美丽校园建设项目指挥部").fold, r) == "taskforce");
 }
+
+TEST_CASE("bracketed 牵头 markers: one unit, or every unit before with 以上/并列", "[units]") {
+    Split a = split("市交通运输局、市发展和改革局〔牵头〕、市工业和信息化局");
+    CHECK(a.lead == V{"市发展和改革局"});
+    CHECK(a.support == V{"市交通运输局", "市工业和信息化局"});
+    Split b = split("市交通运输局、市发展和改革局（并列牵头），市商务局");
+    CHECK(b.lead == V{"市交通运输局", "市发展和改革局"});
+    CHECK(b.support == V{"市商务局"});
+    Split c = split("市农业农村局、市发展和改革局（以上按职责分工牵头）、市财政局");
+    CHECK(c.lead == V{"市农业农村局", "市发展和改革局"});
+    CHECK(c.support == V{"市财政局"});
+    Split d = split("市财政局(市国资委)、市发改委");  // an alias, not a marker
+    CHECK(d.lead == V{"市财政局"});
+    CHECK(d.basis == "convention");
+}
