@@ -17,6 +17,7 @@ struct UnitList {
     std::vector<Unit> units;
     std::vector<bool> marked_lead;   ///< parallel to units: the unit stands before a 牵头 marker
     bool has_marker = false;
+    bool has_support_marker = false;  ///< a unit ended in 配合, 按职责分工负责 …
     std::optional<Run> convention;   ///< the convention sentence, without its brackets
     int empty_pieces = 0;            ///< separators with nothing between them ("舟山海事局、" at a page end)
 };

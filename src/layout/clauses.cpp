@@ -176,8 +176,9 @@ std::vector<Clause> find_clauses(const Run& run, const Rules& rules, bool unbrac
     }
     if (!out.empty()) return out;
 
-    // No label: a closing bracket at the end whose content names units around a 牵头 marker.
-    if (auto t = trailing_unit_bracket(run, rules); t && t->list.has_marker) {
+    // No label: a closing bracket at the end whose content names units around a 牵头 marker or
+    // says how they take part ("（省发展改革委、省财政厅按职责分工负责）").
+    if (auto t = trailing_unit_bracket(run, rules); t && (t->list.has_marker || t->list.has_support_marker)) {
         Clause c;
         c.start = t->start;
         c.end = t->end;

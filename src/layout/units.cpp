@@ -126,6 +126,36 @@ Run cut_convention(const Run& list, const Rules& rules, std::optional<Run>& conv
     return out;
 }
 
+/// "省直有关单位和各市州人民政府" -> two units: a conjunction with a whole unit on each side, the
+/// right one opening like a unit name.
+std::vector<Run> split_at_conjunctions(const std::vector<Run>& parts, const Rules& rules) {
+    std::vector<Run> out;
+    for (const Run& part : parts) {
+        Run rest = part;
+        bool split = true;
+        while (split) {
+            split = false;
+            for (const auto& conj : rules.conjunctions) {
+                for (int32_t at = rest.fold.indexOf(conj); at > 0 && !split; at = rest.fold.indexOf(conj, at + 1)) {
+                    const Run left = rest.sub(0, at), right = rest.sub(at + conj.length(), rest.size());
+                    // The right side opens like a unit name ("各…", "市…"): in "区安委会和消安委会成员单位"
+                    // 成员单位 belongs to both committees.
+                    if (right.empty() || left.fold.indexOf(u'(') >= 0 || unit_kind(left.fold, rules) == "other" ||
+                        unit_kind(right.fold, rules) == "other" ||
+                        std::find(rules.unit_starts.begin(), rules.unit_starts.end(), right.fold.charAt(0)) == rules.unit_starts.end())
+                        continue;
+                    out.push_back(left);
+                    rest = right;
+                    split = true;
+                }
+                if (split) break;
+            }
+        }
+        out.push_back(rest);
+    }
+    return out;
+}
+
 /// Where the bracket that closes `piece` opens; -1 when it does not end in a closing bracket.
 int32_t closing_bracket_open(const Run& piece, const Rules& rules) {
     const icu::UnicodeString& f = piece.fold;
@@ -220,6 +250,7 @@ UnitList split_units(const Run& input, const Rules& rules) {
         for (const auto& m : rules.support_markers)
             if (piece.fold.endsWith(m) && piece.size() > m.length()) {
                 piece = piece.sub(0, piece.size() - m.length());
+                out.has_support_marker = true;
                 break;
             }
         // "区经信局、区住建局等区级有关部门": split off the collective after 等.
@@ -229,6 +260,7 @@ UnitList split_units(const Run& input, const Rules& rules) {
             Run tail = piece.sub(etc + rules.etc_marker.length(), piece.size());
             if (unit_kind(tail.fold, rules) == "collective") parts = {piece.sub(0, etc), tail};
         }
+        parts = split_at_conjunctions(parts, rules);
         for (const Run& p : parts) {
             out.units.push_back(make_unit(p, rules));
             out.marked_lead.push_back(own_marker);

@@ -663,3 +663,13 @@ TEST_CASE("主要建设内容 and 项目内容 columns are the detail", "[parse]
     CHECK(items[0].text == "城乡供水一体化工程");
     CHECK(*items[0].detail == "新建供水管网86公里");
 }
+
+TEST_CASE("a trailing bracket of units that only says 按职责分工负责 is the clause", "[parse][family]") {
+    auto d = test::parse_string(
+        "2024年重点任务分解\n\n1.推进长株潭都市圈建设。（省发展改革委、长株潭一体化发展事务中心按职责分工负责）\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].text == "推进长株潭都市圈建设。");
+    CHECK(names(items[0].lead) == V{"省发展改革委"});
+    CHECK(names(items[0].support) == V{"长株潭一体化发展事务中心"});
+}

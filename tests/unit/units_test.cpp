@@ -130,3 +130,10 @@ TEST_CASE("bracketed 牵头 markers: one unit, or every unit before with 以上/
     CHECK(d.lead == V{"市财政局"});
     CHECK(d.basis == "convention");
 }
+
+TEST_CASE("a conjunction between two whole units; 按职责分工负责 alone makes a clause", "[units]") {
+    Split a = split("省统计局、省直有关单位和各市州人民政府按职责分工负责");
+    CHECK(a.support == V{"省直有关单位", "各市州人民政府"});
+    CHECK(split("市自然资源和规划局").lead == V{"市自然资源和规划局"});
+    CHECK(split("区安委会和消安委会成员单位").lead == V{"区安委会和消安委会成员单位"});
+}
