@@ -118,6 +118,18 @@ void read_front_matter(const SourceText& text, int end, const Rules& rules, Docu
             }
         }
     }
+    // Or a line that is nothing but the office's name, above the title of a web copy.
+    for (const auto& l : lines) {
+        if (meta.issuer) break;
+        if (claimed[l.line] || l.fold.length() > 40 || l.fold.indexOf(u'。') >= 0 || l.fold.indexOf(u',') >= 0) continue;
+        for (const auto& suffix : rules.issuer_ends) {
+            if (l.fold.endsWith(suffix) && l.fold.length() > suffix.length() + 1) {
+                meta.issuer = l.run.utf8_nospace();
+                claimed[l.line] = true;
+                break;
+            }
+        }
+    }
     for (const auto& l : lines) {
         if (claimed[l.line] || !rules.addressees.match_at(l.fold)) continue;
         if (l.fold.indexOf(u'、') < 0 && l.fold.indexOf(u',') < 0) continue;

@@ -673,3 +673,12 @@ TEST_CASE("a trailing bracket of units that only says 按职责分工负责 is t
     CHECK(names(items[0].lead) == V{"省发展改革委"});
     CHECK(names(items[0].support) == V{"长株潭一体化发展事务中心"});
 }
+
+TEST_CASE("an office's name alone above the title is the issuer", "[parse][meta]") {
+    auto d = test::parse_string(
+        "洛阳市人民政府办公室\n关于印发2023年市政府工作报告重点工作任务分解方案的通知\n洛政办〔2023〕12号\n\n"
+        "各县（市、区）人民政府，市人民政府各部门：\n现将方案印发给你们，请认真抓好落实。\n\n2023年3月1日\n\n"
+        "2023年市政府工作报告重点工作任务分解方案\n\n1.优化营商环境。（责任单位：市发展改革委）\n");
+    CHECK(d.document.issuer == std::optional<std::string>("洛阳市人民政府办公室"));
+    CHECK(d.document.date == std::optional<std::string>("2023-03-01"));
+}

@@ -137,3 +137,9 @@ TEST_CASE("a conjunction between two whole units; 按职责分工负责 alone ma
     CHECK(split("市自然资源和规划局").lead == V{"市自然资源和规划局"});
     CHECK(split("区安委会和消安委会成员单位").lead == V{"区安委会和消安委会成员单位"});
 }
+
+TEST_CASE("等 closing a list names no unit", "[units]") {
+    Split a = split("市发展改革委、市工信局、市商务局等");
+    CHECK(a.lead == V{"市发展改革委"});
+    CHECK(a.support == V{"市工信局", "市商务局"});
+}
