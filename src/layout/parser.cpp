@@ -101,6 +101,7 @@ private:
     bool grid_mode_ = false;
     int header_end_ = -1;  ///< last line of the grid header being read
     bool in_footer_ = false;
+    std::optional<TabRow> tab_header_;           ///< the header of the part's tab grid, for rows after a theme row
     bool after_page_number_ = false;             ///< only blank lines since a page number
     std::vector<icu::UnicodeString> front_lines_;  ///< front-matter lines, spaces removed
     bool part_has_units_ = false;  ///< an item of the open part names units: its layout uses clauses
@@ -151,11 +152,18 @@ private:
             int tab_count = 0;
             for (int32_t k = a; k < b; ++k) tab_count += t_.orig.charAt(k) == u'\t';
             tabs = tab_count >= 2;
+            const bool first_cell_filled = a < b && !is_space(t_.orig.charAt(a));
             while (a < b && is_space(t_.orig.charAt(a))) ++a;
             while (b > a && is_space(t_.orig.charAt(b - 1))) --b;
             li.a = a;
             li.b = b;
             if (a == b) { li.kind = Kind::blank; continue; }
+            // A row of a tab grid that holds a theme heading in its first cell only
+            // ("一、扩大有效投资\t\t\t") heads the rows under it, like a section heading.
+            if (tabs && first_cell_filled && t_.orig.tempSubStringBetween(a, b).indexOf(u'\t') < 0 &&
+                std::any_of(r_.section_heading.begin(), r_.section_heading.end(),
+                            [&](const Regex& re) { return re.match_at(t_.fold, a, b); }))
+                tabs = false;
             if (tabs) { li.kind = Kind::tab; continue; }
             // Regexes run on the line's region of the folded text: no copy per line.
             const icu::UnicodeString& f = t_.fold;
@@ -522,6 +530,7 @@ private:
         attachment_title_.reset();
         grid_mode_ = false;
         part_has_units_ = false;
+        tab_header_.reset();
     }
 
     void ensure_part(int i) {
@@ -1127,15 +1136,19 @@ private:
     /// A tab-separated grid in the body with a task column and a unit column lists the tasks
     /// themselves ("序号\t重点工作\t牵头单位\t配合单位"): each row becomes an item. Grids under
     /// an 附件 label are appendix tables instead.
-    bool tab_items(const std::vector<TabRow>& rows) {
-        std::vector<std::string> roles;
-        for (const auto& c : rows.front().cells) {
-            auto it = r_.column_role.find(to_utf8(squeezed_fold(c)));
-            roles.push_back(it == r_.column_role.end() ? "" : it->second);
-        }
+    bool tab_items(const std::vector<TabRow>& block) {
+        std::vector<std::string> roles = tab_roles(block.front());
         auto has = [&](const char* role) { return std::find(roles.begin(), roles.end(), role) != roles.end(); };
+        // Rows after a theme heading inside the grid go on under the grid's header.
+        std::vector<TabRow> rows = block;
+        if (!has("text") && tab_header_) {
+            rows.insert(rows.begin(), *tab_header_);
+            roles = tab_roles(*tab_header_);
+        } else if (has("text")) {
+            claim(rows.front().line, "grid-header");
+        }
         if (!has("text") || !(has("lead") || has("units"))) return false;
-        claim(rows.front().line, "grid-header");
+        tab_header_ = rows.front();
         std::vector<Run> above(roles.size());
         // The item of the row above waits: the next row may continue its text.
         std::optional<Item> open;
@@ -1222,6 +1235,15 @@ private:
         }
         push_open();
         return true;
+    }
+
+    std::vector<std::string> tab_roles(const TabRow& header) const {
+        std::vector<std::string> roles;
+        for (const auto& c : header.cells) {
+            auto it = r_.column_role.find(to_utf8(squeezed_fold(c)));
+            roles.push_back(it == r_.column_role.end() ? "" : it->second);
+        }
+        return roles;
     }
 
     /// A tab row that holds only text or detail: no number, unit, leader or date of its own.

@@ -682,3 +682,23 @@ TEST_CASE("an office's name alone above the title is the issuer", "[parse][meta]
     CHECK(d.document.issuer == std::optional<std::string>("洛阳市人民政府办公室"));
     CHECK(d.document.date == std::optional<std::string>("2023-03-01"));
 }
+
+TEST_CASE("theme rows inside a tab grid are sections; the rows under them keep the grid's header", "[parse][grid]") {
+    auto d = test::parse_string(
+        "2024年重点工作责任分解表\n\n序号\t工作任务\t责任领导\t牵头单位\t配合单位\n"
+        "一、扩大有效投资\t\t\t\t\n"
+        "1\t重点项目完成投资500亿元\t周建军\t市发改委\t市财政局\n"
+        "二、推动乡村振兴\t\t\t\t\n"
+        "2\t新建高标准农田20万亩\t许丽\t市农业农村局\t市财政局\n"
+        "\t推进农村改革\t\t市农业农村局\t\n");
+    REQUIRE(d.parts.size() == 1);
+    const auto& s = d.parts[0].sections;
+    REQUIRE(s.size() == 2);
+    CHECK(*s[0].title == "扩大有效投资");
+    REQUIRE(s[0].items.size() == 1);
+    CHECK(names(s[0].items[0].lead) == V{"市发改委"});
+    REQUIRE(s[1].items.size() == 2);
+    CHECK(s[1].items[0].leader->name == "许丽");
+    CHECK(s[1].items[1].text == "推进农村改革");
+    CHECK(d.unassigned.empty());
+}
