@@ -5,6 +5,8 @@
 #include <map>
 #include <set>
 
+#include <unicode/uchar.h>
+
 #include "tasksplit/clauses.hpp"
 #include "tasksplit/numerals.hpp"
 #include "tasksplit/parse.hpp"
@@ -101,6 +103,9 @@ private:
     bool grid_mode_ = false;
     int header_end_ = -1;  ///< last line of the grid header being read
     bool in_footer_ = false;
+    std::vector<int> space_columns_;  ///< display columns of the open space-aligned grid's header
+    int space_blank_run_ = 0;
+    std::map<int, std::vector<std::pair<int32_t, int32_t>>> space_cells_;  ///< per line of such a grid
     std::optional<TabRow> tab_header_;           ///< the header of the part's tab grid, for rows after a theme row
     bool after_page_number_ = false;             ///< only blank lines since a page number
     std::vector<icu::UnicodeString> front_lines_;  ///< front-matter lines, spaces removed
@@ -157,7 +162,11 @@ private:
             while (b > a && is_space(t_.orig.charAt(b - 1))) --b;
             li.a = a;
             li.b = b;
-            if (a == b) { li.kind = Kind::blank; continue; }
+            if (a == b) {
+                li.kind = Kind::blank;
+                if (!space_columns_.empty() && ++space_blank_run_ > 1) space_columns_.clear();
+                continue;
+            }
             // A row of a tab grid that holds a theme heading in its first cell only
             // ("一、扩大有效投资\t\t\t") heads the rows under it, like a section heading.
             if (tabs && first_cell_filled && t_.orig.tempSubStringBetween(a, b).indexOf(u'\t') < 0 &&
@@ -165,6 +174,7 @@ private:
                             [&](const Regex& re) { return re.match_at(t_.fold, a, b); }))
                 tabs = false;
             if (tabs) { li.kind = Kind::tab; continue; }
+            if (space_grid_row(i, a, b)) { li.kind = Kind::tab; continue; }
             // Regexes run on the line's region of the folded text: no copy per line.
             const icu::UnicodeString& f = t_.fold;
             if (r_.page_number.match_at(f, a, b)) { li.kind = Kind::page; continue; }
@@ -258,6 +268,92 @@ private:
             return false;
         }
         return false;
+    }
+
+    // ---- space-aligned grids (pdftotext -layout) ---------------------------------------
+    // "序号  工作任务        牵头领导  责任单位      完成时限": columns set apart by runs of spaces,
+    // aligned by display width (a Chinese character is two columns wide). Such a header line and
+    // the rows under it become tab rows; each piece of a row goes to the column it starts under.
+
+    /// Pieces of [a, b) between runs of two or more spaces, with their display columns.
+    struct SpacedPiece {
+        int32_t a, b;
+        int column;
+    };
+    std::vector<SpacedPiece> spaced_pieces(int i, int32_t a, int32_t b) const {
+        std::vector<SpacedPiece> out;
+        int column = 0;
+        for (int32_t k = t_.line_start[i]; k < a; ++k) column += display_width(t_.orig.charAt(k));
+        int32_t k = a;
+        while (k < b) {
+            SpacedPiece p{k, k, column};
+            while (k < b) {
+                int32_t gap = k;
+                int gap_width = 0;
+                while (gap < b && is_space(t_.orig.charAt(gap))) gap_width += display_width(t_.orig.charAt(gap++));
+                if (gap > k && (gap_width >= 2 || gap == b)) break;
+                for (const int32_t next = std::max(gap, k + 1); k < next; ++k) column += display_width(t_.orig.charAt(k));
+                p.b = k;
+            }
+            while (k < b && is_space(t_.orig.charAt(k))) column += display_width(t_.orig.charAt(k++));
+            out.push_back(p);
+        }
+        return out;
+    }
+
+    static int display_width(char16_t c) {
+        const int w = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+        return w == U_EA_WIDE || w == U_EA_FULLWIDTH ? 2 : 1;
+    }
+
+    /// Classifies line i as a header or row of a space-aligned grid, recording its cells.
+    bool space_grid_row(int i, int32_t a, int32_t b) {
+        if (space_columns_.empty()) {
+            // Most lines hold no run of spaces at all: no header there.
+            bool gap = false;
+            for (int32_t k = a + 1; k < b && !gap; ++k)
+                gap = is_space(t_.orig.charAt(k)) && (is_space(t_.orig.charAt(k - 1)) || t_.orig.charAt(k) == u'\u3000');
+            if (!gap) return false;
+        }
+        const auto pieces = spaced_pieces(i, a, b);
+        if (!space_columns_.empty()) {
+            // A row: several pieces, or one indented piece (a cell wrapped onto the next line).
+            if (pieces.size() >= 2 || (pieces.size() == 1 && pieces[0].column > space_columns_.front() + 1)) {
+                space_blank_run_ = 0;
+                std::vector<std::pair<int32_t, int32_t>> cells(space_columns_.size(), {a, a});
+                for (const auto& p : pieces) {
+                    std::size_t c = 0;
+                    while (c + 1 < space_columns_.size() && space_columns_[c + 1] <= p.column + 1) ++c;
+                    if (cells[c].first == cells[c].second) cells[c] = {p.a, p.b};
+                    else cells[c].second = p.b;
+                }
+                space_cells_[i] = std::move(cells);
+                return true;
+            }
+            space_columns_.clear();
+        }
+        if (pieces.size() < 3) return false;
+        std::vector<std::string> roles;
+        for (const auto& p : pieces) {
+            auto it = r_.column_role.find(to_utf8(squeezed_fold_range(p.a, p.b)));
+            if (it == r_.column_role.end()) return false;
+            roles.push_back(it->second);
+        }
+        const auto has = [&](const char* role) { return std::find(roles.begin(), roles.end(), role) != roles.end(); };
+        if (!has("text") || !(has("lead") || has("units"))) return false;
+        for (const auto& p : pieces) {
+            space_columns_.push_back(p.column);
+            space_cells_[i].push_back({p.a, p.b});
+        }
+        space_blank_run_ = 0;
+        return true;
+    }
+
+    icu::UnicodeString squeezed_fold_range(int32_t a, int32_t b) const {
+        icu::UnicodeString out;
+        for (int32_t k = a; k < b; ++k)
+            if (!is_space(t_.fold.charAt(k))) out.append(t_.fold.charAt(k));
+        return out;
     }
 
     icu::UnicodeString squeezed_line(int i) const {
@@ -1061,6 +1157,16 @@ private:
     TabRow tab_row(int i) const {
         TabRow row;
         row.line = i;
+        if (auto it = space_cells_.find(i); it != space_cells_.end()) {
+            for (const auto& [a, b] : it->second) {
+                Run cell;
+                cell.append(t_, a, b);
+                row.cells.push_back(cell);
+            }
+            row.printed_cells = row.cells.size();
+            while (!row.cells.empty() && row.cells.back().empty()) row.cells.pop_back();
+            return row;
+        }
         int32_t a = t_.line_start[i], b = t_.line_end[i];
         int32_t s = a;
         for (int32_t k = a; k <= b; ++k) {

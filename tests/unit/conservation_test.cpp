@@ -88,6 +88,9 @@ TEST_CASE("hostile shapes keep every character", "[conservation]") {
              Case{"running headers after page numbers",
                   "关于印发2024年任务分解的通知\n2024年重点工作任务分解\n1.甲，\n- 2 -\n区政府办公室文件\n乙。（责任单位：区财政局）\n"
                   "2024年重点工作任务分解\n2.丙。（责任单位：区发改局）\n"},
+             Case{"a space-aligned grid",
+                  "2024年任务分解表\n序号  工作任务      牵头单位      完成时限\n1     甲            区财政局      2024年\n"
+                  "      乙\n2     丙            区发改局\n  \n丁\n"},
              Case{"tab grid rows continued on the next line",
                   "2024年重点任务分解\n序号\t重点任务\t牵头单位\n1\t甲，\t区财政局\n\t乙。\t\n\t\t\n2\t丙\t区发改局\n"},
              Case{"units only in trailing brackets, one spanning lines",

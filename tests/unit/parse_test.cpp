@@ -702,3 +702,23 @@ TEST_CASE("theme rows inside a tab grid are sections; the rows under them keep t
     CHECK(s[1].items[1].text == "推进农村改革");
     CHECK(d.unassigned.empty());
 }
+
+TEST_CASE("a space-aligned grid (pdftotext -layout) gives items by column position", "[parse][grid]") {
+    auto d = test::parse_string(
+        "2024年镇政府工作报告重点工作任务分解表\n\n"
+        "序号  工作任务                      牵头领导    责任单位                完成时限\n"
+        "1     完成工业总产值120亿元，增长8%  张卫东      经济发展办公室          2024年12月\n"
+        "2     新建高标准农田3000亩           李建华      农业农村办公室、各村    2024年10月\n"
+        "      及配套设施\n"
+        "3     建成镇综合文化站                           社会事务办公室          2024年9月\n\n"
+        "抄送：县政府办。\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 3);
+    CHECK(items[0].text == "完成工业总产值120亿元，增长8%");
+    CHECK(items[0].leader->name == "张卫东");
+    CHECK(names(items[0].lead) == V{"经济发展办公室"});
+    CHECK(*items[0].deadline == "2024年12月");
+    CHECK(items[1].text == "新建高标准农田3000亩及配套设施");
+    CHECK(names(items[1].support) == V{"各村"});
+    CHECK(names(items[2].lead) == V{"社会事务办公室"});
+}
