@@ -2,6 +2,7 @@
 #include "tasksplit/rules.hpp"
 
 #include <algorithm>
+#include <filesystem>
 #include <fstream>
 #include <unicode/ustring.h>
 #include <sstream>
@@ -136,6 +137,20 @@ YAML::Node need(const Source& src, const YAML::Node& parent, const std::string& 
     return n;
 }
 
+/// need(), for a rule that holds a list ("section_heading") or a map ("kinds") of rules: iterating
+/// a scalar would give no rules at all, and the grammar would lose them without a word.
+YAML::Node need_seq(const Source& src, const YAML::Node& parent, const std::string& key) {
+    YAML::Node n = need(src, parent, key);
+    if (!n.IsSequence()) throw GrammarError(where(src, n, key) + ": expected a list");
+    return n;
+}
+
+YAML::Node need_map(const Source& src, const YAML::Node& parent, const std::string& key) {
+    YAML::Node n = need(src, parent, key);
+    if (!n.IsMap()) throw GrammarError(where(src, n, key) + ": expected a map");
+    return n;
+}
+
 Regex regex_of(const Source& src, const YAML::Node& node, const std::string& rule) {
     if (!node.IsScalar()) throw GrammarError(where(src, node, rule) + ": expected a pattern string");
     return Regex(from_utf8(node.as<std::string>()), where(src, node, rule));
@@ -206,6 +221,8 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
     // `layout:`, `units:`, `meta:`; each merges over the built-in one.
     std::vector<std::pair<std::string, YAML::Node>> extras;
     for (const auto& file : extra_files) {
+        std::error_code ec;
+        if (std::filesystem::is_directory(file, ec)) throw GrammarError(file + ": is a directory, not a grammar file");
         std::ifstream in(file);
         if (!in) throw GrammarError(file + ": cannot read grammar file");
         std::stringstream ss;
@@ -232,11 +249,11 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
             r.part_heading_never = folded_list(list_of(s, need(s, ph, "never_contains"), "part_heading.never_contains"));
             r.attachment_label = regex_of(s, need(s, need(s, y, "attachment_label"), "pattern"), "attachment_label");
             r.attachment_label.require_groups(1);  // the title after the label, possibly empty
-            for (const auto& n : need(s, y, "section_heading")) {
+            for (const auto& n : need_seq(s, y, "section_heading")) {
                 r.section_heading.push_back(regex_of(s, need(s, n, "pattern"), "section_heading"));
                 r.section_heading.back().require_groups(2);  // the label, then the title
             }
-            for (const auto& n : need(s, y, "item_number")) {
+            for (const auto& n : need_seq(s, y, "item_number")) {
                 r.item_number.push_back({regex_of(s, need(s, n, "pattern"), "item_number"),
                                          n["dotted"] ? n["dotted"].as<bool>() : true});
                 r.item_number.back().re.require_groups(1);  // the number
@@ -272,7 +289,7 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
             // A label ends in a colon, or in the bracket it is printed in: "【牵头单位】市发改委".
             r.clause_label = Regex(icu::UnicodeString(u"(") + alternation(all_labels, true) + icu::UnicodeString(u")\\s*(?:[:：]|[】\\]])"),
                                    where(s, cl, "clause_labels"));
-            auto gc = need(s, y, "grid_columns");
+            auto gc = need_map(s, y, "grid_columns");
             for (const auto& kv : gc) {
                 std::string role = one_of(s, kv.first, kv.second, {"number", "text", "detail", "deadline", "leader", "lead", "support",
                                                         "units", "category"}, "grid_columns");
@@ -282,7 +299,7 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
             r.footer = regex_of(s, need(s, y, "footer"), "footer");
             r.page_number = regex_of(s, need(s, y, "page_number"), "page_number");
             r.closing_paragraph = regex_of(s, need(s, y, "closing_paragraph"), "closing_paragraph");
-            for (const auto& kv : need(s, y, "part_kinds"))
+            for (const auto& kv : need_map(s, y, "part_kinds"))
                 r.part_kind_words.emplace_back(one_of(s, kv.first, kv.second, {"key_tasks", "livelihood", "plan"}, "part_kinds"),
                                                list_of(s, kv.second, "part_kinds"));
         }
@@ -308,7 +325,7 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
             std::sort(r.support_markers.begin(), r.support_markers.end(), [](auto& a, auto& b) { return a.length() > b.length(); });
             r.convention = regex_of(s, need(s, y, "convention"), "convention");
             r.convention_requires = folded(need(s, y, "convention_requires").as<std::string>());
-            for (const auto& kv : need(s, y, "kinds")) {
+            for (const auto& kv : need_map(s, y, "kinds")) {
                 KindRule k;
                 k.kind = one_of(s, kv.first, kv.second, {"collective", "taskforce", "township", "enterprise", "department"}, "kinds");
                 if (kv.second["starts_with"]) k.starts_with = folded_list(list_of(s, kv.second["starts_with"], "kinds"));

@@ -74,6 +74,14 @@ TEST_CASE("bad input: one-line error naming the file, exit 2, no output", "[cli]
     }
 }
 
+TEST_CASE("a grammar rule of the wrong shape is refused, not dropped", "[cli][parse][errors]") {
+    std::ofstream("/tmp/tasksplit-scalar-grammar.yaml") << "layout:\n  section_heading: 5\n";
+    auto r = run_cli("parse --grammar /tmp/tasksplit-scalar-grammar.yaml " + kSample);
+    CHECK(r.code == 2);
+    CHECK(r.out.empty());
+    CHECK(r.err.find("/tmp/tasksplit-scalar-grammar.yaml:2:20: rule 'section_heading': expected a list") != std::string::npos);
+}
+
 TEST_CASE("a broken grammar names its file and line", "[cli][parse][errors]") {
     std::ofstream("/tmp/tasksplit-bad-grammar.yaml") << "layout:\n  deadline_cell: '([unclosed'\n";
     auto r = run_cli("parse --grammar /tmp/tasksplit-bad-grammar.yaml " + kSample);

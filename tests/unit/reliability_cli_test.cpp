@@ -176,8 +176,7 @@ TEST_CASE("hostile input: directories, missing and unreadable files", "[cli][rel
         auto r = run_cli("parse --grammar=" + s.path("grammars") + " " + kSample);
         CHECK(r.code == 2);
         CHECK(r.out.empty());
-        CHECK(r.err.rfind("tasksplit: " + s.path("grammars") + ":", 0) == 0);
-        CHECK(count_lines(r.err) == 1);
+        CHECK(r.err == "tasksplit: " + s.path("grammars") + ": is a directory, not a grammar file\n");
     }
 }
 
