@@ -43,6 +43,10 @@ private:
 void read_front_matter(const SourceText& text, int end, const Rules& rules, DocumentMeta& meta,
                        std::vector<bool>& claimed);
 
+/// The date a matched pattern holds in groups 1-3 (year, month, day; digits or Chinese numerals)
+/// as YYYY-MM-DD; nothing when it is not a calendar date.
+std::optional<std::string> iso_date(const Regex& re);
+
 /// Leader named in a section heading: "夏泉常务副区长牵头重点工作", "区长陈兴立牵头重点工作".
 std::optional<Person> leader_from_heading(const icu::UnicodeString& folded_title,
                                           const icu::UnicodeString& orig_title, const Rules& rules);

@@ -15,8 +15,8 @@ struct FrontLine {
     Run run;                  ///< trimmed original
 };
 
-/// The date a matched pattern holds in groups 1-3 (year, month, day; digits or Chinese numerals)
-/// as YYYY-MM-DD; nothing when it is not a calendar date.
+}  // namespace
+
 std::optional<std::string> iso_date(const Regex& re) {
     const int y = numeral_value(re.group(1)), m = numeral_value(re.group(2)), d = numeral_value(re.group(3));
     if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
@@ -24,8 +24,6 @@ std::optional<std::string> iso_date(const Regex& re) {
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", y, m, d);
     return std::string(buf);
 }
-
-}  // namespace
 
 void read_front_matter(const SourceText& text, int end, const Rules& rules, DocumentMeta& meta,
                        std::vector<bool>& claimed) {

@@ -17,7 +17,7 @@
 namespace tasksplit {
 namespace {
 
-enum class Kind { blank, page, part, attachment, section, item, tab, footer, column, text };
+enum class Kind { blank, page, part, attachment, section, item, tab, footer, signature, column, text };
 
 /// What a line is on its own, before context.
 struct LineInfo {
@@ -228,8 +228,26 @@ private:
                     continue;
                 }
             }
-            li.kind = Kind::text;
+            li.kind = is_signature(i, a, b) ? Kind::signature : Kind::text;
         }
+    }
+
+    /// The signature printed after the breakdown: the signing date on a line of its own, and the
+    /// office's name on the line above it ("安吉县人民政府办公室" / "2024年3月1日").
+    bool is_signature(int i, int32_t a, int32_t b) const {
+        if (r_.date.match_at(t_.fold, a, b)) return true;
+        if (b - a > 40) return false;
+        const icu::UnicodeString line(t_.fold, a, b - a);
+        if (line.indexOf(u'。') >= 0 ||
+            std::none_of(r_.issuer_ends.begin(), r_.issuer_ends.end(), [&](const auto& end) { return line.endsWith(end); }))
+            return false;
+        for (int k = i + 1; k < t_.line_count(); ++k) {
+            int32_t na = t_.line_start[k], nb = t_.line_end[k];
+            while (na < nb && is_space(t_.orig.charAt(na))) ++na;
+            while (nb > na && is_space(t_.orig.charAt(nb - 1))) --nb;
+            if (na < nb) return r_.date.match_at(t_.fold, na, nb);
+        }
+        return false;
     }
 
     icu::UnicodeString label(const LineInfo& li) const {
@@ -440,6 +458,19 @@ private:
                 flush_all();
                 in_footer_ = true;
                 return;
+            case Kind::signature: {
+                flush_all();
+                claim(i, "meta");
+                DocumentMeta& meta = doc_.document;
+                if (r_.date.match_at(t_.fold, li.a, li.b)) {
+                    if (!meta.date) meta.date = iso_date(r_.date);
+                } else if (!meta.issuer) {
+                    Run name;
+                    name.append(t_, li.a, li.b);
+                    meta.issuer = name.utf8_nospace();
+                }
+                return;
+            }
             case Kind::attachment:
                 flush_all();
                 attachment_pending_ = true;

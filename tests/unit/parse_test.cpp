@@ -722,3 +722,15 @@ TEST_CASE("a space-aligned grid (pdftotext -layout) gives items by column positi
     CHECK(names(items[1].support) == V{"各村"});
     CHECK(names(items[2].lead) == V{"社会事务办公室"});
 }
+
+TEST_CASE("a signature after the breakdown is end matter, not a task", "[parse][meta]") {
+    auto d = test::parse_string(
+        "关于印发2024年县政府工作报告重点工作任务分解的通知\n\n2024年县政府工作报告重点工作任务分解\n\n"
+        "一、沈华县长牵头重点工作\n1.地区生产总值增长6.5%。（责任单位：县发改局）\n\n"
+        "安吉县人民政府办公室\n\n2024年3月1日\n\n（此件公开发布）\n\n安吉县人民政府办公室      2024年3月1日印发\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].text == "地区生产总值增长6.5%。");
+    CHECK(d.document.issuer == std::optional<std::string>("安吉县人民政府办公室"));
+    CHECK(d.document.date == std::optional<std::string>("2024-03-01"));
+}
