@@ -43,6 +43,9 @@ private:
 void read_front_matter(const SourceText& text, int end, const Rules& rules, DocumentMeta& meta,
                        std::vector<bool>& claimed);
 
+/// The convention sentence ("列第一位的为牵头单位…") in [a, b) of the text, if there is one.
+std::optional<LeadConvention> find_convention(const SourceText& text, int32_t a, int32_t b, const Rules& rules);
+
 /// The date a matched pattern holds in groups 1-3 (year, month, day; digits or Chinese numerals)
 /// as YYYY-MM-DD; nothing when it is not a calendar date.
 std::optional<std::string> iso_date(const Regex& re);

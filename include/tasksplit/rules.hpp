@@ -65,6 +65,7 @@ struct Rules {
     Regex person_cell;  ///< a grid cell holding only a leader's name or names
     Regex footer, closing_paragraph;
     Regex page_number;  ///< "— 5 —" between the lines of a task
+    Regex note_line;    ///< "说明：…": a note about the breakdown
     std::vector<std::pair<std::string, std::vector<std::string>>> part_kind_words;
     // units.yaml
     std::vector<char16_t> separators;

@@ -17,6 +17,18 @@ struct FrontLine {
 
 }  // namespace
 
+std::optional<LeadConvention> find_convention(const SourceText& text, int32_t a, int32_t b, const Rules& rules) {
+    if (text.fold.tempSubStringBetween(a, b).indexOf(rules.convention_requires) < 0 || !rules.convention.find(text.fold, a, b))
+        return std::nullopt;
+    Run sentence;
+    sentence.append(text, rules.convention.start(), rules.convention.end());
+    auto closing = [&](char16_t c) {
+        return c == u'。' || std::find(rules.separators.begin(), rules.separators.end(), c) != rules.separators.end();
+    };
+    while (!sentence.empty() && closing(sentence.fold.charAt(sentence.size() - 1))) sentence = sentence.sub(0, sentence.size() - 1);
+    return LeadConvention{sentence.utf8(), "first-listed", text.line_at(a) + 1};
+}
+
 std::optional<std::string> iso_date(const Regex& re) {
     const int y = numeral_value(re.group(1)), m = numeral_value(re.group(2)), d = numeral_value(re.group(3));
     if (m < 1 || m > 12 || d < 1 || d > 31) return std::nullopt;
@@ -115,6 +127,11 @@ void read_front_matter(const SourceText& text, int end, const Rules& rules, Docu
                 }
             }
         }
+    }
+    // "各项任务中列第一位的为牵头单位，其余为配合单位。" in the notice's own text.
+    for (const auto& l : lines) {
+        if (meta.lead_convention || l.run.src.empty()) break;
+        meta.lead_convention = find_convention(text, l.run.src.front(), l.run.src.back() + 1, rules);
     }
     // Or a line that is nothing but the office's name, above the title of a web copy.
     for (const auto& l : lines) {

@@ -17,7 +17,7 @@
 namespace tasksplit {
 namespace {
 
-enum class Kind { blank, page, part, attachment, section, item, tab, footer, signature, column, text };
+enum class Kind { blank, page, part, attachment, section, item, tab, footer, signature, note, column, text };
 
 /// What a line is on its own, before context.
 struct LineInfo {
@@ -178,6 +178,7 @@ private:
             // Regexes run on the line's region of the folded text: no copy per line.
             const icu::UnicodeString& f = t_.fold;
             if (r_.page_number.match_at(f, a, b)) { li.kind = Kind::page; continue; }
+            if (r_.note_line.match_at(f, a, b) || is_convention_line(a, b)) { li.kind = Kind::note; continue; }
             if (r_.footer.match_at(f, a, b)) { li.kind = Kind::footer; continue; }
             if (r_.attachment_label.match_at(f, a, b)) {
                 li.kind = Kind::attachment;
@@ -230,6 +231,18 @@ private:
             }
             li.kind = is_signature(i, a, b) ? Kind::signature : Kind::text;
         }
+    }
+
+    /// A line that holds nothing but the convention sentence: "（列第一位的为牵头单位，下同）".
+    bool is_convention_line(int32_t a, int32_t b) const {
+        if (!find_convention(t_, a, b, r_)) return false;
+        for (int32_t k = a; k < b; ++k) {
+            if (k == r_.convention.start()) k = r_.convention.end();
+            if (k >= b) break;
+            const char16_t c = t_.fold.charAt(k);
+            if (!is_space(c) && !u_ispunct(c)) return false;
+        }
+        return true;
     }
 
     /// The signature printed after the breakdown: the signing date on a line of its own, and the
@@ -458,6 +471,14 @@ private:
                 flush_all();
                 in_footer_ = true;
                 return;
+            case Kind::note: {
+                // A note ends the task before it; a convention sentence in it is the document's.
+                flush_all();
+                auto convention = find_convention(t_, li.a, li.b, r_);
+                if (convention && !doc_.document.lead_convention) doc_.document.lead_convention = convention;
+                if (is_convention_line(li.a, li.b)) claim(i, "meta");
+                return;
+            }
             case Kind::signature: {
                 flush_all();
                 claim(i, "meta");

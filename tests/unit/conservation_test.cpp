@@ -91,6 +91,8 @@ TEST_CASE("hostile shapes keep every character", "[conservation]") {
              Case{"a space-aligned grid",
                   "2024年任务分解表\n序号  工作任务      牵头单位      完成时限\n1     甲            区财政局      2024年\n"
                   "      乙\n2     丙            区发改局\n  \n丁\n"},
+             Case{"notes, convention lines and a closing signature",
+                  head + "说明：列第一位的为牵头单位。\n（列首位的为牵头单位，下同）\n1.甲。（区财政局、区发改局）\n区政府办公室\n2024年3月1日\n"},
              Case{"tab grid rows continued on the next line",
                   "2024年重点任务分解\n序号\t重点任务\t牵头单位\n1\t甲，\t区财政局\n\t乙。\t\n\t\t\n2\t丙\t区发改局\n"},
              Case{"units only in trailing brackets, one spanning lines",

@@ -734,3 +734,24 @@ TEST_CASE("a signature after the breakdown is end matter, not a task", "[parse][
     CHECK(d.document.issuer == std::optional<std::string>("安吉县人民政府办公室"));
     CHECK(d.document.date == std::optional<std::string>("2024-03-01"));
 }
+
+TEST_CASE("a convention sentence outside any clause: in the notice, in a note, on its own line", "[parse][meta]") {
+    auto notice = test::parse_string(
+        "关于印发2024年重点工作任务分解的通知\n现将任务分解印发给你们。各项任务中列第一位的为牵头单位，其余为配合单位。\n\n"
+        "2024年重点工作任务分解\n\n1.甲。（区财政局、区税务局）\n");
+    REQUIRE(notice.document.lead_convention);
+    CHECK(notice.document.lead_convention->text == "列第一位的为牵头单位，其余为配合单位");
+
+    auto note = test::parse_string(
+        "2024年区政府工作报告重点工作任务分解\n\n说明：1.每项任务排在首位的单位为牵头单位，其他单位为协办单位；2.按季报送。\n\n"
+        "一、许晨区长负责的重点工作\n1.一般公共预算收入增长5.5%。（责任单位：区财政局、区税务局）\n");
+    REQUIRE(note.document.lead_convention);
+    CHECK(note.document.lead_convention->text == "排在首位的单位为牵头单位，其他单位为协办单位");
+    REQUIRE(all_items(note).size() == 1);
+
+    auto line = test::parse_string(
+        "2024年重点工作任务分解\n（列第一位的为牵头单位，下同）\n\n1.甲。（责任单位：区财政局、区税务局）\n");
+    REQUIRE(line.document.lead_convention);
+    CHECK(line.document.lead_convention->line == 2);
+    CHECK(line.unassigned.empty());
+}
