@@ -106,6 +106,7 @@ private:
     std::vector<int> space_columns_;  ///< display columns of the open space-aligned grid's header
     int space_blank_run_ = 0;
     std::map<int, std::vector<std::pair<int32_t, int32_t>>> space_cells_;  ///< per line of such a grid
+    int last_item_value_ = 0;  ///< the number of the part's last numbered item
     std::optional<TabRow> tab_header_;           ///< the header of the part's tab grid, for rows after a theme row
     bool after_page_number_ = false;             ///< only blank lines since a page number
     std::vector<icu::UnicodeString> front_lines_;  ///< front-matter lines, spaces removed
@@ -570,6 +571,7 @@ private:
             Block b;
             b.number = to_utf8(label(li));
             b.value = li.value;
+            last_item_value_ = li.value;
             b.line = i;
             b.start = li.a;
             b.number_end = li.rest;
@@ -625,7 +627,8 @@ private:
 
     bool accept_number(const LineInfo& li) const {
         int n = li.value;
-        if (!block_ || !block_->number) return li.dotted || n == 1 || (block_ && block_->has_clause);
+        // Numbering may run on across sections: a section's first item may be the part's next number.
+        if (!block_ || !block_->number) return li.dotted || n == 1 || n == last_item_value_ + 1 || (block_ && block_->has_clause);
         int prev = block_->value;
         if (!li.dotted) return block_->has_clause && n == prev + 1;
         if (!block_->has_clause && part_has_units_ && n != prev + 1) return false;
@@ -678,6 +681,7 @@ private:
         attachment_title_.reset();
         grid_mode_ = false;
         part_has_units_ = false;
+        last_item_value_ = 0;
         tab_header_.reset();
     }
 

@@ -755,3 +755,20 @@ TEST_CASE("a convention sentence outside any clause: in the notice, in a note, o
     CHECK(line.document.lead_convention->line == 2);
     CHECK(line.unassigned.empty());
 }
+
+TEST_CASE("an item number whose text opens with a digit, taken in turn", "[parse][numbers]") {
+    auto d = test::parse_string(
+        "2024年重点工作任务分解\n\n一、张三市长牵头\n"
+        "1.2024年6月底前完成滨河路改造工程。（责任单位：区住建局）\n"
+        "2.新建公园3个。（责任单位：区园林局）\n"
+        "二、王五副市长牵头\n"
+        "3.5G基站新建800个。（责任单位：市通信办）\n"
+        "4.完成投资12.\n5亿元。（责任单位：市发改委）\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 4);
+    CHECK(*items[0].number == "1");
+    CHECK(items[0].text == "2024年6月底前完成滨河路改造工程。");
+    CHECK(*items[2].number == "3");  // the part's numbering runs on into the next section
+    CHECK(items[2].text == "5G基站新建800个。");
+    CHECK(items[3].text == "完成投资12.5亿元。");  // "5亿元" is no item 5: the item before has no clause yet
+}
