@@ -48,6 +48,7 @@ icu::UnicodeString alternation(const std::vector<std::string>& words, bool space
 struct Rules {
     // layout.yaml
     Regex part_heading;
+    Regex part_heading_numbered;  ///< "第一部分　重点工作"
     std::vector<icu::UnicodeString> part_heading_ends, part_heading_never;
     Regex attachment_label;
     std::vector<Regex> section_heading;

@@ -247,6 +247,7 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
             r.part_heading = regex_of(s, need(s, ph, "pattern"), "part_heading.pattern");
             r.part_heading_ends = folded_list(list_of(s, need(s, ph, "ends_with"), "part_heading.ends_with"));
             r.part_heading_never = folded_list(list_of(s, need(s, ph, "never_contains"), "part_heading.never_contains"));
+            r.part_heading_numbered = regex_of(s, need(s, ph, "numbered"), "part_heading.numbered");
             r.attachment_label = regex_of(s, need(s, need(s, y, "attachment_label"), "pattern"), "attachment_label");
             r.attachment_label.require_groups(1);  // the title after the label, possibly empty
             for (const auto& n : need_seq(s, y, "section_heading")) {

@@ -413,6 +413,7 @@ private:
     }
 
     bool is_part_heading(int32_t a, int32_t b) const {
+        if (r_.part_heading_numbered.match_at(t_.fold, a, b)) return true;
         if (!r_.part_heading.match_at(t_.fold, a, b)) return false;
         icu::UnicodeString f(t_.fold, a, b - a);
         for (const auto& w : r_.part_heading_never)
@@ -1449,7 +1450,27 @@ private:
         }
     }
 
+    /// A part heading followed at once by another ("2024年…重点工作和民生实事任务分解" over
+    /// "第一部分　重点工作") titles the document, not a part: it holds nothing.
+    void drop_title_parts() {
+        for (std::size_t pi = 0; pi + 1 < doc_.parts.size();) {
+            const Part& p = doc_.parts[pi];
+            const bool empty = p.sections.empty() && p.kind.empty() &&
+                               std::none_of(doc_.tables.begin(), doc_.tables.end(), [&](const Table& t) {
+                                   return t.part == "p" + std::to_string(pi + 1);
+                               });
+            if (!empty || !doc_.tables.empty()) {
+                ++pi;
+                continue;
+            }
+            if (!doc_.document.title) doc_.document.title = make_run(p.title).utf8_nospace();
+            claim(p.line - 1, "meta");
+            doc_.parts.erase(doc_.parts.begin() + static_cast<std::ptrdiff_t>(pi));
+        }
+    }
+
     void finish() {
+        drop_title_parts();
         adopt_trailing_unit_brackets();
         for (std::size_t pi = 0; pi < doc_.parts.size(); ++pi) {
             Part& p = doc_.parts[pi];

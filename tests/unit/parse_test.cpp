@@ -772,3 +772,17 @@ TEST_CASE("an item number whose text opens with a digit, taken in turn", "[parse
     CHECK(items[2].text == "5G基站新建800个。");
     CHECK(items[3].text == "完成投资12.5亿元。");  // "5亿元" is no item 5: the item before has no clause yet
 }
+
+TEST_CASE("numbered parts under a title line: 第一部分 重点工作, 第二部分 民生实事", "[parse][family]") {
+    auto d = test::parse_string(
+        "2024年县政府工作报告重点工作和民生实事任务分解\n\n第一部分　重点工作\n\n一、扩大有效投资\n"
+        "1.争取专项债券资金12亿元。（责任单位：县财政局、县发改局）\n\n第二部分　民生实事\n\n"
+        "1.新增公办学位2000个。（牵头县领导：副县长 陈静；牵头单位：县教育局；责任单位：县财政局）\n");
+    REQUIRE(d.parts.size() == 2);
+    CHECK(d.parts[0].kind == "key_tasks");
+    CHECK(d.parts[1].kind == "livelihood");
+    CHECK(d.document.title == std::optional<std::string>("2024年县政府工作报告重点工作和民生实事任务分解"));
+    REQUIRE(d.parts[1].sections.at(0).items.size() == 1);
+    CHECK(d.parts[1].sections[0].items[0].leader->name == "陈静");
+    CHECK(d.unassigned.empty());
+}
