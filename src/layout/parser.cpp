@@ -716,6 +716,14 @@ private:
         for (const auto& c : find_clauses(title, r_, true))
             for (const auto& f : c.fields)
                 if (f.role == "leader" && !s.leader) s.leader = first_person(f.value);
+        // "一、经济运行和财政金融（县长 王五）": the leader alone in a closing bracket.
+        if (!s.leader && title.size() > 2 && (title.fold.endsWith(u")") || title.fold.endsWith(u"）"))) {
+            const int32_t open = std::max(title.fold.lastIndexOf(u'('), title.fold.lastIndexOf(u'（'));
+            if (open > 0) {
+                const Run inner = title.sub(open + 1, title.size() - 1);
+                s.leader = leader_from_heading(inner.fold, inner.orig, r_);
+            }
+        }
         part.sections.push_back(std::move(s));
         line_leader_.reset();
         claim(i, "section");

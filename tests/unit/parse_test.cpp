@@ -786,3 +786,17 @@ TEST_CASE("numbered parts under a title line: 第一部分 重点工作, 第二�
     CHECK(d.parts[1].sections[0].items[0].leader->name == "陈静");
     CHECK(d.unassigned.empty());
 }
+
+TEST_CASE("a heading's leader alone in its closing bracket; 分别负责", "[parse][family]") {
+    auto d = test::parse_string(
+        "2024年重点工作任务分解\n\n一、经济运行和财政金融（县长 王五）\n"
+        "1.推进医疗、医保、医药协同发展。（县医保局、县卫健委、县市场监管局分别负责）\n"
+        "二、农业农村（产业发展）\n2.新建高标准农田。（责任单位：县农业农村局）\n");
+    const auto& s = d.parts.at(0).sections;
+    REQUIRE(s.size() == 2);
+    CHECK(s[0].leader->name == "王五");
+    CHECK(s[0].leader->role == "县长");
+    CHECK_FALSE(s[1].leader);
+    const auto& item = s[0].items.at(0);
+    CHECK(names(item.support) == V{"县卫健委", "县市场监管局"});
+}
