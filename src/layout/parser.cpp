@@ -825,10 +825,18 @@ private:
                 continue;
             }
             Item item;
+            const int32_t start = text.src.front();
+            // "…（…）2.为全县中小学…（…）": a number inside the paragraph still opens its task.
+            for (const auto& rule : r_.item_number) {
+                if (!rule.dotted || !rule.re.match_at(text.fold)) continue;
+                item.number = to_utf8(text.orig.tempSubStringBetween(rule.re.start(1), rule.re.end(1)));
+                text = text.sub(rule.re.end(0), text.size()).trimmed();
+                break;
+            }
             item.text = text.utf8();
             apply_clauses(item, mine);
-            item.span = span_of(text.src.front(), run, end);
-            push_item(std::move(item), t_.line_at(text.src.front()), text);
+            item.span = span_of(start, run, end);
+            push_item(std::move(item), t_.line_at(start), text);
             pos = end;
         }
         Run tail = run.sub(pos, run.size()).trimmed();

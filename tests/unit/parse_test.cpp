@@ -800,3 +800,17 @@ TEST_CASE("a heading's leader alone in its closing bracket; 分别负责", "[par
     const auto& item = s[0].items.at(0);
     CHECK(names(item.support) == V{"县卫健委", "县市场监管局"});
 }
+
+TEST_CASE("numbered clauses run together in one paragraph keep their numbers", "[parse][livelihood]") {
+    auto d = test::parse_string(
+        "2024年民生实事项目\n\n"
+        "1.新建公办幼儿园3所。（牵头县领导：孙丽；牵头单位：县教育局）2.改造照明设施400间。（牵头县领导：孙丽；"
+        "牵头单位：县教育局；责任单位：县财政局）3.建成县特殊教育学校。（牵头县领导：孙丽；牵头单位：县教育局）\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 3);
+    CHECK(*items[1].number == "2");
+    CHECK(items[1].text == "改造照明设施400间。");
+    CHECK(names(items[1].support) == V{"县财政局"});
+    CHECK(*items[2].number == "3");
+    CHECK(items[2].text == "建成县特殊教育学校。");
+}
