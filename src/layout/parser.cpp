@@ -784,6 +784,18 @@ private:
             last = clauses[k].end;
         }
         apply_clauses(item, mine);
+        // "1.市发改委：全年固定资产投资增长7%以上。配合单位：市统计局": the lead before the text.
+        if (const int32_t colon = text.fold.indexOf(u':'); item.lead.empty() && colon > 0 && colon <= 40) {
+            const Run head = text.sub(0, colon);
+            if (looks_like_units(head, r_)) {
+                std::vector<Unit> lead, support;
+                item.lead_basis = assign_roles(split_units(head, r_), lead, support);
+                item.lead = std::move(lead);
+                item.support.insert(item.support.begin(), support.begin(), support.end());
+                text = text.sub(colon + 1, text.size()).trimmed();
+                item.text = text.utf8();
+            }
+        }
         item.span = span_of(b.start, run, last);
         // The span covers at least the printed number ("2)" with nothing after it).
         item.span.end = std::max(item.span.end, t_.byte_at(b.number_end));

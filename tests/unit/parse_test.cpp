@@ -814,3 +814,16 @@ TEST_CASE("numbered clauses run together in one paragraph keep their numbers", "
     CHECK(*items[2].number == "3");
     CHECK(items[2].text == "建成县特殊教育学校。");
 }
+
+TEST_CASE("units named before the text: '1.市发改委：…'", "[parse][family]") {
+    auto d = test::parse_string(
+        "2024年重点工作任务分解\n\n"
+        "1.市发改委：全年固定资产投资增长7%以上。配合单位：市统计局\n"
+        "2.总体目标：社会消费品零售总额增长6.5%。（责任单位：市商务局）\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].text == "全年固定资产投资增长7%以上。");
+    CHECK(names(items[0].lead) == V{"市发改委"});
+    CHECK(names(items[0].support) == V{"市统计局"});
+    CHECK(items[1].text == "总体目标：社会消费品零售总额增长6.5%。");  // not units: the text keeps it
+}
