@@ -28,6 +28,7 @@ struct LineInfo {
     int value = 0;                     ///< item number as an integer
     int32_t rest = 0;                  ///< where the heading title or item text starts
     bool dotted = true;
+    int style = -1;  ///< which numbering pattern numbered an item line (1. / （1） / 1) …)
     const std::string* column_role = nullptr;  ///< into Rules::column_role; one per line, so no copy
 };
 
@@ -40,6 +41,8 @@ struct Block {
     std::vector<std::pair<int32_t, int32_t>> ranges;
     std::vector<int> lines;
     bool has_clause = false;
+    int style = -1;      ///< numbering pattern of the item's number
+    int point_style = -1;  ///< numbering of the points listed inside it, once seen
 };
 
 struct Cell {
@@ -213,6 +216,7 @@ private:
                     li.value = numeral_value(label(li));
                     li.rest = rule.re.end(0);
                     li.dotted = rule.dotted;
+                    li.style = static_cast<int>(&rule - &r_.item_number.front());
                     done = true;
                     break;
                 }
@@ -566,6 +570,7 @@ private:
             }
             return;
         }
+        if (li.kind == Kind::item && nested_numbering(i)) return;
         if (li.kind == Kind::item && accept_number(li)) {
             flush_block();
             ensure_part(i);
@@ -579,6 +584,7 @@ private:
             b.ranges.emplace_back(li.rest, li.b);
             b.lines.push_back(i);
             b.has_clause = line_has_clause(li.rest, li.b);
+            b.style = li.style;
             block_ = std::move(b);
             return;
         }
@@ -602,6 +608,40 @@ private:
         block_->ranges.emplace_back(li.a, li.b);
         block_->lines.push_back(i);
         block_->has_clause = block_->has_clause || line_has_clause(li.a, li.b);
+    }
+
+    /// [a, b) holds a responsibility clause, labelled or not ("（县工信局牵头，县统计局配合）").
+    bool holds_clause(int32_t a, int32_t b) const {
+        if (line_has_clause(a, b)) return true;
+        Run run;
+        run.append(t_, a, b);
+        return !find_clauses(run, r_, true).empty();
+    }
+
+    /// A line numbered in another style inside a task that names no units yet. When the first
+    /// such line neither holds a clause nor is followed by one, the lines are points of the task
+    /// ("2.推进城市更新行动。" / "（1）改造…；" / "（2）…；" / "责任单位：…") and join its text.
+    /// Otherwise they are the tasks and the line above them was a sub-heading ("1.工业提质" /
+    /// "（1）规上工业总产值增长10%。（县工信局牵头）"). Returns true when line i joined the task.
+    bool nested_numbering(int i) {
+        const LineInfo& li = lines_[i];
+        // Only list numbering counts: a bare "5 " may be a quantity split from the line above.
+        if (!block_ || !block_->number || block_->has_clause || !li.dotted || li.style < 0 || li.style == block_->style)
+            return false;
+        if (block_->point_style < 0 && holds_clause(block_->ranges.back().first, block_->ranges.back().second)) return false;
+        if (li.style == block_->point_style || (block_->point_style < 0 && !holds_clause(li.rest, li.b) &&
+                                                 !unit_clause_follows(i))) {
+            block_->point_style = li.style;
+            block_->ranges.emplace_back(li.a, li.b);
+            block_->lines.push_back(i);
+            return true;
+        }
+        if (block_->point_style >= 0) return false;
+        // The task line above was a heading over tasks numbered in the nested style.
+        for (int l : block_->lines) claim(l, "section");
+        add_diag("info", "subheading", block_->line, "sub-heading kept out of the items: " + line_text(block_->line));
+        block_.reset();
+        return false;
     }
 
     /// A blank form's field labels ("填报单位 (盖章):", "联系人:") in an appendix: short lines
@@ -632,6 +672,7 @@ private:
         if (!block_ || !block_->number) return li.dotted || n == 1 || n == last_item_value_ + 1 || (block_ && block_->has_clause);
         int prev = block_->value;
         if (!li.dotted) return block_->has_clause && n == prev + 1;
+        if (li.style != block_->style) return true;  // another level of numbering counts apart
         if (!block_->has_clause && part_has_units_ && n != prev + 1) return false;
         return true;
     }

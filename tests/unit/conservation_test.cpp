@@ -93,6 +93,8 @@ TEST_CASE("hostile shapes keep every character", "[conservation]") {
                   "      乙\n2     丙            区发改局\n  \n丁\n"},
              Case{"notes, convention lines and a closing signature",
                   head + "说明：列第一位的为牵头单位。\n（列首位的为牵头单位，下同）\n1.甲。（区财政局、区发改局）\n区政府办公室\n2024年3月1日\n"},
+             Case{"nested numbering both ways",
+                  head + "1.甲\n（1）乙；\n（2）丙。\n责任单位：区财政局\n2.丁\n（1）戊。（区发改局牵头）\n"},
              Case{"tab grid rows continued on the next line",
                   "2024年重点任务分解\n序号\t重点任务\t牵头单位\n1\t甲，\t区财政局\n\t乙。\t\n\t\t\n2\t丙\t区发改局\n"},
              Case{"units only in trailing brackets, one spanning lines",

@@ -827,3 +827,25 @@ TEST_CASE("units named before the text: '1.市发改委：…'", "[parse][family
     CHECK(names(items[0].support) == V{"市统计局"});
     CHECK(items[1].text == "总体目标：社会消费品零售总额增长6.5%。");  // not units: the text keeps it
 }
+
+TEST_CASE("nested numbering: points inside a task, or tasks under a sub-heading", "[parse][numbers]") {
+    auto points = test::parse_string(
+        "2024年重点工作任务分解\n\n一、周海涛市长牵头重点工作\n"
+        "1.推进城市更新行动。\n（1）改造城镇老旧小区60个；\n（2）新建口袋公园30个；\n（3）改造雨污管网120公里。\n"
+        "责任单位：市住建局、市城管局\n2.一般公共预算收入增长5%。（责任单位：市财政局）\n");
+    auto p = all_items(points);
+    REQUIRE(p.size() == 2);
+    CHECK(p[0].text == "推进城市更新行动。（1）改造城镇老旧小区60个；（2）新建口袋公园30个；（3）改造雨污管网120公里。");
+    CHECK(names(p[0].lead) == V{"市住建局"});
+
+    auto tasks = test::parse_string(
+        "2024年重点工作任务分解\n\n一、经济发展方面\n1.工业提质\n"
+        "（1）规上工业总产值增长10%。（县工信局牵头，县统计局配合）\n（2）新增规上工业企业25家。（县工信局牵头）\n"
+        "2.园区建设\n（1）经开区新建标准厂房20万平方米。（县经开区管委会牵头，县住建局配合）\n");
+    auto t = all_items(tasks);
+    REQUIRE(t.size() == 3);
+    CHECK(t[0].text == "规上工业总产值增长10%。");
+    CHECK(t[1].text == "新增规上工业企业25家。");
+    CHECK(t[2].text == "经开区新建标准厂房20万平方米。");
+    CHECK(names(t[2].support) == V{"县住建局"});
+}
