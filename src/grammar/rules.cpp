@@ -199,7 +199,7 @@ void merge(YAML::Node base, const YAML::Node& extra) {
 }
 
 Source load_source(const std::string& name, const std::vector<std::pair<std::string, YAML::Node>>& extras) {
-    Source src{"grammars/" + name, YAML::Node()};
+    Source src{"grammars/" + name, YAML::Node(), {}};
     try {
         src.root = load_embedded_grammar(name);
     } catch (const YAML::Exception& e) {
