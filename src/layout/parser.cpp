@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <tuple>
 
 #include <unicode/uchar.h>
 
@@ -162,8 +163,7 @@ private:
             for (int32_t k = a; k < b; ++k) tab_count += t_.orig.charAt(k) == u'\t';
             tabs = tab_count >= 2;
             const bool first_cell_filled = a < b && !is_space(t_.orig.charAt(a));
-            while (a < b && is_space(t_.orig.charAt(a))) ++a;
-            while (b > a && is_space(t_.orig.charAt(b - 1))) --b;
+            std::tie(a, b) = trimmed(i);
             li.a = a;
             li.b = b;
             if (a == b) {
@@ -224,10 +224,7 @@ private:
             if (done) continue;
             // Column names are short: only short lines are looked up.
             if (b - a <= 16) {
-                icu::UnicodeString bare;
-                for (int32_t k = a; k < b; ++k)
-                    if (!is_space(f.charAt(k))) bare.append(f.charAt(k));
-                auto col = r_.column_role.find(to_utf8(bare));
+                auto col = r_.column_role.find(to_utf8(squeezed_fold_range(a, b)));
                 if (col != r_.column_role.end()) {
                     li.kind = Kind::column;
                     li.column_role = &col->second;
@@ -259,13 +256,25 @@ private:
         if (line.indexOf(u'。') >= 0 ||
             std::none_of(r_.issuer_ends.begin(), r_.issuer_ends.end(), [&](const auto& end) { return line.endsWith(end); }))
             return false;
+        const auto next = next_nonblank(i);
+        return next && r_.date.match_at(t_.fold, next->first, next->second);
+    }
+
+    /// Line k without its leading and trailing whitespace, as [a, b) in the source.
+    std::pair<int32_t, int32_t> trimmed(int k) const {
+        int32_t a = t_.line_start[k], b = t_.line_end[k];
+        while (a < b && is_space(t_.orig.charAt(a))) ++a;
+        while (b > a && is_space(t_.orig.charAt(b - 1))) --b;
+        return {a, b};
+    }
+
+    /// The first line after i with any text, trimmed (classification looks ahead before lines_ is filled).
+    std::optional<std::pair<int32_t, int32_t>> next_nonblank(int i) const {
         for (int k = i + 1; k < t_.line_count(); ++k) {
-            int32_t na = t_.line_start[k], nb = t_.line_end[k];
-            while (na < nb && is_space(t_.orig.charAt(na))) ++na;
-            while (nb > na && is_space(t_.orig.charAt(nb - 1))) --nb;
-            if (na < nb) return r_.date.match_at(t_.fold, na, nb);
+            const auto range = trimmed(k);
+            if (range.first < range.second) return range;
         }
-        return false;
+        return std::nullopt;
     }
 
     icu::UnicodeString label(const LineInfo& li) const {
@@ -288,20 +297,14 @@ private:
     /// "（一）优化营商环境" over "责任单位：市发改委" is a task too: the next non-blank line opens
     /// with a clause naming units.
     bool unit_clause_follows(int i) const {
-        for (int k = i + 1; k < t_.line_count(); ++k) {
-            int32_t a = t_.line_start[k], b = t_.line_end[k];
-            while (a < b && is_space(t_.orig.charAt(a))) ++a;
-            while (b > a && is_space(t_.orig.charAt(b - 1))) --b;
-            if (a == b) continue;
-            if (!line_has_clause(a, b)) return false;
-            Run run;
-            run.append(t_, a, b);
-            for (const auto& c : find_clauses(run, r_, true)) {
-                if (c.start != 0) continue;
-                for (const auto& f : c.fields)
-                    if (f.role != "leader") return true;
-            }
-            return false;
+        const auto next = next_nonblank(i);
+        if (!next || !line_has_clause(next->first, next->second)) return false;
+        Run run;
+        run.append(t_, next->first, next->second);
+        for (const auto& c : find_clauses(run, r_, true)) {
+            if (c.start != 0) continue;
+            for (const auto& f : c.fields)
+                if (f.role != "leader") return true;
         }
         return false;
     }
@@ -392,12 +395,7 @@ private:
         return out;
     }
 
-    icu::UnicodeString squeezed_line(int i) const {
-        icu::UnicodeString out;
-        for (int32_t k = lines_[i].a; k < lines_[i].b; ++k)
-            if (!is_space(t_.fold.charAt(k))) out.append(t_.fold.charAt(k));
-        return out;
-    }
+    icu::UnicodeString squeezed_line(int i) const { return squeezed_fold_range(lines_[i].a, lines_[i].b); }
 
     /// A line printed again at the top of a page: after a page number, the masthead, a front-matter
     /// line or a part title seen before; anywhere, the title of the part it would reopen.
