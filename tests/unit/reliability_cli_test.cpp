@@ -86,6 +86,22 @@ double seconds_since(std::chrono::steady_clock::time_point start) {
 
 std::size_t count_lines(const std::string& s) { return static_cast<std::size_t>(std::count(s.begin(), s.end(), '\n')); }
 
+/// `parse INPUT --to csv -o out.csv` in the scratch directory: the run, its time and the CSV it wrote.
+struct CsvParse {
+    tasksplit::test::CliResult run;
+    double seconds = 0;
+    std::string csv;
+};
+CsvParse parse_to_csv(Scratch& s, const std::string& input) {
+    CsvParse out;
+    const auto start = std::chrono::steady_clock::now();
+    out.run = run_cli("parse " + s.path(input) + " --to csv -o " + s.path("out.csv"));
+    out.seconds = seconds_since(start);
+    std::ifstream in(s.path("out.csv"), std::ios::binary);
+    out.csv.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+    return out;
+}
+
 }  // namespace
 
 TEST_CASE("hostile input: empty, binary and broken text are refused naming the file", "[cli][reliability]") {
@@ -243,13 +259,9 @@ TEST_CASE("hostile input: a " TEXT(BIG_LINE_MB) " MB single line of tasks keeps 
         for (std::size_t i = 0; i < tasks; ++i) f << unit;
         f << "\n";
     }
-    auto start = std::chrono::steady_clock::now();
-    auto r = run_cli("parse " + s.path("line.txt") + " --to csv -o " + s.path("out.csv"));
-    double took = seconds_since(start);
+    const auto [r, took, csv] = parse_to_csv(s, "line.txt");
     INFO(r.err);
     REQUIRE(r.code == 0);
-    std::ifstream in(s.path("out.csv"), std::ios::binary);
-    std::string csv((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     CHECK(count_lines(csv) == tasks + 1);  // the header, then one row per task
     CHECK(s.starting_with("out.csv") == std::vector<std::string>{"out.csv"});  // the temporary was renamed
     CHECK(csv.find("\n" + s.path("line.txt") + ",2024,") != std::string::npos);
@@ -276,13 +288,9 @@ TEST_CASE("hostile input: " TEXT(MANY_ITEMS) " items keep every one", "[cli][rel
             }
         }
     }
-    auto start = std::chrono::steady_clock::now();
-    auto r = run_cli("parse " + s.path("many.txt") + " --to csv -o " + s.path("out.csv"));
-    double took = seconds_since(start);
+    const auto [r, took, csv] = parse_to_csv(s, "many.txt");
     INFO(r.err);
     REQUIRE(r.code == 0);
-    std::ifstream in(s.path("out.csv"), std::ios::binary);
-    std::string csv((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
     CHECK(count_lines(csv) == std::size_t{MANY_ITEMS} + 1);
     std::string last = "2024年第4批重点工作任务分解,第50组重点工作,,," + std::to_string(per_section) + ",推进第4批第50组第" +
                        std::to_string(per_section) + "项工作。,区财政局,";
