@@ -18,7 +18,7 @@ struct FrontLine {
 }  // namespace
 
 std::optional<LeadConvention> find_convention(const SourceText& text, int32_t a, int32_t b, const Rules& rules) {
-    if (text.fold.tempSubStringBetween(a, b).indexOf(rules.convention_requires) < 0 || !rules.convention.find(text.fold, a, b))
+    if (text.fold.indexOf(rules.convention_requires, a, b - a) < 0 || !rules.convention.find(text.fold, a, b))
         return std::nullopt;
     Run sentence;
     sentence.append(text, rules.convention.start(), rules.convention.end());

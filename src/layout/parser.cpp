@@ -1520,13 +1520,11 @@ private:
     /// A part heading followed at once by another ("2024年…重点工作和民生实事任务分解" over
     /// "第一部分　重点工作") titles the document, not a part: it holds nothing.
     void drop_title_parts() {
+        // Tables name their part by position: with any table, parts stay where they are.
+        if (!doc_.tables.empty()) return;
         for (std::size_t pi = 0; pi + 1 < doc_.parts.size();) {
             const Part& p = doc_.parts[pi];
-            const bool empty = p.sections.empty() && p.kind.empty() &&
-                               std::none_of(doc_.tables.begin(), doc_.tables.end(), [&](const Table& t) {
-                                   return t.part == "p" + std::to_string(pi + 1);
-                               });
-            if (!empty || !doc_.tables.empty()) {
+            if (!p.sections.empty() || !p.kind.empty()) {
                 ++pi;
                 continue;
             }
