@@ -25,7 +25,7 @@ struct SourceText {
     std::string path;
     std::string encoding;      ///< as detected or forced: UTF-8, UTF-16LE, UTF-16BE, GB18030
     std::size_t input_bytes = 0;
-    std::string utf8;          ///< decoded text (BOM removed); spans are byte offsets into it
+    std::size_t utf8_length = 0;  ///< bytes of the decoded text as UTF-8 (BOM removed); spans index into it
     icu::UnicodeString orig;
     icu::UnicodeString fold;   ///< width-folded, NFKC-per-character, Traditional->Simplified
     std::vector<int32_t> line_start;  ///< per line (0-based), index into orig
@@ -44,7 +44,7 @@ struct SourceText {
 
 /// Decodes `bytes`. `encoding` forces a charset (any ICU converter name); otherwise a BOM,
 /// valid UTF-8, UTF-16 without BOM and GB18030 are tried in that order. Throws DecodeError.
-/// Takes `bytes` by value: UTF-8 input becomes SourceText::utf8 without a copy.
+/// Takes `bytes` by value and frees them once decoded: the UTF-8 text is not kept beside `orig`.
 SourceText decode_source(std::string bytes, const std::string& path,
                          const std::optional<std::string>& encoding = std::nullopt);
 

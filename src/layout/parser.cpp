@@ -714,6 +714,7 @@ private:
 
     /// Starts a new part; a pending 附件 label makes it an appendix.
     void push_part(Part p) {
+        settle_last_section();
         doc_.parts.push_back(std::move(p));
         part_is_appendix_.push_back(attachment_pending_);
         part_level_.push_back(-1);
@@ -763,9 +764,17 @@ private:
                 s.leader = leader_from_heading(inner.fold, inner.orig, r_);
             }
         }
+        settle_last_section();
         part.sections.push_back(std::move(s));
         line_leader_.reset();
         claim(i, "section");
+    }
+
+    /// Items only ever join the newest section: once another opens, the last one's item list
+    /// gives back its growth slack (on a large notice that is a quarter of the model).
+    void settle_last_section() {
+        if (!doc_.parts.empty() && !doc_.parts.back().sections.empty())
+            doc_.parts.back().sections.back().items.shrink_to_fit();
     }
 
     Section& current_section() {
@@ -1008,6 +1017,11 @@ private:
         }
         item.span.line = std::min(item.span.line == 0 ? line0 + 1 : item.span.line, line0 + 1);
         part_has_units_ |= !item.lead.empty() || !item.support.empty();
+        // Lists and text were grown piece by piece; the model keeps them at their size.
+        item.text.shrink_to_fit();
+        item.lead.shrink_to_fit();
+        item.support.shrink_to_fit();
+        item.targets.shrink_to_fit();
         s.items.push_back(std::move(item));
     }
 

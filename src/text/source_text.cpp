@@ -222,7 +222,6 @@ SourceText decode_source(std::string bytes, const std::string& path, const std::
             throw DecodeError(truncated_utf8_tail(bytes, bad) ? "truncated UTF-8: the input ends inside a character" : "invalid UTF-8",
                               bad + 3);
         src.orig = utf16_of_valid_utf8(bytes);
-        src.utf8 = std::move(bytes);
     } else if (bytes.size() >= 2 && (bytes.compare(0, 2, "\xFF\xFE") == 0 || bytes.compare(0, 2, "\xFE\xFF") == 0)) {
         enc = bytes[0] == '\xFF' ? "UTF-16LE" : "UTF-16BE";
         try {
@@ -233,7 +232,6 @@ SourceText decode_source(std::string bytes, const std::string& path, const std::
     } else if (auto bad = first_invalid_utf8(bytes); bad == std::string::npos) {
         enc = "UTF-8";
         src.orig = utf16_of_valid_utf8(bytes);
-        src.utf8 = std::move(bytes);
     } else if (auto u16 = sniff_utf16(bytes)) {
         enc = *u16;
         src.orig = convert_strict(bytes, u16.value());
@@ -261,8 +259,9 @@ SourceText decode_source(std::string bytes, const std::string& path, const std::
         src.orig.tempSubString(0, nul).toUTF8String(prefix);
         throw DecodeError("binary data (NUL character)", prefix.size());
     }
-    // Valid UTF-8 input is its own decoded text (moved in above); other encodings are converted.
-    if (src.utf8.empty()) src.orig.toUTF8String(src.utf8);
+    // The input bytes die here: spans are computed from `orig` (byte_at), so a second copy of the
+    // text would only raise peak memory.
+    std::string().swap(bytes);
 
     const int32_t n = src.orig.length();
     src.fold = src.orig;
@@ -287,6 +286,7 @@ SourceText decode_source(std::string bytes, const std::string& path, const std::
         }
         if (i < n) byte += utf8_units(text[i]);
     }
+    src.utf8_length = byte;
     return src;
 }
 

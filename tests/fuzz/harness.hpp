@@ -90,7 +90,7 @@ inline Problems conservation_problems(const SourceText& text, const Document& do
             line_of.push_back(line);
             b += c < 0x80 ? 1 : c < 0x800 ? 2 : U16_IS_LEAD(c) ? 2 : 3;
         }
-        if (b != text.utf8.size()) problem("internal: character walk disagrees with the UTF-8 text length");
+        if (b != text.utf8_length) problem("internal: character walk disagrees with the UTF-8 text length");
     }
     const std::size_t chars = pos.size();
     auto space = [&](std::size_t k) { return is_space(orig.charAt(pos[k])); };
@@ -115,7 +115,7 @@ inline Problems conservation_problems(const SourceText& text, const Document& do
             for (const Item& it : s.items) {
                 const Span& sp = it.span;
                 std::string name = "item " + it.id + " (line " + std::to_string(sp.line) + ")";
-                if (sp.start >= sp.end || sp.end > text.utf8.size()) {
+                if (sp.start >= sp.end || sp.end > text.utf8_length) {
                     problem(name + ": span [" + std::to_string(sp.start) + ", " + std::to_string(sp.end) +
                             ") is empty or outside the text");
                     continue;

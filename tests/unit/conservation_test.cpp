@@ -145,7 +145,7 @@ TEST_CASE("the conservation check catches a lost, a doubled and an unclaimed tas
     CHECK_THAT(joined(fuzz::conservation_problems(text, invented)), Catch::Contains("text is not drawn from its span"));
 
     Document outside = good;
-    outside.parts[0].sections[0].items[0].span.end = text.utf8.size() + 1;
+    outside.parts[0].sections[0].items[0].span.end = text.utf8_length + 1;
     CHECK_THAT(joined(fuzz::conservation_problems(text, outside)), Catch::Contains("outside the text"));
 
     Document mid_character = good;
