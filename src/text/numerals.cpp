@@ -12,6 +12,9 @@ int numeral_value(const icu::UnicodeString& s) {
     for (int32_t i = 0; i < s.length(); ++i) {
         char16_t c = s.charAt(i);
         if (c == u'○' || c == u'零') c = u'〇';
+        // ①-⑳, ⑴-⒇ and ⒈-⒛: one character each, numbered from 1.
+        for (char16_t first : {u'①', u'⑴', u'⒈'})
+            if (c >= first && c < first + 20) current = current * 10 + (c - first + 1);
         if (u_isdigit(c)) {
             current = current * 10 + u_charDigitValue(c);
             continue;

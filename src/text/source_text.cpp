@@ -124,6 +124,9 @@ private:
             map_[c] = u' ';
             return;
         }
+        // Enclosed numbers ("①完成…", "⒈", "⑴") number list entries; NFKC would leave a bare
+        // digit glued to the text ("1完成…"), which reads as a quantity.
+        if (c >= 0x2460 && c <= 0x24FF) return;
         if (auto it = hans_.find(c); it != hans_.end()) {
             map_[c] = it->second;
             return;

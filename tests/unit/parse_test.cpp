@@ -849,3 +849,29 @@ TEST_CASE("nested numbering: points inside a task, or tasks under a sub-heading"
     CHECK(t[2].text == "经开区新建标准厂房20万平方米。");
     CHECK(names(t[2].support) == V{"县住建局"});
 }
+
+TEST_CASE("enclosed numbers ①/⑴/⒈ number tasks, and points inside a task", "[parse][numbers]") {
+    auto circled = test::parse_string(
+        "2024年镇政府工作报告重点工作责任分解\n\n一、镇长刘涛牵头\n"
+        "①完成农业总产值4.2亿元，同比增长5%。（牵头单位：农业服务中心；配合单位：各村）\n"
+        "②新建高标准农田3000亩。（牵头单位：农业服务中心）\n");
+    auto c = all_items(circled);
+    REQUIRE(c.size() == 2);
+    CHECK(c[0].number == "①");
+    CHECK(c[0].text == "完成农业总产值4.2亿元，同比增长5%。");
+    CHECK(c[1].number == "②");
+    // The number is no quantity: the targets are 4.2亿元 and 5%.
+    REQUIRE(c[0].targets.size() == 2);
+    CHECK(c[0].targets[0].value == Approx(4.2));
+
+    for (const auto& [one, two] : {std::pair{"⑴", "⑵"}, std::pair{"⒈", "⒉"}}) {
+        auto nested = test::parse_string(std::string("2024年重点工作任务分解\n\n一、周海涛市长牵头重点工作\n"
+                                                     "1.实施产业链链长制，重点做好以下工作：\n") +
+                                         one + "培育千亿级产业集群2个；\n" + two + "新增规上工业企业150家。\n"
+                                         "（牵头单位：市工信局）\n2.一般公共预算收入增长5%。（牵头单位：市财政局）\n");
+        auto n = all_items(nested);
+        REQUIRE(n.size() == 2);
+        CHECK(n[0].text == std::string("实施产业链链长制，重点做好以下工作：") + one + "培育千亿级产业集群2个；" + two +
+                               "新增规上工业企业150家。");
+    }
+}
