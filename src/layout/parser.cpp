@@ -107,6 +107,7 @@ private:
     bool grid_mode_ = false;
     int header_end_ = -1;  ///< last line of the grid header being read
     bool in_footer_ = false;
+    bool in_attachment_list_ = false;  ///< reading the notice's "附件：1．… 2．…" list
     std::vector<int> space_columns_;  ///< display columns of the open space-aligned grid's header
     int space_blank_run_ = 0;
     std::map<int, std::vector<std::pair<int32_t, int32_t>>> space_cells_;  ///< per line of such a grid
@@ -446,6 +447,15 @@ private:
         return roles.size() >= 3 && has_units;
     }
 
+    /// "附件：1．…": a label whose value opens with a list number lists the attachments in the
+    /// notice body; "附件1" or "附件：2024年…任务分解" heads an attachment.
+    bool opens_attachment_list(const LineInfo& li) const {
+        if (li.rest >= li.b) return false;
+        for (const auto& number : r_.item_number)
+            if (number.re.match_at(t_.fold, li.rest, li.b)) return true;
+        return false;
+    }
+
     // ---- the walk ---------------------------------------------------------------------
     void step(int i) {
         const LineInfo& li = lines_[i];
@@ -468,6 +478,13 @@ private:
         after_page_number_ = false;
         // The 版记 footer runs on over adjacent lines ("抄送：…，" / "市法院，…"); no field holds it.
         if (in_footer_) return;
+        // "附件：1．重点工作任务分解" / "      2．民生实事项目任务分解": the notice lists what it
+        // attaches; the numbered titles under the label are list entries, not tasks.
+        in_attachment_list_ &= li.kind == Kind::item;
+        if (in_attachment_list_) {
+            claim(i, "attachment");
+            return;
+        }
         int blanks = last_blank_run_;
         last_blank_run_ = 0;
         switch (li.kind) {
@@ -498,6 +515,11 @@ private:
             }
             case Kind::attachment:
                 flush_all();
+                if (opens_attachment_list(li)) {
+                    in_attachment_list_ = true;
+                    claim(i, "attachment");
+                    return;
+                }
                 attachment_pending_ = true;
                 attachment_line_ = i;
                 claim(i, "attachment");

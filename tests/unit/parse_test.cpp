@@ -875,3 +875,25 @@ TEST_CASE("enclosed numbers ①/⑴/⒈ number tasks, and points inside a task",
                                "新增规上工业企业150家。");
     }
 }
+
+TEST_CASE("the notice's list of attachments is no part; the attachments it names are", "[parse][family]") {
+    const std::string notice =
+        "衢州市人民政府办公室关于印发2024年重点工作和民生实事任务分解的通知\n\n各县（市、区）人民政府：\n\n"
+        "现将两个任务分解印发给你们，请认真抓好落实。\n\n"
+        "附件：1．2024年市政府工作报告重点工作任务分解\n      2．2024年市政府民生实事项目任务分解\n\n"
+        "衢州市人民政府办公室\n2024年2月26日\n\n"
+        "附件1\n\n2024年市政府工作报告重点工作任务分解\n\n一、全力扩大有效投资\n\n"
+        "1．谋划招引10亿元以上产业项目15个。（责任单位：市投促中心、市发改委）\n\n"
+        "附件2\n\n2024年市政府民生实事项目任务分解\n\n1．新增婴幼儿托位1200个。（责任单位：市卫健委）\n";
+    Parser mapping;
+    mapping.set_line_map(true);
+    auto d = mapping.parse_bytes(notice, "test.txt");
+    REQUIRE(d.parts.size() == 2);
+    CHECK(d.parts[0].title == "2024年市政府工作报告重点工作任务分解");
+    CHECK(d.parts[1].title == "2024年市政府民生实事项目任务分解");
+    CHECK(all_items(d).size() == 2);
+    CHECK(d.document.date == "2024-02-26");
+    int list_lines = 0;
+    for (const auto& r : d.line_roles) list_lines += (r.line == 7 || r.line == 8) && r.role == "attachment";
+    CHECK(list_lines == 2);
+}
