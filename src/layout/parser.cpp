@@ -1553,6 +1553,29 @@ private:
         }
     }
 
+    /// "一、区发展和改革局" over "1.…（区统计局、各街道）": tasks grouped by the unit that leads
+    /// them. A heading that is one unit's name and nothing else names the lead of its tasks; the
+    /// units a task lists support it, unless the task marks its own lead (牵头, a 牵头单位 label).
+    void lead_from_unit_headings() {
+        for (auto& p : doc_.parts)
+            for (auto& s : p.sections) {
+                if (s.leader || !s.title || s.items.empty()) continue;
+                UnitList heading = split_units(make_run(*s.title), r_);
+                if (heading.units.size() != 1 || heading.units.front().kind == "other" || heading.convention) continue;
+                const Unit& lead = heading.units.front();
+                for (auto& item : s.items) {
+                    if (item.lead_basis == "explicit" || item.lead_basis == "column") continue;
+                    std::vector<Unit> support;
+                    for (auto* list : {&item.lead, &item.support})
+                        for (auto& u : *list)
+                            if (u.name != lead.name) support.push_back(std::move(u));
+                    item.lead = {lead};
+                    item.support = std::move(support);
+                    item.lead_basis = "column";  // the heading is the group's 牵头单位 label
+                }
+            }
+    }
+
     /// A part heading followed at once by another ("2024年…重点工作和民生实事任务分解" over
     /// "第一部分　重点工作") titles the document, not a part: it holds nothing.
     void drop_title_parts() {
@@ -1573,6 +1596,7 @@ private:
     void finish() {
         drop_title_parts();
         adopt_trailing_unit_brackets();
+        lead_from_unit_headings();
         for (std::size_t pi = 0; pi < doc_.parts.size(); ++pi) {
             Part& p = doc_.parts[pi];
             p.id = "p" + std::to_string(pi + 1);

@@ -897,3 +897,22 @@ TEST_CASE("the notice's list of attachments is no part; the attachments it names
     for (const auto& r : d.line_roles) list_lines += (r.line == 7 || r.line == 8) && r.role == "attachment";
     CHECK(list_lines == 2);
 }
+
+TEST_CASE("tasks grouped under the unit that leads them: the heading's unit leads", "[parse][family]") {
+    auto d = test::parse_string(
+        "2024年区政府工作报告重点任务分解\n\n（按牵头单位分列，括号内为配合单位）\n\n一、区发展和改革局\n\n"
+        "1.全区地区生产总值增长6.5%。（区统计局、各街道）\n\n2.完成固定资产投资320亿元。（区住建局、区自然资源分局）\n\n"
+        "二、区卫生健康局\n\n3.新增托位800个。\n\n4.建成社区卫生服务中心3家。（区财政局、相关街道）\n\n"
+        "5.推进医共体建设。（区医保局牵头，区卫生健康局配合）\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 5);  // the bracketed note on how to read the list is no task
+    CHECK(items[0].text == "全区地区生产总值增长6.5%。");
+    CHECK(names(items[0].lead) == V{"区发展和改革局"});
+    CHECK(names(items[0].support) == V{"区统计局", "各街道"});
+    CHECK(names(items[2].lead) == V{"区卫生健康局"});
+    CHECK(items[2].support.empty());
+    CHECK(names(items[3].support) == V{"区财政局", "相关街道"});
+    // A task that marks its own lead keeps it.
+    CHECK(names(items[4].lead) == V{"区医保局"});
+    CHECK(names(items[4].support) == V{"区卫生健康局"});
+}
