@@ -82,15 +82,23 @@ void read_front_matter(const SourceText& text, int end, const Rules& rules, Docu
         meta.date = iso_date(rules.date);
         if (!meta.date) continue;
         claimed[l.line] = true;
-        if (k > 0) {
-            const auto& above = lines[k - 1];
-            for (const auto& suffix : rules.issuer_ends) {
-                if (above.fold.endsWith(suffix) && above.fold.length() <= 40 && above.fold.indexOf(u'。') < 0) {
-                    meta.issuer = above.run.utf8_nospace();
-                    claimed[above.line] = true;
-                    break;
-                }
+        // Joint issuers sign one above the other ("中共X县委办公室" / "X县人民政府办公室"): every
+        // office line directly above the date signs.
+        auto is_office = [&](const auto& line) {
+            if (line.fold.length() > 40 || line.fold.indexOf(u'。') >= 0) return false;
+            for (const auto& suffix : rules.issuer_ends)
+                if (line.fold.endsWith(suffix)) return true;
+            return false;
+        };
+        std::size_t first = k;
+        while (first > 0 && is_office(lines[first - 1])) --first;
+        if (first < k) {
+            std::string issuer;
+            for (std::size_t j = first; j < k; ++j) {
+                issuer += lines[j].run.utf8_nospace();
+                claimed[lines[j].line] = true;
             }
+            meta.issuer = issuer;
         }
         break;
     }

@@ -916,3 +916,16 @@ TEST_CASE("tasks grouped under the unit that leads them: the heading's unit lead
     CHECK(names(items[4].lead) == V{"区医保局"});
     CHECK(names(items[4].support) == V{"区卫生健康局"});
 }
+
+TEST_CASE("joint issuers signed one above the other both issue the notice", "[parse][meta]") {
+    auto d = test::parse_string(
+        "关于印发《2024年县政府工作报告重点工作任务分解》的通知\n\n各乡镇（街道），县直各单位：\n"
+        "现将《2024年县政府工作报告重点工作任务分解》印发给你们，请认真贯彻落实。\n\n"
+        "中共安吉县委办公室\n安吉县人民政府办公室\n2024年3月1日\n\n"
+        "2024年县政府工作报告重点工作任务分解\n\n一、王强县长牵头重点工作\n"
+        "1.地区生产总值增长6%。（牵头单位：县发改局；配合单位：县统计局）\n");
+    CHECK(d.document.issuer == "中共安吉县委办公室安吉县人民政府办公室");
+    CHECK(d.document.date == "2024-03-01");
+    REQUIRE(all_items(d).size() == 1);
+    for (const auto& u : d.unassigned) CHECK(u.text.find("办公室") == std::string::npos);
+}
