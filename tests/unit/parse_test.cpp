@@ -929,3 +929,21 @@ TEST_CASE("joint issuers signed one above the other both issue the notice", "[pa
     REQUIRE(all_items(d).size() == 1);
     for (const auto& u : d.unassigned) CHECK(u.text.find("办公室") == std::string::npos);
 }
+
+TEST_CASE("tasks counted in words ('一是…', '二是…') are numbered; inside a task they are points", "[parse][numbers]") {
+    auto d = test::parse_string(
+        "2024年政府工作报告重点任务分工\n\n（一）稳住工业基本盘\n\n"
+        "一是实施工业技改项目200个。责任单位：市工信局、各县市区政府。\n\n二是新增规上工业企业300家。责任单位：市工信局。\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].number == "一");
+    CHECK(items[0].text == "实施工业技改项目200个。");
+    CHECK(items[1].number == "二");
+    CHECK(names(items[1].lead) == V{"市工信局"});
+
+    auto nested = all_items(test::parse_string(
+        "2024年重点工作任务分解\n\n一、周海涛市长牵头重点工作\n1.推进城市更新行动，重点做好以下工作：\n"
+        "一是改造城镇老旧小区60个；\n二是新建口袋公园30个。\n（牵头单位：市住建局）\n2.一般公共预算收入增长5%。（牵头单位：市财政局）\n"));
+    REQUIRE(nested.size() == 2);
+    CHECK(nested[0].text == "推进城市更新行动，重点做好以下工作：一是改造城镇老旧小区60个；二是新建口袋公园30个。");
+}
