@@ -59,6 +59,8 @@ TEST_CASE("find_deadline: a completion time inside a task text", "[deadline]") {
         {"努力推动聚泰新能源材料项目一期今年四季度试生产", "今年四季度"},
         {"确保2024年底前全面建成", "2024年底前"},
         {"到2024年底,淘汰400辆国四排放标准营运柴油货车。", "2024年底"},
+        // 全年 sizes an annual target; it is no completion time.
+        {"全年完成固定资产投资增长8%以上", std::nullopt},
         // Policy tasks deliver a document: the time before 出台/印发/制定 is their deadline.
         {"3月底前出台促进民营经济发展实施方案", "3月底前"},
         {"年底前制定城市更新管理办法", "年底前"},
