@@ -947,3 +947,27 @@ TEST_CASE("tasks counted in words ('一是…', '二是…') are numbered; insid
     REQUIRE(nested.size() == 2);
     CHECK(nested[0].text == "推进城市更新行动，重点做好以下工作：一是改造城镇老旧小区60个；二是新建口袋公园30个。");
 }
+
+TEST_CASE("province and short clause labels: 牵头省领导, 牵头处室, 牵头：/配合：, 责任单位（部门）, 时间要求", "[parse][family]") {
+    auto items = all_items(test::parse_string(
+        "2024年省政府工作报告重点工作分工方案\n\n一、扩大有效投资\n"
+        "1.全年完成固定资产投资增长5%。（牵头：省发展改革委；配合：省统计局、省财政厅）\n"
+        "2.实施重大项目500个。（牵头省领导：王五；牵头处室：省发改委投资处；配合处室：省财政厅经建处）\n"
+        "3.新增专项债券额度1000亿元。（市领导：李四；责任单位：省财政厅）\n"
+        "4.推进城市更新。（责任单位（部门）：省住建厅、省自然资源厅）\n"
+        "5.建设高标准农田200万亩。（主责部门：省农业农村厅；协同部门：省财政厅；时间要求：2024年底前）\n"));
+    REQUIRE(items.size() == 5);
+    CHECK(items[0].text == "全年完成固定资产投资增长5%。");
+    CHECK(names(items[0].lead) == V{"省发展改革委"});
+    CHECK(names(items[0].support) == V{"省统计局", "省财政厅"});
+    REQUIRE(items[1].leader);
+    CHECK(items[1].leader->name == "王五");
+    CHECK(names(items[1].lead) == V{"省发改委投资处"});
+    CHECK(names(items[1].support) == V{"省财政厅经建处"});
+    REQUIRE(items[2].leader);
+    CHECK(items[2].leader->name == "李四");
+    CHECK(names(items[3].lead) == V{"省住建厅"});
+    CHECK(names(items[3].support) == V{"省自然资源厅"});
+    CHECK(names(items[4].lead) == V{"省农业农村厅"});
+    CHECK(items[4].deadline == "2024年底前");
+}
