@@ -971,3 +971,16 @@ TEST_CASE("province and short clause labels: 牵头省领导, 牵头处室, 牵�
     CHECK(names(items[4].lead) == V{"省农业农村厅"});
     CHECK(items[4].deadline == "2024年底前");
 }
+
+TEST_CASE("tab grid with the label variants of other notices: 责任市领导, 主责单位, 协同单位, 时间要求", "[parse][grid]") {
+    auto items = all_items(test::parse_string(
+        "2024年重点工作责任分解表\n\n序号\t重点任务\t责任市领导\t主责单位\t协同单位\t时间要求\n"
+        "1\t新增规上工业企业300家\t王五\t市工信局\t市统计局\t2024年底前\n"
+        "2\t社会消费品零售总额增长7%\t李四\t市商务局\t市统计局、市财政局\t持续推进\n"));
+    REQUIRE(items.size() == 2);
+    REQUIRE(items[0].leader);
+    CHECK(items[0].leader->name == "王五");
+    CHECK(names(items[0].lead) == V{"市工信局"});
+    CHECK(names(items[1].support) == V{"市统计局", "市财政局"});
+    CHECK(items[0].deadline == "2024年底前");
+}
