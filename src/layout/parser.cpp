@@ -223,6 +223,12 @@ private:
                 }
             }
             if (done) continue;
+            if (unlabeled_leader_heading(a, b)) {
+                li.kind = Kind::section;
+                li.heading_level = 0;
+                li.label_a = li.label_b = li.rest = a;
+                continue;
+            }
             // Column names are short: only short lines are looked up.
             if (b - a <= 16) {
                 auto col = r_.column_role.find(to_utf8(squeezed_fold_range(a, b)));
@@ -234,6 +240,16 @@ private:
             }
             li.kind = is_signature(i, a, b) ? Kind::signature : Kind::text;
         }
+    }
+
+    /// "夏泉常务副区长牵头重点工作" on a line of its own, without "一、": a heading all the same
+    /// (web copies and some PDFs lose the heading numbers). Short, no sentence, and it names
+    /// an official before the 牵头 suffix.
+    bool unlabeled_leader_heading(int32_t a, int32_t b) const {
+        if (b - a > r_.heading_max_title) return false;
+        const icu::UnicodeString line(t_.fold, a, b - a);
+        if (line.indexOf(u'。') >= 0 || line.indexOf(u';') >= 0 || !r_.leader_suffix.find(line)) return false;
+        return leader_from_heading(line, icu::UnicodeString(t_.orig, a, b - a), r_).has_value();
     }
 
     /// A line that holds nothing but the convention sentence: "（列第一位的为牵头单位，下同）".
@@ -768,7 +784,7 @@ private:
         s.ordinal = static_cast<int>(part.sections.size()) + 1;
         if (!part.sections.empty() && part.sections.front().ordinal == 0 && part.sections.front().items.empty())
             part.sections.clear(), s.ordinal = 1;
-        s.label = to_utf8(label(li));
+        if (li.label_b > li.label_a) s.label = to_utf8(label(li));
         Run title;
         title.append(t_, li.rest, li.b);
         s.title = title.utf8_nospace();

@@ -984,3 +984,20 @@ TEST_CASE("tab grid with the label variants of other notices: 责任市领导, �
     CHECK(names(items[1].support) == V{"市统计局", "市财政局"});
     CHECK(items[0].deadline == "2024年底前");
 }
+
+TEST_CASE("leader headings without a number ('夏泉常务副区长牵头重点工作') still open sections", "[parse][family]") {
+    auto d = test::parse_string(
+        "2024年区政府工作报告重点工作任务分解\n\n夏泉常务副区长牵头重点工作\n"
+        "1.一般公共预算收入增长5%。（牵头单位：区财政局）\n2.固定资产投资增长6%。（牵头单位：区发改局）\n\n"
+        "王丽副区长牵头重点工作\n3.新增城镇就业5000人。（牵头单位：区人社局）\n");
+    REQUIRE(d.parts.size() == 1);
+    REQUIRE(d.parts[0].sections.size() == 2);
+    const auto& s = d.parts[0].sections;
+    CHECK_FALSE(s[0].label);
+    REQUIRE(s[1].leader);
+    CHECK(s[1].leader->name == "王丽");
+    CHECK(s[1].leader->role == "副区长");
+    REQUIRE(s[1].items.size() == 1);
+    CHECK(s[1].items[0].leader->name == "王丽");
+    CHECK(s[0].items.size() == 2);
+}
