@@ -49,14 +49,17 @@ private:
         }
         return true;
     }
+    /// A map or list joins its parent before its children join it: each node then moves into
+    /// the tree's node pool once, not once per level as when built bottom-up.
     bool open(YAML::NodeType::value type) {
-        open_.emplace_back(type);
+        YAML::Node node(type);
+        add(node);
+        open_.push_back(node);
         return true;
     }
     bool close() {
-        YAML::Node done = open_.back();
         open_.pop_back();
-        return add(done);
+        return true;
     }
 };
 
