@@ -19,6 +19,7 @@ int main() {
     std::printf("extern const std::pair<char16_t, char16_t> kHantHans[];\nextern const std::size_t kHantHansSize;\n");
     std::printf("const std::pair<char16_t, char16_t> kHantHans[] = {\n");
     std::size_t count = 0;
+    // In code-unit order: FoldCache (src/text/source_text.cpp) binary-searches the table.
     for (char16_t c = 0x3400; c < 0xFB00; ++c) {
         bool han = (c <= 0x4DBF) || (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0xF900);
         if (!han) continue;

@@ -128,6 +128,8 @@ std::string where(const Source& src, const YAML::Node& node, const std::string& 
     std::string file = src.file;
     for (const auto& [n, f] : src.origins)
         if (n.is(node)) file = f;
+    // Built-in rules come without positions (load_embedded_grammar): their file and rule name them.
+    if (mark.is_null()) return file + ": rule '" + rule + "'";
     return file + ":" + std::to_string(mark.line + 1) + ":" + std::to_string(mark.column + 1) + ": rule '" + rule + "'";
 }
 
@@ -199,12 +201,7 @@ void merge(YAML::Node base, const YAML::Node& extra) {
 }
 
 Source load_source(const std::string& name, const std::vector<std::pair<std::string, YAML::Node>>& extras) {
-    Source src{"grammars/" + name, YAML::Node(), {}};
-    try {
-        src.root = load_embedded_grammar(name);
-    } catch (const YAML::Exception& e) {
-        throw GrammarError(src.file + ":" + std::to_string(e.mark.line + 1) + ": " + e.msg);
-    }
+    Source src{"grammars/" + name, load_embedded_grammar(name), {}};
     const std::string section = name.substr(0, name.find('.'));
     for (const auto& [file, node] : extras) {
         if (!node[section]) continue;
