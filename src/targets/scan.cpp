@@ -17,9 +17,12 @@ char32_t fold(char32_t c) {
 }  // namespace
 
 Chars decode(const std::string& s) {
+    // Sized for the worst case and cut back after: a push_back per character was a good part of
+    // the decoding time.
     Chars out;
-    out.cp.reserve(s.size());
-    out.off.reserve(s.size() + 1);
+    out.cp.resize(s.size());
+    out.off.resize(s.size() + 1);
+    std::size_t n = 0;
     std::size_t i = 0;
     while (i < s.size()) {
         const auto b = static_cast<unsigned char>(s[i]);
@@ -45,11 +48,14 @@ Chars decode(const std::string& s) {
             c = 0xFFFD;
             len = 1;
         }
-        out.off.push_back(i);
-        out.cp.push_back(fold(c));
+        out.off[n] = i;
+        out.cp[n] = fold(c);
+        ++n;
         i += len;
     }
-    out.off.push_back(s.size());
+    out.cp.resize(n);
+    out.off[n] = s.size();
+    out.off.resize(n + 1);
     return out;
 }
 
@@ -75,6 +81,11 @@ std::string to_utf8(const U32& s) {
         }
     }
     return out;
+}
+
+void CharSet::add(char32_t c) {
+    if (c < kBmp) bmp_[c / 64] |= std::uint64_t{1} << (c % 64);
+    else if (!contains(c)) astral_ += c;
 }
 
 void WordSet::Trie::insert(const U32& w, int id) {

@@ -38,6 +38,25 @@ inline bool is_ideograph(char32_t c) {
     return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF);
 }
 
+/// A set of characters with a bit table for the Basic Multilingual Plane: the scanners test
+/// every character of a text against several sets.
+class CharSet {
+public:
+    CharSet() = default;
+    explicit CharSet(const U32& chars) {
+        for (char32_t c : chars) add(c);
+    }
+    void add(char32_t c);
+    bool contains(char32_t c) const {
+        return c < kBmp ? (bmp_[c / 64] >> (c % 64)) & 1 : astral_.find(c) != U32::npos;
+    }
+
+private:
+    static constexpr char32_t kBmp = 0x10000;
+    std::vector<std::uint64_t> bmp_ = std::vector<std::uint64_t>(kBmp / 64);
+    U32 astral_;
+};
+
 /// A list of words; `id` is the word's position in the list as added.
 class WordSet {
 public:

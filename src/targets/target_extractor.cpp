@@ -48,7 +48,7 @@ struct TargetExtractor::Rules {
     WordSet subset_markers;
     std::size_t subset_scope_max = 2;
     WordSet markers;
-    U32 sentence_ends, clause_ends;
+    scan::CharSet sentence_ends, clause_ends;
 
     bool is_light(int verb_id) const {
         const U32& w = verbs.word(verb_id);
@@ -64,8 +64,9 @@ char32_t single_char(const YAML::Node& node, char32_t fallback) {
     return s.size() == 1 ? s[0] : fallback;
 }
 
-void add_chars(U32& out, const YAML::Node& node) {
-    for (const auto& p : node) out += scan::folded(p.as<std::string>());
+void add_chars(scan::CharSet& out, const YAML::Node& node) {
+    for (const auto& p : node)
+        for (char32_t c : scan::folded(p.as<std::string>())) out.add(c);
 }
 
 std::shared_ptr<const TargetExtractor::Rules> load_rules(const YAML::Node& y) {
@@ -172,12 +173,12 @@ namespace {
 // Chinese numerals ("两个", "十个"); 万 and 亿 stay with the measure like after Arabic digits. A
 // number starts with a digit or 十, never with a bare 百/千 ("百万招商大奖", "千年禅路").
 bool is_cn_digit(char32_t c) {
-    static const U32 chars = U"零〇一二两三四五六七八九十百千";
-    return chars.find(c) != U32::npos;
+    static const scan::CharSet chars(U"零〇一二两三四五六七八九十百千");
+    return chars.contains(c);
 }
 bool is_cn_start(char32_t c) {
-    static const U32 chars = U"一二两三四五六七八九十";
-    return chars.find(c) != U32::npos;
+    static const scan::CharSet chars(U"一二两三四五六七八九十");
+    return chars.contains(c);
 }
 
 double cn_value(const U32& t, std::size_t a, std::size_t b) {
@@ -356,8 +357,8 @@ private:
         }
     }
 
-    bool is_sentence_end(char32_t c) const { return r_.sentence_ends.find(c) != U32::npos; }
-    bool is_clause_end(char32_t c) const { return r_.clause_ends.find(c) != U32::npos; }
+    bool is_sentence_end(char32_t c) const { return r_.sentence_ends.contains(c); }
+    bool is_clause_end(char32_t c) const { return r_.clause_ends.contains(c); }
     bool is_break(char32_t c) const { return is_sentence_end(c) || is_clause_end(c) || c == U'、'; }
 
     std::string bytes(Range r) const { return r.empty() ? std::string() : chars_.slice(src_, r.a, r.b); }
