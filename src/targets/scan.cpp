@@ -134,13 +134,6 @@ std::vector<WordSet::Hit> WordSet::all_at(const U32& s, std::size_t i, std::size
     return hits;
 }
 
-WordSet::Hit WordSet::at(const U32& s, std::size_t i, std::size_t end) const {
-    // Keeps only the longest hit: this runs at every position of a text, so it allocates nothing.
-    Hit best;
-    walk(s, i, end, [&](Hit h) { best = h; });
-    return best;
-}
-
 WordSet::Hit WordSet::ending(const U32& s, std::size_t begin, std::size_t j) const {
     Hit best;
     if (j <= begin || !rev_.may_start(s[j - 1])) return best;

@@ -71,8 +71,13 @@ public:
         int id = -1;
         explicit operator bool() const { return len > 0; }
     };
-    /// Longest word that starts at `i` and ends at or before `end`.
-    Hit at(const U32& s, std::size_t i, std::size_t end) const;
+    /// Longest word that starts at `i` and ends at or before `end`. It runs at every position of
+    /// a text, so it allocates nothing, and is inline: most positions fail the first test.
+    Hit at(const U32& s, std::size_t i, std::size_t end) const {
+        Hit best;
+        walk(s, i, end, [&](Hit h) { best = h; });
+        return best;
+    }
     /// Every word that starts at `i` and ends at or before `end`, shortest first.
     std::vector<Hit> all_at(const U32& s, std::size_t i, std::size_t end) const;
     /// Longest word that ends at `j` and starts at or after `begin`.
