@@ -26,9 +26,11 @@ public:
     std::vector<Target> extract(const std::string& text) const;
 
     struct Rules;
+    class MatcherPool;
 
 private:
     std::shared_ptr<const Rules> rules_;
+    std::shared_ptr<MatcherPool> matchers_;
 };
 
 /// Latest ISO date (yyyy-mm-dd) a deadline text allows, or nullopt: "2024年11月" -> 2024-11-30,

@@ -1,5 +1,7 @@
 #include "scan.hpp"
 
+#include <algorithm>
+
 #include <yaml-cpp/yaml.h>
 
 namespace tasksplit::scan {
@@ -15,9 +17,12 @@ char32_t fold(char32_t c) {
 }  // namespace
 
 Chars decode(const std::string& s) {
+    // Sized for the worst case and cut back after: a push_back per character was a good part of
+    // the decoding time.
     Chars out;
-    out.cp.reserve(s.size());
-    out.off.reserve(s.size() + 1);
+    out.cp.resize(s.size());
+    out.off.resize(s.size() + 1);
+    std::size_t n = 0;
     std::size_t i = 0;
     while (i < s.size()) {
         const auto b = static_cast<unsigned char>(s[i]);
@@ -43,11 +48,14 @@ Chars decode(const std::string& s) {
             c = 0xFFFD;
             len = 1;
         }
-        out.off.push_back(i);
-        out.cp.push_back(fold(c));
+        out.off[n] = i;
+        out.cp[n] = fold(c);
+        ++n;
         i += len;
     }
-    out.off.push_back(s.size());
+    out.cp.resize(n);
+    out.off[n] = s.size();
+    out.off.resize(n + 1);
     return out;
 }
 
@@ -75,28 +83,41 @@ std::string to_utf8(const U32& s) {
     return out;
 }
 
-void WordSet::insert(std::vector<Node>& trie, const U32& w, int id) {
-    int node = 0;
+void CharSet::add(char32_t c) {
+    if (c < kBmp) bmp_[c / 64] |= std::uint64_t{1} << (c % 64);
+    else if (!contains(c)) astral_ += c;
+}
+
+void WordSet::Trie::insert(const U32& w, int id) {
+    root_chars_[(w[0] % kFilterBits) / 64] |= std::uint64_t{1} << (w[0] % 64);
+    std::size_t node = 0;
     for (char32_t c : w) {
-        auto it = trie[static_cast<std::size_t>(node)].next.find(c);
-        if (it == trie[static_cast<std::size_t>(node)].next.end()) {
-            trie.push_back({});
-            const int fresh = static_cast<int>(trie.size() - 1);
-            trie[static_cast<std::size_t>(node)].next.emplace(c, fresh);
-            node = fresh;
+        auto& next = nodes_[node].next;
+        auto it = std::lower_bound(next.begin(), next.end(), c, [](const auto& e, char32_t x) { return e.first < x; });
+        if (it == next.end() || it->first != c) {
+            const int fresh = static_cast<int>(nodes_.size());
+            next.insert(it, {c, fresh});
+            nodes_.emplace_back();  // last: growing nodes_ leaves `next` dangling
+            node = static_cast<std::size_t>(fresh);
         } else {
-            node = it->second;
+            node = static_cast<std::size_t>(it->second);
         }
     }
-    trie[static_cast<std::size_t>(node)].id = id;
+    nodes_[node].id = id;
+}
+
+int WordSet::Trie::child(int node, char32_t c) const {
+    const auto& next = nodes_[static_cast<std::size_t>(node)].next;
+    auto it = std::lower_bound(next.begin(), next.end(), c, [](const auto& e, char32_t x) { return e.first < x; });
+    return it != next.end() && it->first == c ? it->second : -1;
 }
 
 void WordSet::add(const U32& word) {
     if (word.empty()) return;
     const int id = static_cast<int>(words_.size());
     words_.push_back(word);
-    insert(fwd_, word, id);
-    insert(rev_, U32(word.rbegin(), word.rend()), id);
+    fwd_.insert(word, id);
+    rev_.insert(U32(word.rbegin(), word.rend()), id);
 }
 
 void WordSet::add_all(const YAML::Node& node) {
@@ -113,22 +134,14 @@ std::vector<WordSet::Hit> WordSet::all_at(const U32& s, std::size_t i, std::size
     return hits;
 }
 
-WordSet::Hit WordSet::at(const U32& s, std::size_t i, std::size_t end) const {
-    // Keeps only the longest hit: this runs at every position of a text, so it allocates nothing.
-    Hit best;
-    walk(s, i, end, [&](Hit h) { best = h; });
-    return best;
-}
-
 WordSet::Hit WordSet::ending(const U32& s, std::size_t begin, std::size_t j) const {
     Hit best;
+    if (j <= begin || !rev_.may_start(s[j - 1])) return best;
     int node = 0;
     for (std::size_t k = j; k > begin; --k) {
-        const auto& next = rev_[static_cast<std::size_t>(node)].next;
-        auto it = next.find(s[k - 1]);
-        if (it == next.end()) break;
-        node = it->second;
-        if (rev_[static_cast<std::size_t>(node)].id >= 0) best = {j - k + 1, rev_[static_cast<std::size_t>(node)].id};
+        node = rev_.child(node, s[k - 1]);
+        if (node < 0) break;
+        if (rev_.id(node) >= 0) best = {j - k + 1, rev_.id(node)};
     }
     return best;
 }

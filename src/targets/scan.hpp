@@ -3,7 +3,7 @@
 #pragma once
 
 #include <cstddef>
-#include <map>
+#include <cstdint>
 #include <string>
 #include <utility>
 #include <vector>
@@ -38,6 +38,25 @@ inline bool is_ideograph(char32_t c) {
     return (c >= 0x4E00 && c <= 0x9FFF) || (c >= 0x3400 && c <= 0x4DBF) || (c >= 0xF900 && c <= 0xFAFF);
 }
 
+/// A set of characters with a bit table for the Basic Multilingual Plane: the scanners test
+/// every character of a text against several sets.
+class CharSet {
+public:
+    CharSet() = default;
+    explicit CharSet(const U32& chars) {
+        for (char32_t c : chars) add(c);
+    }
+    void add(char32_t c);
+    bool contains(char32_t c) const {
+        return c < kBmp ? (bmp_[c / 64] >> (c % 64)) & 1 : astral_.find(c) != U32::npos;
+    }
+
+private:
+    static constexpr char32_t kBmp = 0x10000;
+    std::vector<std::uint64_t> bmp_ = std::vector<std::uint64_t>(kBmp / 64);
+    U32 astral_;
+};
+
 /// A list of words; `id` is the word's position in the list as added.
 class WordSet {
 public:
@@ -52,34 +71,54 @@ public:
         int id = -1;
         explicit operator bool() const { return len > 0; }
     };
-    /// Longest word that starts at `i` and ends at or before `end`.
-    Hit at(const U32& s, std::size_t i, std::size_t end) const;
+    /// Longest word that starts at `i` and ends at or before `end`. It runs at every position of
+    /// a text, so it allocates nothing, and is inline: most positions fail the first test.
+    Hit at(const U32& s, std::size_t i, std::size_t end) const {
+        Hit best;
+        walk(s, i, end, [&](Hit h) { best = h; });
+        return best;
+    }
     /// Every word that starts at `i` and ends at or before `end`, shortest first.
     std::vector<Hit> all_at(const U32& s, std::size_t i, std::size_t end) const;
     /// Longest word that ends at `j` and starts at or after `begin`.
     Hit ending(const U32& s, std::size_t begin, std::size_t j) const;
 
 private:
-    struct Node {
-        std::map<char32_t, int> next;
-        int id = -1;
+    /// A trie whose edges sit sorted in one small vector per node, with a bitmap of the characters
+    /// leaving the root: most positions of a text start no word, and the bitmap turns them away
+    /// without a search.
+    class Trie {
+    public:
+        void insert(const U32& w, int id);
+        bool may_start(char32_t c) const { return (root_chars_[(c % kFilterBits) / 64] >> (c % 64)) & 1; }
+        /// The node reached from `node` by `c`, or -1.
+        int child(int node, char32_t c) const;
+        int id(int node) const { return nodes_[static_cast<std::size_t>(node)].id; }
+
+    private:
+        struct Node {
+            std::vector<std::pair<char32_t, int>> next;  // sorted by character
+            int id = -1;
+        };
+        static constexpr std::size_t kFilterBits = 1 << 16;  // characters filed by c mod 2^16
+        std::vector<Node> nodes_{1};
+        std::vector<std::uint64_t> root_chars_ = std::vector<std::uint64_t>(kFilterBits / 64);
     };
+
     /// Follows the trie from s[i], calling on_hit for every word that ends at or before `end`,
     /// shortest first.
     template <typename OnHit>
     void walk(const U32& s, std::size_t i, std::size_t end, OnHit on_hit) const {
+        if (end > s.size()) end = s.size();
+        if (i >= end || !fwd_.may_start(s[i])) return;
         int node = 0;
-        for (std::size_t k = i; k < end && k < s.size(); ++k) {
-            const auto& next = fwd_[static_cast<std::size_t>(node)].next;
-            auto it = next.find(s[k]);
-            if (it == next.end()) return;
-            node = it->second;
-            if (fwd_[static_cast<std::size_t>(node)].id >= 0) on_hit(Hit{k + 1 - i, fwd_[static_cast<std::size_t>(node)].id});
+        for (std::size_t k = i; k < end; ++k) {
+            node = fwd_.child(node, s[k]);
+            if (node < 0) return;
+            if (fwd_.id(node) >= 0) on_hit(Hit{k + 1 - i, fwd_.id(node)});
         }
     }
-    static void insert(std::vector<Node>& trie, const U32& w, int id);
-    std::vector<Node> fwd_{1};
-    std::vector<Node> rev_{1};
+    Trie fwd_, rev_;
     std::vector<U32> words_;
 };
 

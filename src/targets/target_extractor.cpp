@@ -14,10 +14,12 @@
 #include <algorithm>
 #include <charconv>
 #include <memory>
+#include <mutex>
 #include <stdexcept>
 
 #include <unicode/regex.h>
 #include <unicode/unistr.h>
+#include <unicode/ustring.h>
 #include <yaml-cpp/yaml.h>
 
 #include "scan.hpp"
@@ -46,7 +48,7 @@ struct TargetExtractor::Rules {
     WordSet subset_markers;
     std::size_t subset_scope_max = 2;
     WordSet markers;
-    U32 sentence_ends, clause_ends;
+    scan::CharSet sentence_ends, clause_ends;
 
     bool is_light(int verb_id) const {
         const U32& w = verbs.word(verb_id);
@@ -62,8 +64,9 @@ char32_t single_char(const YAML::Node& node, char32_t fallback) {
     return s.size() == 1 ? s[0] : fallback;
 }
 
-void add_chars(U32& out, const YAML::Node& node) {
-    for (const auto& p : node) out += scan::folded(p.as<std::string>());
+void add_chars(scan::CharSet& out, const YAML::Node& node) {
+    for (const auto& p : node)
+        for (char32_t c : scan::folded(p.as<std::string>())) out.add(c);
 }
 
 std::shared_ptr<const TargetExtractor::Rules> load_rules(const YAML::Node& y) {
@@ -115,15 +118,67 @@ std::shared_ptr<const TargetExtractor::Rules> load_rules(const YAML::Node& y) {
     return r;
 }
 
+// The not_targets matchers with the UTF-16 text they run on. Making matchers for every text was a
+// good part of the extraction time, so sets are kept and reused.
+struct VetoMatchers {
+    struct Matcher {
+        std::unique_ptr<icu::RegexMatcher> re;
+        bool done = false;        // found every match in the text
+        std::size_t reached = 0;  // code point where the last match found starts
+    };
+    std::vector<Matcher> each;  // one per not_targets pattern
+    icu::UnicodeString text;
+    std::vector<std::size_t> cp_at;  // UTF-16 index -> code point index; empty when they agree
+};
+
+}  // namespace
+
+// A matcher holds match state: every extract() running at the same time takes a set of its own.
+class TargetExtractor::MatcherPool {
+public:
+    explicit MatcherPool(std::shared_ptr<const Rules> rules) : rules_(std::move(rules)) {}
+
+    std::unique_ptr<VetoMatchers> take() {
+        {
+            std::lock_guard<std::mutex> lock(mutex_);
+            if (!idle_.empty()) {
+                auto set = std::move(idle_.back());
+                idle_.pop_back();
+                return set;
+            }
+        }
+        auto set = std::make_unique<VetoMatchers>();
+        for (const auto& pattern : rules_->not_targets) {
+            UErrorCode status = U_ZERO_ERROR;
+            std::unique_ptr<icu::RegexMatcher> m(pattern->matcher(status));
+            if (U_FAILURE(status)) throw std::runtime_error("targets.yaml: cannot make a not_targets matcher");
+            set->each.push_back({std::move(m)});
+        }
+        return set;
+    }
+
+    void give_back(std::unique_ptr<VetoMatchers> set) {
+        std::lock_guard<std::mutex> lock(mutex_);
+        idle_.push_back(std::move(set));
+    }
+
+private:
+    std::shared_ptr<const Rules> rules_;  // the patterns outlive their matchers
+    std::mutex mutex_;
+    std::vector<std::unique_ptr<VetoMatchers>> idle_;
+};
+
+namespace {
+
 // Chinese numerals ("两个", "十个"); 万 and 亿 stay with the measure like after Arabic digits. A
 // number starts with a digit or 十, never with a bare 百/千 ("百万招商大奖", "千年禅路").
 bool is_cn_digit(char32_t c) {
-    static const U32 chars = U"零〇一二两三四五六七八九十百千";
-    return chars.find(c) != U32::npos;
+    static const scan::CharSet chars(U"零〇一二两三四五六七八九十百千");
+    return chars.contains(c);
 }
 bool is_cn_start(char32_t c) {
-    static const U32 chars = U"一二两三四五六七八九十";
-    return chars.find(c) != U32::npos;
+    static const scan::CharSet chars(U"一二两三四五六七八九十");
+    return chars.contains(c);
 }
 
 double cn_value(const U32& t, std::size_t a, std::size_t b) {
@@ -183,10 +238,9 @@ struct Prev {
 
 class Scanner {
 public:
-    Scanner(const TargetExtractor::Rules& r, const std::string& src)
-        : r_(r), src_(src), chars_(scan::decode(src)), t_(chars_.cp), n_(t_.size()) {
+    Scanner(const TargetExtractor::Rules& r, const std::string& src, VetoMatchers& vetoes)
+        : r_(r), src_(src), chars_(scan::decode(src)), t_(chars_.cp), n_(t_.size()), matchers_(vetoes) {
         mark_quotes();
-        mark_vetoes();
         mark_punctuation();
     }
 
@@ -208,7 +262,9 @@ private:
     scan::Chars chars_;
     const U32& t_;
     std::size_t n_;
-    std::vector<char> quoted_, veto_;
+    VetoMatchers& matchers_;
+    std::vector<char> quoted_;
+    std::vector<char> veto_;  // empty until a quantity asks: most texts hold none
     std::vector<std::size_t> sentence_start_, clause_start_;
     std::vector<Quantity> qs_;
     std::vector<char> quantity_at_;  // first character of each quantity's number
@@ -231,25 +287,60 @@ private:
         }
     }
 
-    void mark_vetoes() {
+    // Is any of [a, b) inside a not_targets match? find() goes left to right, so each matcher
+    // reads only as far as the quantities asked about need, and later goes on from there.
+    bool vetoed(std::size_t a, std::size_t b) {
+        mark_vetoes_before(b);
+        return std::any_of(veto_.begin() + static_cast<long>(a), veto_.begin() + static_cast<long>(b), [](char v) { return v != 0; });
+    }
+
+    // Marks every match that starts before `end`.
+    void mark_vetoes_before(std::size_t end) {
+        if (veto_.empty()) start_vetoes();
+        const auto& cp_at = matchers_.cp_at;
+        const auto cp = [&](int32_t u) { return cp_at.empty() ? static_cast<std::size_t>(u) : cp_at[static_cast<std::size_t>(u)]; };
+        for (auto& m : matchers_.each) {
+            UErrorCode status = U_ZERO_ERROR;
+            while (!m.done && m.reached < end) {
+                if (!m.re->find(status) || U_FAILURE(status)) {
+                    m.done = true;
+                    break;
+                }
+                const auto a = cp(m.re->start(status));
+                const auto b = cp(m.re->end(status));
+                std::fill(veto_.begin() + static_cast<long>(a), veto_.begin() + static_cast<long>(b), 1);
+                m.reached = a;
+            }
+        }
+    }
+
+    void start_vetoes() {
         veto_.assign(n_, 0);
-        if (r_.not_targets.empty() || n_ == 0) return;
-        const icu::UnicodeString text = icu::UnicodeString::fromUTF32(reinterpret_cast<const UChar32*>(t_.data()), static_cast<int32_t>(n_));
-        // UTF-16 index -> code point index.
-        std::vector<std::size_t> cp_at(static_cast<std::size_t>(text.length()) + 1);
+        set_utf16_text();
+        for (auto& m : matchers_.each) {
+            m.re->reset(matchers_.text);
+            m.done = false;
+            m.reached = 0;
+        }
+    }
+
+    // The text in UTF-16 for ICU, in the matchers' buffer, and the index map back to code points
+    // when characters past U+FFFF make the two differ.
+    void set_utf16_text() {
+        icu::UnicodeString& text = matchers_.text;
+        const auto capacity = static_cast<int32_t>(2 * n_);
+        int32_t length = 0;
+        UErrorCode status = U_ZERO_ERROR;
+        u_strFromUTF32WithSub(text.getBuffer(capacity), capacity, &length, reinterpret_cast<const UChar32*>(t_.data()),
+                              static_cast<int32_t>(n_), 0xFFFD, nullptr, &status);
+        text.releaseBuffer(U_SUCCESS(status) ? length : 0);
+        auto& cp_at = matchers_.cp_at;
+        cp_at.clear();
+        if (static_cast<std::size_t>(text.length()) == n_) return;
+        cp_at.resize(static_cast<std::size_t>(text.length()) + 1);
         for (int32_t u = 0, c = 0; u <= text.length(); ++u) {
             cp_at[static_cast<std::size_t>(u)] = static_cast<std::size_t>(c);
             if (u < text.length() && !U16_IS_LEAD(text.charAt(u))) ++c;
-        }
-        for (const auto& pattern : r_.not_targets) {
-            UErrorCode status = U_ZERO_ERROR;
-            std::unique_ptr<icu::RegexMatcher> m(pattern->matcher(text, status));
-            if (U_FAILURE(status)) continue;
-            while (m->find(status) && U_SUCCESS(status)) {
-                const auto a = cp_at[static_cast<std::size_t>(m->start(status))];
-                const auto b = cp_at[static_cast<std::size_t>(m->end(status))];
-                std::fill(veto_.begin() + static_cast<long>(a), veto_.begin() + static_cast<long>(b), 1);
-            }
         }
     }
 
@@ -266,8 +357,8 @@ private:
         }
     }
 
-    bool is_sentence_end(char32_t c) const { return r_.sentence_ends.find(c) != U32::npos; }
-    bool is_clause_end(char32_t c) const { return r_.clause_ends.find(c) != U32::npos; }
+    bool is_sentence_end(char32_t c) const { return r_.sentence_ends.contains(c); }
+    bool is_clause_end(char32_t c) const { return r_.clause_ends.contains(c); }
     bool is_break(char32_t c) const { return is_sentence_end(c) || is_clause_end(c) || c == U'、'; }
 
     std::string bytes(Range r) const { return r.empty() ? std::string() : chars_.slice(src_, r.a, r.b); }
@@ -309,7 +400,7 @@ private:
         return p;
     }
 
-    std::optional<Quantity> read_quantity(std::size_t i, std::size_t j, double value) const {
+    std::optional<Quantity> read_quantity(std::size_t i, std::size_t j, double value) {
         Quantity q;
         q.num = q.start = i;
         q.value = value;
@@ -331,9 +422,7 @@ private:
                 measure = m;
             }
         }
-        if (!measure) return std::nullopt;
-        for (std::size_t k = i; k < best_end; ++k)
-            if (veto_[k]) return std::nullopt;
+        if (!measure || vetoed(i, best_end)) return std::nullopt;
         q.count = static_cast<std::size_t>(measure.id) < r_.count_measures;
         const U32& word = r_.measures.word(measure.id);
         q.rate = r_.rate_measures.at(word, 0, word.size()).len == word.size();
@@ -818,10 +907,14 @@ private:
 
 TargetExtractor::TargetExtractor() : TargetExtractor(load_embedded_grammar("targets.yaml")) {}
 
-TargetExtractor::TargetExtractor(const YAML::Node& rules) : rules_(load_rules(rules)) {}
+TargetExtractor::TargetExtractor(const YAML::Node& rules)
+    : rules_(load_rules(rules)), matchers_(std::make_shared<MatcherPool>(rules_)) {}
 
 std::vector<Target> TargetExtractor::extract(const std::string& text) const {
-    return Scanner(*rules_, text).run();
+    auto matchers = matchers_->take();
+    auto targets = Scanner(*rules_, text, *matchers).run();
+    matchers_->give_back(std::move(matchers));
+    return targets;
 }
 
 }  // namespace tasksplit
