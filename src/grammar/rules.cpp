@@ -84,25 +84,47 @@ static icu::UnicodeString escape_regex(const icu::UnicodeString& s) {
     return out;
 }
 
-icu::UnicodeString alternation(const std::vector<std::string>& words, bool spaced) {
-    std::vector<icu::UnicodeString> sorted;
-    for (const auto& w : words) {
-        icu::UnicodeString u = from_utf8(w);
-        for (int32_t i = 0; i < u.length(); ++i) u.setCharAt(i, fold_unit(u.charAt(i)));
-        sorted.push_back(u);
+namespace {
+
+/// Words sharing a prefix share a branch: at each position the regex tries only the words that
+/// go on with the next character, instead of every word of the list in turn.
+struct WordTrie {
+    bool word_ends = false;
+    std::vector<std::pair<char16_t, WordTrie>> next;  ///< in the order the words list them
+
+    WordTrie& child(char16_t c) {
+        for (auto& [k, node] : next)
+            if (k == c) return node;
+        return next.emplace_back(c, WordTrie()).second;
     }
-    // Longest first, so 牵头责任单位 wins over 责任单位.
-    std::sort(sorted.begin(), sorted.end(), [](auto& a, auto& b) { return a.length() > b.length(); });
-    icu::UnicodeString out(u"(?:");
-    for (std::size_t k = 0; k < sorted.size(); ++k) {
-        if (k) out.append(u'|');
-        for (int32_t i = 0; i < sorted[k].length(); ++i) {
-            if (spaced && i) out.append(u"\\s*");
-            out.append(escape_regex(sorted[k].tempSubString(i, 1)));
+
+    icu::UnicodeString pattern(bool spaced, bool first) const {
+        std::vector<icu::UnicodeString> branches;
+        for (const auto& [c, child] : next) {
+            icu::UnicodeString b = spaced && !first ? icu::UnicodeString(u"\\s*") : icu::UnicodeString();
+            b.append(escape_regex(icu::UnicodeString(c))).append(child.pattern(spaced, false));
+            branches.push_back(b);
         }
+        if (branches.empty()) return {};
+        icu::UnicodeString out(u"(?:");
+        for (std::size_t k = 0; k < branches.size(); ++k) out.append(k ? u"|" : u"").append(branches[k]);
+        // A word that ends here may also go on: the greedy "?" tries the longer word first
+        // (牵头单位 before 牵头).
+        return out.append(word_ends ? u")?" : u")");
     }
-    out.append(u')');
-    return out;
+};
+
+}  // namespace
+
+icu::UnicodeString alternation(const std::vector<std::string>& words, bool spaced) {
+    WordTrie root;
+    for (const auto& w : words) {
+        WordTrie* node = &root;
+        const icu::UnicodeString u = from_utf8(w);
+        for (int32_t i = 0; i < u.length(); ++i) node = &node->child(fold_unit(u.charAt(i)));
+        node->word_ends = true;
+    }
+    return root.pattern(spaced, true);
 }
 
 namespace {
