@@ -42,8 +42,37 @@ private:
     std::unique_ptr<icu::RegexMatcher> matcher_;
 };
 
-/// Word lists become one alternation; `spaced` lets whitespace sit between characters.
-icu::UnicodeString alternation(const std::vector<std::string>& words, bool spaced);
+/// Finds clause labels: one of a list of words, with whitespace allowed between its characters
+/// (page breaks split them), then optional whitespace and a colon or the closing 】/] it is
+/// printed in ("牵头单位：", "【牵头单位】"). A prefix tree walked from each character that opens a
+/// word: a regex alternation of ~70 words tried each word at each position and was the most
+/// expensive rule of all. Same interface as Regex; the longest word that fits wins.
+class LabelFinder {
+public:
+    /// `word` as folded text (fold_unit), not empty.
+    void add(const icu::UnicodeString& word);
+    /// The leftmost label inside s[from, to); to < 0 means the end.
+    bool find(const icu::UnicodeString& s, int32_t from = 0, int32_t to = -1) const;
+    int32_t start() const { return start_; }
+    /// Just after the colon or bracket.
+    int32_t end() const { return end_; }
+    /// The label as printed (group 1 of the old regex), spaces inside included.
+    icu::UnicodeString label() const { return label_; }
+
+private:
+    struct Node {
+        bool word_ends = false;
+        std::vector<std::pair<char16_t, std::size_t>> next;  ///< character -> index in nodes_
+    };
+    std::vector<Node> nodes_ = std::vector<Node>(1);  ///< nodes_[0] is the root
+    std::vector<bool> opens_ = std::vector<bool>(65536, false);  ///< first characters of the words
+    mutable int32_t start_ = -1, end_ = -1;
+    mutable icu::UnicodeString label_;
+    mutable std::vector<int32_t> ends_;  ///< word ends passed by the walk in match_at
+
+    /// The label starting exactly at s[p], ending by `to`; sets start_/end_/label_.
+    bool match_at(const icu::UnicodeString& s, int32_t p, int32_t to) const;
+};
 
 struct Rules {
     // layout.yaml
@@ -58,8 +87,7 @@ struct Rules {
     Regex leader_suffix, leader_count, leader_role_at_end, leader_role_at_start;
     Regex leader_name_only;      ///< "王五" in "王五同志牵头": a name with no title
     Regex leader_role_in_brackets;  ///< "孙海燕同志（常务副县长）"
-    Regex clause_label;  ///< any clause label followed by a colon; group 1 = label
-    std::vector<bool> label_initial = std::vector<bool>(65536, false);  ///< first characters of the labels
+    LabelFinder clause_label;  ///< any clause label followed by a colon or its closing bracket
     std::map<std::string, std::string> label_role;  ///< folded label -> leader|lead|support|units
     std::map<std::string, std::string> column_role;  ///< folded column name -> role
     Regex deadline_cell;

@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
+#include <unicode/uchar.h>
 #include <unicode/ustring.h>
 #include <sstream>
 
@@ -86,45 +87,73 @@ static icu::UnicodeString escape_regex(const icu::UnicodeString& s) {
 
 namespace {
 
-/// Words sharing a prefix share a branch: at each position the regex tries only the words that
-/// go on with the next character, instead of every word of the list in turn.
-struct WordTrie {
-    bool word_ends = false;
-    std::vector<std::pair<char16_t, WordTrie>> next;  ///< in the order the words list them
-
-    WordTrie& child(char16_t c) {
-        for (auto& [k, node] : next)
-            if (k == c) return node;
-        return next.emplace_back(c, WordTrie()).second;
-    }
-
-    icu::UnicodeString pattern(bool spaced, bool first) const {
-        std::vector<icu::UnicodeString> branches;
-        for (const auto& [c, child] : next) {
-            icu::UnicodeString b = spaced && !first ? icu::UnicodeString(u"\\s*") : icu::UnicodeString();
-            b.append(escape_regex(icu::UnicodeString(c))).append(child.pattern(spaced, false));
-            branches.push_back(b);
-        }
-        if (branches.empty()) return {};
-        icu::UnicodeString out(u"(?:");
-        for (std::size_t k = 0; k < branches.size(); ++k) out.append(k ? u"|" : u"").append(branches[k]);
-        // A word that ends here may also go on: the greedy "?" tries the longer word first
-        // (牵头单位 before 牵头).
-        return out.append(word_ends ? u")?" : u")");
-    }
-};
+/// ICU's \s, which the label rule used: tab, line breaks, form feed and the Unicode space
+/// separators (U+3000 among them).
+bool regex_space(char16_t c) {
+    if (c == u'\t' || c == u'\n' || c == u'\f' || c == u'\r') return true;
+    const int8_t type = u_charType(c);
+    return type == U_SPACE_SEPARATOR || type == U_LINE_SEPARATOR || type == U_PARAGRAPH_SEPARATOR;
+}
 
 }  // namespace
 
-icu::UnicodeString alternation(const std::vector<std::string>& words, bool spaced) {
-    WordTrie root;
-    for (const auto& w : words) {
-        WordTrie* node = &root;
-        const icu::UnicodeString u = from_utf8(w);
-        for (int32_t i = 0; i < u.length(); ++i) node = &node->child(fold_unit(u.charAt(i)));
-        node->word_ends = true;
+void LabelFinder::add(const icu::UnicodeString& word) {
+    std::size_t node = 0;
+    for (int32_t i = 0; i < word.length(); ++i) {
+        const char16_t c = word.charAt(i);
+        const auto& next = nodes_[node].next;
+        auto it = std::find_if(next.begin(), next.end(), [c](const auto& e) { return e.first == c; });
+        if (it != next.end()) {
+            node = it->second;
+            continue;
+        }
+        const std::size_t child = nodes_.size();
+        nodes_[node].next.emplace_back(c, child);
+        nodes_.emplace_back();
+        node = child;
     }
-    return root.pattern(spaced, true);
+    nodes_[node].word_ends = true;
+    if (!word.isEmpty()) opens_[word.charAt(0)] = true;
+}
+
+bool LabelFinder::match_at(const icu::UnicodeString& s, int32_t p, int32_t to) const {
+    // Walk the tree; whitespace may sit between the characters of a word. Every word end passed
+    // is a candidate, tried longest first: a colon or closing bracket must follow it.
+    std::vector<int32_t>& ends = ends_;
+    ends.clear();
+    std::size_t node = 0;
+    for (int32_t i = p; i < to;) {
+        if (i > p)
+            while (i < to && regex_space(s.charAt(i))) ++i;
+        if (i >= to) break;
+        const char16_t c = s.charAt(i);
+        const auto& next = nodes_[node].next;
+        auto it = std::find_if(next.begin(), next.end(), [c](const auto& e) { return e.first == c; });
+        if (it == next.end()) break;
+        node = it->second;
+        ++i;
+        if (nodes_[node].word_ends) ends.push_back(i);
+    }
+    for (auto e = ends.rbegin(); e != ends.rend(); ++e) {
+        int32_t k = *e;
+        while (k < to && regex_space(s.charAt(k))) ++k;
+        if (k >= to) continue;
+        const char16_t c = s.charAt(k);
+        if (c == u':' || c == u'：' || c == u'】' || c == u']') {
+            start_ = p;
+            end_ = k + 1;
+            label_ = icu::UnicodeString(s, p, *e - p);
+            return true;
+        }
+    }
+    return false;
+}
+
+bool LabelFinder::find(const icu::UnicodeString& s, int32_t from, int32_t to) const {
+    if (to < 0 || to > s.length()) to = s.length();
+    for (int32_t p = std::max(from, 0); p < to; ++p)
+        if (opens_[s.charAt(p)] && match_at(s, p, to)) return true;
+    return false;
 }
 
 namespace {
@@ -296,19 +325,15 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
                                               where(s, lh, "leader_heading"));
             r.heading_max_title = need(s, need(s, y, "heading_as_item"), "max_title").as<int>();
             r.person_cell = Regex(from_utf8("^" + name + "(?:\\s*[、,，]\\s*" + name + ")*$"), where(s, lh, "leader_heading.name"));
-            std::vector<std::string> all_labels;
             auto cl = need(s, y, "clause_labels");
             for (const char* kind : {"leader", "lead", "support", "units", "deadline"}) {
                 for (const auto& w : list_of(s, need(s, cl, kind), std::string("clause_labels.") + kind)) {
-                    all_labels.push_back(w);
-                    r.label_role[to_utf8(folded(w))] = kind;
-                    icu::UnicodeString f = folded(w);
-                    if (!f.isEmpty()) r.label_initial[f.charAt(0)] = true;
+                    const icu::UnicodeString f = folded(w);
+                    if (f.isEmpty()) continue;
+                    r.label_role[to_utf8(f)] = kind;
+                    r.clause_label.add(f);
                 }
             }
-            // A label ends in a colon, or in the bracket it is printed in: "【牵头单位】市发改委".
-            r.clause_label = Regex(icu::UnicodeString(u"(") + alternation(all_labels, true) + icu::UnicodeString(u")\\s*(?:[:：]|[】\\]])"),
-                                   where(s, cl, "clause_labels"));
             auto gc = need_map(s, y, "grid_columns");
             for (const auto& kv : gc) {
                 std::string role = one_of(s, kv.first, kv.second, {"number", "text", "detail", "deadline", "leader", "lead", "support",

@@ -99,14 +99,9 @@ std::optional<TrailingUnits> trailing_unit_bracket(const Run& run, const Rules& 
 std::vector<Clause> find_clauses(const Run& run, const Rules& rules, bool unbracketed_ends_at_line) {
     std::vector<Clause> out;
     int32_t pos = 0;
-    // Jump to the next character that can open a label before asking the regex.
-    auto next_label = [&](int32_t from) {
-        while (from < run.size() && !rules.label_initial[run.fold.charAt(from)]) ++from;
-        return from;
-    };
-    while ((pos = next_label(pos)) < run.size() && rules.clause_label.find(run.fold, pos)) {
+    while (pos < run.size() && rules.clause_label.find(run.fold, pos)) {
         int32_t ls = rules.clause_label.start();
-        icu::UnicodeString label = rules.clause_label.group(1);
+        icu::UnicodeString label = rules.clause_label.label();
         // "【牵头单位】市发改委【配合单位】市财政局": the bracket holds the label, not the clause.
         const char16_t label_end = run.fold.charAt(rules.clause_label.end() - 1);
         const bool label_in_brackets = label_end == u'】' || label_end == u']';
@@ -156,7 +151,7 @@ std::vector<Clause> find_clauses(const Run& run, const Rules& rules, bool unbrac
         int32_t fpos = ls;
         while (fpos < content_end && rules.clause_label.find(run.fold, fpos, content_end)) {
             int32_t vs = rules.clause_label.end();
-            icu::UnicodeString flabel = rules.clause_label.group(1);
+            icu::UnicodeString flabel = rules.clause_label.label();
             icu::UnicodeString key;
             for (int32_t i = 0; i < flabel.length(); ++i)
                 if (!is_space(flabel.charAt(i))) key.append(flabel.charAt(i));

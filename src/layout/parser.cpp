@@ -695,12 +695,7 @@ private:
         return r.utf8_nospace() == *doc_.document.issuer;
     }
 
-    bool line_has_clause(int32_t a, int32_t b) const {
-        // Most lines hold no label character at all: skip the regex for them.
-        int32_t k = a;
-        while (k < b && !r_.label_initial[t_.fold.charAt(k)]) ++k;
-        return k < b && r_.clause_label.find(t_.fold, k, b);
-    }
+    bool line_has_clause(int32_t a, int32_t b) const { return r_.clause_label.find(t_.fold, a, b); }
 
     bool accept_number(const LineInfo& li) const {
         int n = li.value;

@@ -1,4 +1,4 @@
-// Word lists compiled into regexes (rules.hpp: alternation).
+// Clause labels found by a prefix tree (rules.hpp: LabelFinder).
 #include <catch2/catch.hpp>
 
 #include "tasksplit/rules.hpp"
@@ -8,31 +8,43 @@ using namespace tasksplit;
 
 namespace {
 
-/// The word `re` matches at the start of `text`, or "" when none.
-std::string word_at(const Regex& re, const std::string& text) {
-    const icu::UnicodeString u = from_utf8(text);
-    return re.match_at(u) ? to_utf8(u.tempSubStringBetween(re.start(1), re.end(1))) : "";
+LabelFinder labels() {
+    LabelFinder f;
+    for (const char16_t* w : {u"牵头", u"牵头单位", u"牵头责任单位", u"配合单位", u"责任单位", u"责任单位(部门)"})
+        f.add(icu::UnicodeString(w));
+    return f;
+}
+
+/// The label found in `text` from `from`, as printed, or "" when none.
+std::string label_in(const LabelFinder& f, const std::string& text, int32_t from = 0) {
+    return f.find(from_utf8(text), from) ? to_utf8(f.label()) : "";
 }
 
 }  // namespace
 
-TEST_CASE("alternation: every word, the longest along a shared prefix, spaces between characters", "[rules]") {
-    const std::vector<std::string> words = {"牵头", "牵头单位", "牵头责任单位", "配合单位", "责任单位"};
-    const Regex plain(icu::UnicodeString(u"(") + alternation(words, false) + u")", "test");
-    CHECK(word_at(plain, "牵头：市发改委") == "牵头");
-    CHECK(word_at(plain, "牵头单位：市发改委") == "牵头单位");
-    CHECK(word_at(plain, "牵头责任单位：市发改委") == "牵头责任单位");
-    CHECK(word_at(plain, "配合单位：市统计局") == "配合单位");
-    CHECK(word_at(plain, "责任单位：市统计局") == "责任单位");
-    CHECK(word_at(plain, "配合：市统计局").empty());
-    CHECK(word_at(plain, "牵 头单位").empty());
+TEST_CASE("LabelFinder: the longest label a colon or bracket follows, spaces between characters", "[rules]") {
+    const LabelFinder f = labels();
+    CHECK(label_in(f, "牵头:市发改委") == "牵头");
+    CHECK(label_in(f, "牵头单位:市发改委") == "牵头单位");
+    CHECK(label_in(f, "牵头责任单位：市发改委") == "牵头责任单位");
+    CHECK(label_in(f, "【配合单位】市统计局") == "配合单位");
+    CHECK(label_in(f, "[责任单位]市统计局") == "责任单位");
+    CHECK(label_in(f, "责任单位(部门):市住建局") == "责任单位(部门)");
+    // A page break inside the label, and spaces before the colon.
+    CHECK(label_in(f, "牵 头 单\n位 :市发改委") == "牵 头 单\n位");
+    // The longer word without a colon after it gives way to the shorter one with it.
+    CHECK(label_in(f, "牵头:单位") == "牵头");
+    // No colon, no label: "区发改局牵头，区财政局配合".
+    CHECK(label_in(f, "区发改局牵头，区财政局配合").empty());
+    CHECK(label_in(f, "配合:市统计局").empty());
 
-    // Folded like the text it runs on: full-width brackets read as ASCII.
-    const Regex folded(icu::UnicodeString(u"(") + alternation({"责任单位（部门）"}, false) + u")", "test");
-    CHECK(word_at(folded, "责任单位(部门)：") == "责任单位(部门)");
-
-    const Regex spaced(icu::UnicodeString(u"(") + alternation(words, true) + u")\\s*[:：]", "test");
-    CHECK(word_at(spaced, "牵 头 单 位：市发改委") == "牵 头 单 位");
-    // Backtracking still finds the shorter word when only it is followed by the colon.
-    CHECK(word_at(spaced, "牵头：单位") == "牵头");
+    // Leftmost first, with where it starts and where its colon ends.
+    const icu::UnicodeString s = from_utf8("推进项目（牵头单位：市发改委；配合单位：市财政局）");
+    REQUIRE(f.find(s));
+    CHECK(f.start() == 5);
+    CHECK(f.end() == 10);
+    REQUIRE(f.find(s, f.end()));
+    CHECK(to_utf8(f.label()) == "配合单位");
+    // Bounded: a label whose colon lies past `to` is not found.
+    CHECK_FALSE(f.find(s, 0, 9));
 }
