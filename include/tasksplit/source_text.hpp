@@ -30,8 +30,8 @@ struct SourceText {
     icu::UnicodeString fold;   ///< width-folded, NFKC-per-character, Traditional->Simplified
     std::vector<int32_t> line_start;  ///< per line (0-based), index into orig
     std::vector<int32_t> line_end;    ///< exclusive, without CR/LF
-    static constexpr std::size_t kCheckpointStride = 256;
-    std::vector<std::size_t> byte_checkpoint;  ///< utf8 byte offset of every 256th index
+    static constexpr std::size_t kCheckpointStride = 64;
+    std::vector<std::size_t> byte_checkpoint;  ///< utf8 byte offset of every 64th index
 
     int line_count() const { return static_cast<int>(line_start.size()); }
     /// 0-based line holding index `pos`.

@@ -4,7 +4,12 @@
 
 namespace tasksplit {
 
-bool is_space(char16_t c) { return c == u' ' || c == u'\t' || c == 0x3000 || c == 0xA0 || c == u'\r' || c == u'\n' || u_isUWhiteSpace(c); }
+bool is_space(char16_t c) {
+    // U+3000 is the last white space character: Chinese text, most of what is asked here,
+    // needs no property lookup.
+    if (c > 0x3000) return false;
+    return c == u' ' || c == u'\t' || c == 0x3000 || c == 0xA0 || c == u'\r' || c == u'\n' || u_isUWhiteSpace(c);
+}
 
 void Run::append(const SourceText& text, int32_t a, int32_t b) {
     while (a < b && is_space(text.orig.charAt(a))) ++a;
