@@ -39,6 +39,7 @@ struct TargetExtractor::Rules {
     std::vector<std::string> bound_after_value, bound_before_value;
     WordSet amount_followers;
     std::vector<std::unique_ptr<icu::RegexPattern>> not_targets;
+    std::vector<U32> not_target_needs;  ///< per pattern: characters every match holds
     WordSet link_verbs, link_particles;
     WordSet verbs, verb_prefixes, verb_connectors, light_verbs, verb_noun_heads;
     WordSet fixed_indicators, adverbs, scope_words, openers, trailing_nouns, baseline_markers;
@@ -69,6 +70,8 @@ void add_chars(scan::CharSet& out, const YAML::Node& node) {
         for (char32_t c : scan::folded(p.as<std::string>())) out.add(c);
 }
 
+
+
 std::shared_ptr<const TargetExtractor::Rules> load_rules(const YAML::Node& y) {
     auto r = std::make_shared<TargetExtractor::Rules>();
     r->measures.add_all(y["measures"]["count"]);
@@ -93,6 +96,9 @@ std::shared_ptr<const TargetExtractor::Rules> load_rules(const YAML::Node& y) {
         std::unique_ptr<icu::RegexPattern> re(icu::RegexPattern::compile(pattern, 0, perr, status));
         if (U_FAILURE(status)) throw std::runtime_error("targets.yaml: bad not_targets pattern: " + p.as<std::string>());
         r->not_targets.push_back(std::move(re));
+        U32 code_points(static_cast<std::size_t>(pattern.countChar32()), U'\0');
+        pattern.toUTF32(reinterpret_cast<UChar32*>(code_points.data()), static_cast<int32_t>(code_points.size()), status);
+        r->not_target_needs.push_back(scan::required_literals(code_points));
     }
     r->link_verbs.add_all(y["link_verbs"]);
     r->link_particles.add_all(y["link_particles"]);
@@ -317,9 +323,12 @@ private:
     void start_vetoes() {
         veto_.assign(n_, 0);
         set_utf16_text();
-        for (auto& m : matchers_.each) {
+        for (std::size_t k = 0; k < matchers_.each.size(); ++k) {
+            auto& m = matchers_.each[k];
+            const U32& needs = r_.not_target_needs[k];
+            m.done = std::any_of(needs.begin(), needs.end(), [&](char32_t c) { return t_.find(c) == U32::npos; });
+            if (m.done) continue;
             m.re->reset(matchers_.text);
-            m.done = false;
             m.reached = 0;
         }
     }
