@@ -98,16 +98,27 @@ private:
         const auto n = static_cast<std::int32_t>(s.size());
         std::int32_t i = 0;
         while (i < n) {
+            // The longest run that needs no escaping (valid UTF-8 included) goes out in one piece.
             const std::int32_t start = i;
-            while (i < n && p[i] >= 0x20 && p[i] < 0x80 && p[i] != '"' && p[i] != '\\') ++i;
+            while (i < n) {
+                if (p[i] >= 0x20 && p[i] < 0x80 && p[i] != '"' && p[i] != '\\') {
+                    ++i;
+                } else if (p[i] >= 0x80) {
+                    std::int32_t next = i;
+                    UChar32 c;
+                    U8_NEXT(p, next, n, c);
+                    if (c < 0) break;
+                    i = next;
+                } else {
+                    break;
+                }
+            }
             buf_.append(s.data() + start, static_cast<std::size_t>(i - start));
             if (i == n) break;
-            if (p[i] >= 0x80) {
-                const std::int32_t lead = i;
+            if (p[i] >= 0x80) {  // not UTF-8
                 UChar32 c;
                 U8_NEXT(p, i, n, c);
-                if (c < 0) buf_ += "\xEF\xBF\xBD";
-                else buf_.append(s.data() + lead, static_cast<std::size_t>(i - lead));
+                buf_ += "\xEF\xBF\xBD";
                 continue;
             }
             escape(static_cast<char>(p[i++]));
