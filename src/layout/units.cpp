@@ -32,7 +32,11 @@ struct Piece {
 };
 
 /// Removes whitespace from a piece (PDF extraction spaces are never part of a unit name).
-Run squeeze(const Run& r) {
+Run squeeze(Run r) {
+    // Most pieces hold no space: they go back as they came.
+    int32_t k = 0;
+    while (k < r.size() && !is_space(r.orig.charAt(k))) ++k;
+    if (k == r.size()) return r;
     Run out;
     for (int32_t i = 0; i < r.size(); ++i) {
         if (is_space(r.orig.charAt(i))) continue;
@@ -65,7 +69,7 @@ std::vector<Run> split_pieces(const Run& list, const Rules& rules, int& empty) {
             if (piece.empty()) {
                 if (i < list.size() || start > 0) ++empty;
             } else {
-                raw.push_back(piece);
+                raw.push_back(std::move(piece));
             }
             start = i + 1;
         }
@@ -89,13 +93,13 @@ std::vector<Run> split_pieces(const Run& list, const Rules& rules, int& empty) {
             if (whole && line_break && !is_space(piece.orig.charAt(i)))
                 whole = std::find(rules.unit_starts.begin(), rules.unit_starts.end(), right.fold.charAt(0)) != rules.unit_starts.end();
             if (whole) {
-                out.push_back(left);
+                out.push_back(std::move(left));
                 from = j;
             }
             i = std::max(i, j - 1);
         }
         Run rest = squeeze(piece.sub(from, piece.size()));
-        if (!rest.empty()) out.push_back(rest);
+        if (!rest.empty()) out.push_back(std::move(rest));
     }
     return out;
 }
