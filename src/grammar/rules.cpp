@@ -5,7 +5,6 @@
 #include <filesystem>
 #include <fstream>
 #include <unicode/uchar.h>
-#include <unicode/ustring.h>
 #include <sstream>
 
 #include "tasksplit/grammar_files.hpp"
@@ -73,16 +72,6 @@ icu::UnicodeString Regex::group(int g) const {
     UErrorCode status = U_ZERO_ERROR;
     icu::UnicodeString out = matcher_->group(g, status);
     return U_SUCCESS(status) ? out : icu::UnicodeString();
-}
-
-static icu::UnicodeString escape_regex(const icu::UnicodeString& s) {
-    icu::UnicodeString out;
-    for (int32_t i = 0; i < s.length(); ++i) {
-        char16_t c = s.charAt(i);
-        if (u_strchr(u"\\^$.|?*+()[]{}-", c)) out.append(u'\\');
-        out.append(c);
-    }
-    return out;
 }
 
 namespace {
