@@ -223,7 +223,7 @@ private:
                 }
             }
             if (done) continue;
-            if (unlabeled_leader_heading(a, b)) {
+            if (unlabeled_leader_heading(a, b) && nothing_open_before(i)) {
                 li.kind = Kind::section;
                 li.heading_level = 0;
                 li.label_a = li.label_b = li.rest = a;
@@ -250,6 +250,21 @@ private:
         const icu::UnicodeString line(t_.fold, a, b - a);
         if (line.indexOf(u'。') >= 0 || line.indexOf(u';') >= 0 || !r_.leader_suffix.find(line)) return false;
         return leader_from_heading(line, icu::UnicodeString(t_.orig, a, b - a), r_).has_value();
+    }
+
+    /// Line i starts afresh: the line before it is blank, a heading or a note, or ends a sentence
+    /// or a clause. Otherwise it may be a task wrapped over lines ("…，具体工作" / "由常务副县长李四牵头").
+    bool nothing_open_before(int i) const {
+        if (i == 0) return true;
+        const LineInfo& prev = lines_[i - 1];
+        switch (prev.kind) {
+            case Kind::blank: case Kind::part: case Kind::section: case Kind::note: case Kind::attachment: case Kind::page:
+                return true;
+            default:
+                break;
+        }
+        const char16_t last = t_.fold.charAt(prev.b - 1);
+        return last == u'。' || last == u';' || last == u')' || last == u'】' || last == u']';
     }
 
     /// A line that holds nothing but the convention sentence: "（列第一位的为牵头单位，下同）".

@@ -946,6 +946,14 @@ TEST_CASE("tasks counted in words ('一是…', '二是…') are numbered; insid
         "一是改造城镇老旧小区60个；\n二是新建口袋公园30个。\n（牵头单位：市住建局）\n2.一般公共预算收入增长5%。（牵头单位：市财政局）\n"));
     REQUIRE(nested.size() == 2);
     CHECK(nested[0].text == "推进城市更新行动，重点做好以下工作：一是改造城镇老旧小区60个；二是新建口袋公园30个。");
+
+    // Points that share one clause stay one task: 二是 opens no task while 一是's is still open.
+    auto shared = all_items(test::parse_string(
+        "2024年政府工作报告重点任务分工\n\n一、扩大有效投资\n一是实施重大项目500个；\n二是新增专项债券1000亿元。\n"
+        "（责任单位：市发改委、市财政局）\n"));
+    REQUIRE(shared.size() == 1);
+    CHECK(names(shared[0].lead) == V{"市发改委"});
+    CHECK(names(shared[0].support) == V{"市财政局"});
 }
 
 TEST_CASE("province and short clause labels: 牵头省领导, 牵头处室, 牵头：/配合：, 责任单位（部门）, 时间要求", "[parse][family]") {
@@ -1000,4 +1008,11 @@ TEST_CASE("leader headings without a number ('夏泉常务副区长牵头重点�
     REQUIRE(s[1].items.size() == 1);
     CHECK(s[1].items[0].leader->name == "王丽");
     CHECK(s[0].items.size() == 2);
+
+    // The same words closing a task wrapped over lines are its text, not a heading.
+    auto wrapped = all_items(test::parse_string(
+        "2024年重点工作任务分解\n\n一、经济发展\n1.推进招商引资，全年新签约项目50个，具体工作\n由常务副县长李四牵头\n"
+        "（责任单位：县商务局）\n2.一般公共预算收入增长5%。（责任单位：县财政局）\n"));
+    REQUIRE(wrapped.size() == 2);
+    CHECK(wrapped[0].text == "推进招商引资，全年新签约项目50个，具体工作由常务副县长李四牵头");
 }
