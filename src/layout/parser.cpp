@@ -493,6 +493,7 @@ private:
         if (li.kind == Kind::blank) {
             ++last_blank_run_;
             in_footer_ = false;
+            in_attachment_list_ = false;
             return;
         }
         // Page furniture wherever it falls: a page number, and the running header after it (the
