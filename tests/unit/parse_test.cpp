@@ -1016,3 +1016,22 @@ TEST_CASE("leader headings without a number ('夏泉常务副区长牵头重点�
     REQUIRE(wrapped.size() == 2);
     CHECK(wrapped[0].text == "推进招商引资，全年新签约项目50个，具体工作由常务副县长李四牵头");
 }
+
+TEST_CASE("heading leaders: 由…的, role first, several titles, 同志, a secretary-general in brackets", "[parse][family]") {
+    auto d = test::parse_string(
+        "2024年市政府工作报告重点工作任务分解\n\n一、由王五副市长牵头的重点工作（2项）\n1.一般公共预算收入增长5%。（牵头单位：市财政局）\n"
+        "二、副市长李四牵头\n2.新增城镇就业5000人。（牵头单位：市人社局）\n"
+        "三、市委常委、常务副市长张三牵头重点工作\n3.新建学校5所。（牵头单位：市教育局）\n"
+        "四、钱七（市政府秘书长）负责\n4.推进数字政府建设。（牵头单位：市大数据局）\n");
+    REQUIRE(d.parts.size() == 1);
+    const auto& s = d.parts[0].sections;
+    REQUIRE(s.size() == 4);
+    const std::vector<std::pair<std::string, std::string>> want = {
+        {"王五", "副市长"}, {"李四", "副市长"}, {"张三", "市委常委、常务副市长"}, {"钱七", "市政府秘书长"}};
+    for (std::size_t k = 0; k < want.size(); ++k) {
+        INFO(k);
+        REQUIRE(s[k].leader);
+        CHECK(s[k].leader->name == want[k].first);
+        CHECK(s[k].leader->role == want[k].second);
+    }
+}
