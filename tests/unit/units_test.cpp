@@ -114,6 +114,9 @@ TEST_CASE("unit kinds", "[units]") {
     CHECK(unit_kind(make_run("区防指各成员单位").fold, r) == "collective");
     CHECK(unit_kind(make_run("区旅游发展集团").fold, r) == "enterprise");
     CHECK(unit_kind(make_run("美丽校园建设项目指挥部").fold, r) == "taskforce");
+    CHECK(unit_kind(make_run("舟山军分区").fold, r) == "department");
+    CHECK(unit_kind(make_run("市广播电视台").fold, r) == "department");
+    CHECK(unit_kind(make_run("建设数字化平台").fold, r) == "other");
 }
 
 TEST_CASE("bracketed 牵头 markers: one unit, or every unit before with 以上/并列", "[units]") {
