@@ -101,6 +101,7 @@ struct Rules {
     std::vector<char16_t> unit_starts;
     std::vector<std::pair<char16_t, char16_t>> brackets;
     icu::UnicodeString lead_marker, etc_marker;
+    std::vector<icu::UnicodeString> etc_generic;  ///< words after 等 that name no one: 部门, 单位
     std::vector<icu::UnicodeString> conjunctions;               ///< 和, 及 between two whole units
     std::vector<icu::UnicodeString> bracketed_lead_all_before;  ///< 以上, 并列: a bracketed 牵头 marks every unit before
     std::vector<icu::UnicodeString> support_markers;

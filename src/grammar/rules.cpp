@@ -356,6 +356,7 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
             r.bracketed_lead_all_before = folded_list(list_of(s, need(s, y, "bracketed_lead_all_before"), "bracketed_lead_all_before"));
             r.conjunctions = folded_list(list_of(s, need(s, y, "conjunctions"), "conjunctions"));
             r.etc_marker = folded(need(s, y, "etc_marker").as<std::string>());
+            r.etc_generic = folded_list(list_of(s, need(s, y, "etc_generic"), "etc_generic"));
             r.support_markers = folded_list(list_of(s, need(s, y, "support_markers"), "support_markers"));
             std::sort(r.support_markers.begin(), r.support_markers.end(), [](auto& a, auto& b) { return a.length() > b.length(); });
             r.convention = regex_of(s, need(s, y, "convention"), "convention");

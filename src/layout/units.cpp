@@ -263,6 +263,8 @@ UnitList split_units(const Run& input, const Rules& rules) {
         if (etc > 0 && etc + rules.etc_marker.length() < piece.size()) {
             Run tail = piece.sub(etc + rules.etc_marker.length(), piece.size());
             if (unit_kind(tail.fold, rules) == "collective") parts = {piece.sub(0, etc), tail};
+            else if (std::find(rules.etc_generic.begin(), rules.etc_generic.end(), tail.fold) != rules.etc_generic.end())
+                parts = {piece.sub(0, etc)};  // "市财政局等部门"
         } else if (etc > 0 && unit_kind(icu::UnicodeString(piece.fold, 0, etc), rules) != "other") {
             parts = {piece.sub(0, etc)};  // "市工信局、市商务局等": 等 closes the list, naming no one
         }

@@ -145,4 +145,9 @@ TEST_CASE("等 closing a list names no unit", "[units]") {
     Split a = split("市发展改革委、市工信局、市商务局等");
     CHECK(a.lead == V{"市发展改革委"});
     CHECK(a.support == V{"市工信局", "市商务局"});
+    // Nor does a bare word after it: "等部门", "等单位".
+    Split b = split("市发改委、市财政局等部门");
+    CHECK(b.lead == V{"市发改委"});
+    CHECK(b.support == V{"市财政局"});
+    CHECK(split("市商务局等单位").lead == V{"市商务局"});
 }
