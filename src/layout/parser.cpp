@@ -1587,7 +1587,10 @@ private:
         for (auto& p : doc_.parts)
             for (auto& s : p.sections) {
                 if (s.leader || !s.title || s.items.empty()) continue;
-                UnitList heading = split_units(make_run(*s.title), r_);
+                Run title = make_run(*s.title);
+                // "一、区发展和改革局（5项）": the task count is no part of the name.
+                if (r_.leader_count.find(title.fold)) title = title.sub(0, r_.leader_count.start());
+                UnitList heading = split_units(title, r_);
                 if (heading.units.size() != 1 || heading.units.front().kind == "other" || heading.convention) continue;
                 const Unit& lead = heading.units.front();
                 for (auto& item : s.items) {

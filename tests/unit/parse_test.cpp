@@ -902,7 +902,7 @@ TEST_CASE("tasks grouped under the unit that leads them: the heading's unit lead
     auto d = test::parse_string(
         "2024年区政府工作报告重点任务分解\n\n（按牵头单位分列，括号内为配合单位）\n\n一、区发展和改革局\n\n"
         "1.全区地区生产总值增长6.5%。（区统计局、各街道）\n\n2.完成固定资产投资320亿元。（区住建局、区自然资源分局）\n\n"
-        "二、区卫生健康局\n\n3.新增托位800个。\n\n4.建成社区卫生服务中心3家。（区财政局、相关街道）\n\n"
+        "二、区卫生健康局（3项）\n\n3.新增托位800个。\n\n4.建成社区卫生服务中心3家。（区财政局、相关街道）\n\n"
         "5.推进医共体建设。（区医保局牵头，区卫生健康局配合）\n");
     auto items = all_items(d);
     REQUIRE(items.size() == 5);  // the bracketed note on how to read the list is no task
