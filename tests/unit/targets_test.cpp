@@ -72,6 +72,7 @@ TEST_CASE("targets: committed quantities", "[targets]") {
         {"新增城镇就业 2.4 万人以上。", {{2.4, "万人", ">=", false, "城镇就业"}}},
         // Compound measures; "PM2.5" is a name, not a quantity.
         {"PM2.5平均浓度控制在25微克/立方米以下。", {{25, "微克/立方米", "<=", false, "PM2.5平均浓度"}}},
+        {"研发投入强度提高0.1个百分点。", {{0.1, "个百分点", "", false, "研发投入强度"}}},
         {"盘活整治低效闲置用地 800 亩、新增耕地 1500 亩，力争供应各类项目用地 2000 亩以上。",
          {{800, "亩", "", false, "低效闲置用地"}, {1500, "亩", "", false, "耕地"}, {2000, "亩", ">=", true, "项目用地"}}},
         // 其中 sub-count with its own noun phrase; the 10 亿元以上 qualifier is not a target.
