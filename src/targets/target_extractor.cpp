@@ -322,11 +322,15 @@ private:
 
     void start_vetoes() {
         veto_.assign(n_, 0);
-        set_utf16_text();
+        bool any_runs = false;
         for (std::size_t k = 0; k < matchers_.each.size(); ++k) {
-            auto& m = matchers_.each[k];
             const U32& needs = r_.not_target_needs[k];
-            m.done = std::any_of(needs.begin(), needs.end(), [&](char32_t c) { return t_.find(c) == U32::npos; });
+            matchers_.each[k].done = std::any_of(needs.begin(), needs.end(), [&](char32_t c) { return t_.find(c) == U32::npos; });
+            any_runs |= !matchers_.each[k].done;
+        }
+        if (!any_runs) return;  // no pattern can match: the text needs no UTF-16 copy
+        set_utf16_text();
+        for (auto& m : matchers_.each) {
             if (m.done) continue;
             m.re->reset(matchers_.text);
             m.reached = 0;
