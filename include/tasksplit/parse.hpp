@@ -43,6 +43,10 @@ private:
 void read_front_matter(const SourceText& text, int end, const Rules& rules, DocumentMeta& meta,
                        std::vector<bool>& claimed);
 
+/// A line (folded) that is an office's name as signed: at most 40 characters, no sentence, and
+/// ending like an issuer ("…人民政府办公室").
+bool office_name(const icu::UnicodeString& folded_line, const Rules& rules);
+
 /// The convention sentence ("列第一位的为牵头单位…") in [a, b) of the text, if there is one.
 std::optional<LeadConvention> find_convention(const SourceText& text, int32_t a, int32_t b, const Rules& rules);
 

@@ -37,6 +37,12 @@ std::optional<std::string> iso_date(const Regex& re) {
     return std::string(buf);
 }
 
+bool office_name(const icu::UnicodeString& folded_line, const Rules& rules) {
+    if (folded_line.length() > 40 || folded_line.indexOf(u'。') >= 0) return false;
+    return std::any_of(rules.issuer_ends.begin(), rules.issuer_ends.end(),
+                       [&](const auto& end) { return folded_line.endsWith(end); });
+}
+
 void read_front_matter(const SourceText& text, int end, const Rules& rules, DocumentMeta& meta,
                        std::vector<bool>& claimed) {
     std::vector<FrontLine> lines;
@@ -84,14 +90,8 @@ void read_front_matter(const SourceText& text, int end, const Rules& rules, Docu
         claimed[l.line] = true;
         // Joint issuers sign one above the other ("中共X县委办公室" / "X县人民政府办公室"): every
         // office line directly above the date signs.
-        auto is_office = [&](const auto& line) {
-            if (line.fold.length() > 40 || line.fold.indexOf(u'。') >= 0) return false;
-            for (const auto& suffix : rules.issuer_ends)
-                if (line.fold.endsWith(suffix)) return true;
-            return false;
-        };
         std::size_t first = k;
-        while (first > 0 && is_office(lines[first - 1])) --first;
+        while (first > 0 && office_name(lines[first - 1].fold, rules)) --first;
         if (first < k) {
             std::string issuer;
             for (std::size_t j = first; j < k; ++j) {

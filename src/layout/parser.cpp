@@ -283,11 +283,7 @@ private:
     /// office's name on the line above it ("安吉县人民政府办公室" / "2024年3月1日").
     bool is_signature(int i, int32_t a, int32_t b) const {
         if (r_.date.match_at(t_.fold, a, b)) return true;
-        if (b - a > 40) return false;
-        const icu::UnicodeString line(t_.fold, a, b - a);
-        if (line.indexOf(u'。') >= 0 ||
-            std::none_of(r_.issuer_ends.begin(), r_.issuer_ends.end(), [&](const auto& end) { return line.endsWith(end); }))
-            return false;
+        if (b - a > 40 || !office_name(icu::UnicodeString(t_.fold, a, b - a), r_)) return false;
         const auto next = next_nonblank(i);
         return next && r_.date.match_at(t_.fold, next->first, next->second);
     }
