@@ -64,6 +64,15 @@ std::vector<std::string> leader_names(const Run& value, const Rules& rules) {
 }
 
 UnitsAndDeadline peel_deadline(const Run& list, const Rules& rules) {
+    // "县发改局（长期坚持）", "区住建局（2024年底前）": a closing bracket holding a completion time.
+    const int32_t last = list.size() - 1;
+    if (last > 0 && list.fold.charAt(last) == u')') {
+        const int32_t open = list.fold.lastIndexOf(u'(', 0, last);
+        if (open > 0) {
+            Run inner = trim_value(list.sub(open + 1, last), rules);
+            if (!inner.empty() && rules.deadline_cell.find(inner.fold)) return {list.sub(0, open).trimmed(), inner};
+        }
+    }
     int32_t cut = list.size();
     while (cut > 0) {
         const char16_t c = list.fold.charAt(cut - 1);

@@ -154,8 +154,29 @@ private:
     }
 
     // ---- classification -------------------------------------------------------------
+    /// A decimal number ("1.1", "2.3") read so far: whole part and place after the dot.
+    struct DecimalNumber {
+        int whole = 0;
+        int place = 0;
+    };
+
+    /// Decimal numbering opens a group at x.1 and runs on by one ("1.1", "1.2", "2.1"): a
+    /// number out of turn is a task number before a text that opens with digits ("2.5G基站",
+    /// "3.3月底前出台…") or a decimal split by extraction, and is read by the rules after.
+    /// Numbers without a dot always pass.
+    bool decimal_in_turn(int32_t a, int32_t b, std::optional<DecimalNumber>& last) const {
+        const icu::UnicodeString number(t_.fold, a, b - a);
+        const int32_t dot = number.indexOf(u'.');
+        if (dot < 0) return true;
+        const DecimalNumber n{numeral_value(icu::UnicodeString(number, 0, dot)), numeral_value(number)};
+        if (n.place != 1 && !(last && last->whole == n.whole && last->place + 1 == n.place)) return false;
+        last = n;
+        return true;
+    }
+
     void classify() {
         lines_.resize(t_.line_count());
+        std::optional<DecimalNumber> last_decimal;
         for (int i = 0; i < t_.line_count(); ++i) {
             LineInfo& li = lines_[i];
             int32_t a = t_.line_start[i], b = t_.line_end[i];
@@ -211,6 +232,7 @@ private:
             if (done) continue;
             for (const auto& rule : r_.item_number) {
                 if (rule.re.match_at(f, a, b)) {
+                    if (!decimal_in_turn(rule.re.start(1), rule.re.end(1), last_decimal)) continue;
                     li.kind = Kind::item;
                     li.label_a = rule.re.start(1);
                     li.label_b = rule.re.end(1);
@@ -1010,8 +1032,10 @@ private:
                     if (!f.value.empty()) item.deadline = f.value.utf8();
                     continue;
                 }
-                UnitList list = split_units(f.value, r_);
-                note_list(list, f.value);
+                const UnitsAndDeadline peeled = peel_deadline(f.value, r_);
+                if (peeled.deadline && !item.deadline) item.deadline = peeled.deadline->utf8();
+                UnitList list = split_units(peeled.units, r_);
+                note_list(list, peeled.units);
                 if (f.role == "lead") {
                     item.lead.insert(item.lead.end(), list.units.begin(), list.units.end());
                     item.lead_basis = "explicit";
@@ -1705,19 +1729,27 @@ private:
     }
 
     void check_numbers(const Section& s) {
-        std::optional<int> prev;
+        // Decimal numbers count by their place after the dot within the same whole number:
+        // "2.1" after "1.2" opens a new group, it does not restart.
+        std::optional<std::pair<int, int>> prev;
+        std::string prev_number;
         for (const auto& it : s.items) {
             if (!it.number) continue;
-            int n = numeral_value(make_run(*it.number).fold);
-            if (prev) {
-                if (n == *prev)
+            const icu::UnicodeString folded = make_run(*it.number).fold;
+            const int32_t dot = folded.indexOf(u'.');
+            const std::pair<int, int> n{dot > 0 ? numeral_value(icu::UnicodeString(folded, 0, dot)) : 0,
+                                        numeral_value(folded)};
+            if (prev && n.first == prev->first) {
+                const std::string after = " follows " + prev_number;
+                if (n.second == prev->second)
                     add_diag("warning", "duplicate-number", it.span.line - 1, "item number " + *it.number + " repeats the previous item's number");
-                else if (n < *prev)
-                    add_diag("warning", "number-restart", it.span.line - 1, "item number " + *it.number + " follows " + std::to_string(*prev) + ": numbering restarts or repeats");
-                else if (n > *prev + 1)
-                    add_diag("warning", "number-gap", it.span.line - 1, "item number " + *it.number + " follows " + std::to_string(*prev) + ": numbers are missing");
+                else if (n.second < prev->second)
+                    add_diag("warning", "number-restart", it.span.line - 1, "item number " + *it.number + after + ": numbering restarts or repeats");
+                else if (n.second > prev->second + 1)
+                    add_diag("warning", "number-gap", it.span.line - 1, "item number " + *it.number + after + ": numbers are missing");
             }
             prev = n;
+            prev_number = *it.number;
         }
     }
 

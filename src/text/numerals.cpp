@@ -19,6 +19,10 @@ int numeral_value(const icu::UnicodeString& s) {
             current = current * 10 + u_charDigitValue(c);
             continue;
         }
+        if (c == u'.') {  // "2.3": a decimal number's value is its place after the dot
+            value = current = 0;
+            continue;
+        }
         auto d = digits.find(c);
         if (c == u'百') {
             value += (current ? current : 1) * 100;

@@ -1035,3 +1035,71 @@ TEST_CASE("heading leaders: 由…的, role first, several titles, 同志, a sec
         CHECK(s[k].leader->role == want[k].second);
     }
 }
+
+TEST_CASE("heading leaders named by their field: '李四副区长分管领域', '王五副县长联系的重点工作'", "[parse][family]") {
+    auto d = test::parse_string(
+        "2024年区政府工作报告重点工作任务分解\n\n一、李四副区长分管领域\n1.新建5G基站300个。（责任单位：区经信局）\n"
+        "二、王五副区长联系的重点工作\n2.完成老旧小区改造20个。（责任单位：区住建局）\n");
+    REQUIRE(d.parts.size() == 1);
+    const auto& s = d.parts[0].sections;
+    REQUIRE(s.size() == 2);
+    REQUIRE(s[0].leader);
+    CHECK(s[0].leader->name == "李四");
+    CHECK(s[0].leader->role == "副区长");
+    REQUIRE(s[1].leader);
+    CHECK(s[1].leader->name == "王五");
+}
+
+TEST_CASE("decimal numbering: 1.1/1.2/2.1 in turn are task numbers, also under '1.' sub-headings", "[parse][numbers]") {
+    SECTION("flat") {
+        auto d = test::parse_string(
+            "2024年市政府工作报告重点工作责任分解\n\n1.1 实施重大项目200个。（责任单位：市发改委）\n"
+            "1.2 新开工亿元以上项目80个。（责任单位：市发改委、市住建局）\n2.1 粮食播种面积稳定在100万亩以上。（责任单位：市农业农村局）\n");
+        const auto items = test::all_items(d);
+        REQUIRE(items.size() == 3);
+        CHECK(*items[0].number == "1.1");
+        CHECK(items[0].text == "实施重大项目200个。");
+        CHECK(*items[2].number == "2.1");
+        CHECK(items[2].text == "粮食播种面积稳定在100万亩以上。");
+        CHECK(d.diagnostics.empty());
+    }
+    SECTION("under whole-number sub-headings") {
+        auto d = test::parse_string(
+            "2024年市政府工作报告重点工作责任分解\n\n一、经济发展\n1.扩大有效投资\n1.1 实施重大项目200个。（责任单位：市发改委）\n"
+            "1.2 新开工亿元以上项目80个。（责任单位：市住建局）\n2.推进乡村振兴\n2.1 新建高标准农田5万亩。（责任单位：市农业农村局）\n");
+        const auto items = test::all_items(d);
+        REQUIRE(items.size() == 3);
+        CHECK(*items[0].number == "1.1");
+        CHECK(*items[1].number == "1.2");
+        CHECK(items[2].text == "新建高标准农田5万亩。");
+    }
+    SECTION("out of turn it is a number before digits or a decimal") {
+        auto d = test::parse_string(
+            "2024年市政府工作报告重点工作任务分解\n\n一、孙强市长牵头重点工作\n1.粮食产量稳定在\n21.6万吨以上。（责任单位：市农业农村局）\n"
+            "2.5G基站新建800个。（责任单位：市工信局）\n3.3月底前出台优化营商环境若干措施。（责任单位：市发改委）\n");
+        const auto items = test::all_items(d);
+        REQUIRE(items.size() == 3);
+        CHECK(items[0].text == "粮食产量稳定在21.6万吨以上。");
+        CHECK(*items[1].number == "2");
+        CHECK(items[1].text == "5G基站新建800个。");
+        CHECK(*items[2].number == "3");
+        CHECK(*items[2].deadline == "3月底前");
+    }
+}
+
+TEST_CASE("a completion time in brackets after the units is the deadline: '县发改局（长期坚持）'", "[parse][deadline]") {
+    auto d = test::parse_string(
+        "2024年县政府工作报告重点工作任务分解\n\n一、重点项目\n1.持续推进营商环境优化。责任单位：县发改局（长期坚持）\n"
+        "2.建成城东污水处理厂。（责任单位：县住建局、县水利局（2024年10月底前））\n3.推进人才工作。（责任单位：县委组织部（县委人才办））\n");
+    const auto items = test::all_items(d);
+    REQUIRE(items.size() == 3);
+    REQUIRE(items[0].lead.size() == 1);
+    CHECK(items[0].lead[0].name == "县发改局");
+    CHECK(*items[0].deadline == "长期坚持");
+    REQUIRE(items[1].support.size() == 1);
+    CHECK(items[1].support[0].raw == "县水利局");
+    CHECK(*items[1].deadline == "2024年10月底前");
+    REQUIRE(items[2].lead.size() == 1);
+    CHECK(items[2].lead[0].alias == "县委人才办");
+    CHECK(!items[2].deadline);
+}
