@@ -43,6 +43,9 @@ bool office_name(const icu::UnicodeString& folded_line, const Rules& rules) {
                        [&](const auto& end) { return folded_line.endsWith(end); });
 }
 
+/// A notice title in a large type wraps onto at most this many lines.
+constexpr std::size_t kMaxTitleLines = 4;
+
 void read_front_matter(const SourceText& text, int end, const Rules& rules, DocumentMeta& meta,
                        std::vector<bool>& claimed) {
     std::vector<FrontLine> lines;
@@ -58,14 +61,21 @@ void read_front_matter(const SourceText& text, int end, const Rules& rules, Docu
         if (rules.title.find(l.fold)) {
             meta.title = l.run.utf8_nospace();
             claimed[l.line] = true;
-        } else if (l.fold.indexOf(u"关于") >= 0 && l.fold.indexOf(u'。') < 0 && k + 1 < lines.size() &&
-                   lines[k + 1].line <= l.line + 2) {
-            // A long title wrapped onto a second line: "…关于印发2024年政府工作报告" / "重点工作责任分解的通知".
-            icu::UnicodeString both = l.fold;
-            both.append(lines[k + 1].fold);
-            if (rules.title.find(both)) {
-                meta.title = l.run.utf8_nospace() + lines[k + 1].run.utf8_nospace();
-                claimed[l.line] = claimed[lines[k + 1].line] = true;
+        } else if (l.fold.indexOf(u"关于") >= 0 && l.fold.indexOf(u'。') < 0) {
+            // A long title wrapped onto two to four lines: "…关于印发2024年政府工作报告" /
+            // "重点工作责任分解的通知", or "…办公室关于印发" / "2024年县政府工作报告重点工作" / "任务分解的通知".
+            icu::UnicodeString joined = l.fold;
+            for (std::size_t j = k + 1; j < lines.size() && j <= k + kMaxTitleLines - 1; ++j) {
+                if (lines[j].line > lines[j - 1].line + 2 || lines[j].fold.indexOf(u'。') >= 0) break;
+                joined.append(lines[j].fold);
+                if (!rules.title.find(joined)) continue;
+                std::string title;
+                for (std::size_t m = k; m <= j; ++m) {
+                    title += lines[m].run.utf8_nospace();
+                    claimed[lines[m].line] = true;
+                }
+                meta.title = title;
+                break;
             }
         }
     }

@@ -337,6 +337,17 @@ TEST_CASE("a title wrapped onto two lines", "[parse][meta]") {
     CHECK(*d.document.issuer == "舟山市人民政府办公室");
 }
 
+TEST_CASE("a title wrapped onto three or four lines", "[parse][meta]") {
+    auto d = test::parse_string(
+        "青田县人民政府办公室关于印发\n2024年县政府工作报告重点工作\n任务分解的通知\n\n"
+        "青田县人民政府办公室\n二〇二四年三月五日\n\n2024年县政府工作报告重点工作任务分解\n");
+    CHECK(*d.document.title == "青田县人民政府办公室关于印发2024年县政府工作报告重点工作任务分解的通知");
+    for (const auto& u : d.unassigned) CHECK(u.text.find("任务分解的通知") == std::string::npos);
+    auto four = test::parse_string(
+        "某县人民政府办公室关于印发\n2024年县政府工作报告\n重点工作\n任务分解的通知\n\n某县人民政府办公室\n二〇二四年三月五日\n");
+    CHECK(*four.document.title == "某县人民政府办公室关于印发2024年县政府工作报告重点工作任务分解的通知");
+}
+
 TEST_CASE("without a signature the title names the issuer; bracketed addressees stay whole", "[parse][meta]") {
     auto d = test::parse_string(
         "某某市人民政府办公室关于印发2024年市政府工作报告重点工作任务分解方案的通知\n"
