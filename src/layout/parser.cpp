@@ -98,6 +98,8 @@ private:
     bool line_map_;
     Document doc_;
     std::vector<LineInfo> lines_;
+    /// How many lines a task that wraps after a heading-shaped first line may run on for.
+    static constexpr int kWrappedTaskLines = 3;
     std::vector<const char*> role_;  ///< what claimed each line (meta, part, section, item, …); null: nothing
 
     // Context while walking the body.
@@ -223,7 +225,7 @@ private:
                     li.label_b = re.end(1);
                     li.rest = re.start(2);
                     done = true;
-                    if (heading_is_task(li) || unit_clause_follows(i)) {
+                    if (heading_is_task(li) || unit_clause_follows(i) || wrapped_task_follows(i, li)) {
                         li.kind = Kind::item;
                         li.value = numeral_value(label(li));
                     }
@@ -355,6 +357,31 @@ private:
             if (c.start != 0) continue;
             for (const auto& f : c.fields)
                 if (f.role != "leader") return true;
+        }
+        return false;
+    }
+
+    /// "（四）优化营商环境，" / "推进“一件事”改革。（牵头单位：市营商办）": a heading-shaped line that
+    /// breaks off mid-sentence and whose next lines, before any numbered line, name units is the
+    /// first line of a task. A wrapped heading of a prose plan names none and stays a heading.
+    bool wrapped_task_follows(int i, const LineInfo& li) const {
+        const char16_t last = t_.fold.charAt(li.b - 1);
+        if (last != u',' && last != u'、') return false;
+        int looked = 0;
+        for (int k = i + 1; k < t_.line_count() && looked < kWrappedTaskLines; ++k) {
+            const auto [a, b] = trimmed(k);
+            if (a == b) continue;
+            ++looked;
+            const auto numbered = [&](const Regex& re) { return re.match_at(t_.fold, a, b); };
+            if (std::any_of(r_.section_heading.begin(), r_.section_heading.end(), numbered) ||
+                std::any_of(r_.item_number.begin(), r_.item_number.end(), [&](const auto& rule) { return numbered(rule.re); }))
+                return false;
+            if (!line_has_clause(a, b)) continue;
+            Run run;
+            run.append(t_, a, b);
+            for (const auto& c : find_clauses(run, r_, true))
+                for (const auto& f : c.fields)
+                    if (f.role != "leader") return true;
         }
         return false;
     }

@@ -1114,3 +1114,22 @@ TEST_CASE("a completion time in brackets after the units is the deadline: '县�
     CHECK(items[2].lead[0].alias == "县委人才办");
     CHECK(!items[2].deadline);
 }
+
+TEST_CASE("a heading-shaped line broken off at a comma, with units on the next lines, is a task", "[parse][family]") {
+    auto d = test::parse_string(
+        "2024年市政府工作报告重点工作任务分工\n\n一、李四常务副市长牵头的重点工作\n（一）深化国企改革。（牵头单位：市国资委）\n"
+        "（二）优化营商环境，\n推进“一件事”改革。（牵头单位：市营商办；配合单位：市数据局、\n市市场监管局）\n");
+    const auto items = all_items(d);
+    REQUIRE(items.size() == 2);
+    CHECK(*items[1].number == "二");
+    CHECK(items[1].text == "优化营商环境，推进“一件事”改革。");
+    CHECK(items[1].support.size() == 2);
+    CHECK(d.unassigned.empty());
+
+    // A wrapped heading of a prose plan names no units: it stays a heading.
+    auto plan = test::parse_string(
+        "2024年区政府工作计划\n\n（一）坚持稳中求进，\n更高质量推动经济运行\n1.扩大有效投资，实施项目100个。\n2.提振消费，举办活动20场。\n");
+    REQUIRE(plan.parts.size() == 1);
+    REQUIRE(!plan.parts[0].sections.empty());
+    CHECK(plan.parts[0].sections[0].label == std::optional<std::string>("一"));
+}
