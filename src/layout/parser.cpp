@@ -115,6 +115,7 @@ private:
     std::map<int, std::vector<std::pair<int32_t, int32_t>>> space_cells_;  ///< per line of such a grid
     int last_item_value_ = 0;  ///< the number of the part's last numbered item
     std::optional<TabRow> tab_header_;           ///< the header of the part's tab grid, for rows after a theme row
+    bool heading_wraps_ = false;                 ///< the section heading just read broke off at a comma
     bool after_page_number_ = false;             ///< only blank lines since a page number
     std::vector<icu::UnicodeString> front_lines_;  ///< front-matter lines, spaces removed
     bool part_has_units_ = false;  ///< an item of the open part names units: its layout uses clauses
@@ -553,6 +554,8 @@ private:
             return;
         }
         after_page_number_ = false;
+        const bool heading_wraps = heading_wraps_;
+        heading_wraps_ = false;
         // The 版记 footer runs on over adjacent lines ("抄送：…，" / "市法院，…"); no field holds it.
         if (in_footer_) return;
         // "附件：1．重点工作任务分解" / "      2．民生实事项目任务分解": the notice lists what it
@@ -628,6 +631,7 @@ private:
                 flush_block();
                 flush_grid();
                 open_section(i);
+                heading_wraps_ = breaks_off(li);
                 return;
             }
             // A heading of another level inside a section: a sub-heading the model has no place
@@ -685,7 +689,12 @@ private:
             block_ = std::move(b);
             return;
         }
-        // Plain text: a leader line, a continuation of the open block, or a new unnumbered block.
+        // Plain text: the rest of a wrapped heading, a leader line, a continuation of the open
+        // block, or a new unnumbered block.
+        if (heading_wraps && li.kind == Kind::text && !block_) {
+            continue_heading(i);
+            return;
+        }
         if (is_document_issuer(li)) {
             flush_all();
             return;
@@ -862,6 +871,27 @@ private:
         part.sections.push_back(std::move(s));
         line_leader_.reset();
         claim(i, "section");
+    }
+
+    /// A line that breaks off mid-sentence: "（一）坚持稳中求进，".
+    bool breaks_off(const LineInfo& li) const {
+        const char16_t last = t_.fold.charAt(li.b - 1);
+        return last == u',' || last == u'、';
+    }
+
+    /// "（一）坚持稳中求进，" / "更高质量推动经济运行": the line completes the heading above it.
+    void continue_heading(int i) {
+        const LineInfo& li = lines_[i];
+        Section& s = doc_.parts.back().sections.back();
+        Run rest;
+        rest.append(t_, li.a, li.b);
+        *s.title += rest.utf8_nospace();
+        if (!s.leader) {
+            const Run title = make_run(*s.title);
+            s.leader = leader_from_heading(title.fold, title.orig, r_);
+        }
+        claim(i, "section");
+        heading_wraps_ = breaks_off(li);
     }
 
     /// Items only ever join the newest section: once another opens, the last one's item list

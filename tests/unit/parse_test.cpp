@@ -1126,10 +1126,13 @@ TEST_CASE("a heading-shaped line broken off at a comma, with units on the next l
     CHECK(items[1].support.size() == 2);
     CHECK(d.unassigned.empty());
 
-    // A wrapped heading of a prose plan names no units: it stays a heading.
+    // A wrapped heading of a prose plan names no units: it stays a heading, completed by the next line.
     auto plan = test::parse_string(
         "2024年区政府工作计划\n\n（一）坚持稳中求进，\n更高质量推动经济运行\n1.扩大有效投资，实施项目100个。\n2.提振消费，举办活动20场。\n");
     REQUIRE(plan.parts.size() == 1);
-    REQUIRE(!plan.parts[0].sections.empty());
+    REQUIRE(plan.parts[0].sections.size() == 1);
     CHECK(plan.parts[0].sections[0].label == std::optional<std::string>("一"));
+    CHECK(*plan.parts[0].sections[0].title == "坚持稳中求进，更高质量推动经济运行");
+    REQUIRE(plan.parts[0].sections[0].items.size() == 2);
+    CHECK(*plan.parts[0].sections[0].items[0].number == "1");
 }
