@@ -69,6 +69,8 @@ private:
     mutable int32_t start_ = -1, end_ = -1;
     mutable icu::UnicodeString label_;
     mutable std::vector<int32_t> ends_;  ///< word ends passed by the walk in match_at
+    /// Labels this long may be followed by a space instead of a colon.
+    static constexpr int32_t kColonlessLabelMin = 4;
 
     /// The label starting exactly at s[p], ending by `to`; sets start_/end_/label_.
     bool match_at(const icu::UnicodeString& s, int32_t p, int32_t to) const;

@@ -105,6 +105,18 @@ void LabelFinder::add(const icu::UnicodeString& word) {
     if (!word.isEmpty()) opens_[word.charAt(0)] = true;
 }
 
+namespace {
+
+/// A clause may open at p: at the start, after a bracket, a sentence or clause end, or a line break.
+bool opens_clause(const icu::UnicodeString& s, int32_t p) {
+    if (p == 0) return true;
+    const char16_t c = s.charAt(p - 1);
+    return c == u'(' || c == u'（' || c == u'[' || c == u'【' || c == u'〔' || c == u'。' || c == u';' ||
+           c == u'；' || c == u',' || c == u'，' || c == u'\n' || regex_space(c);
+}
+
+}  // namespace
+
 bool LabelFinder::match_at(const icu::UnicodeString& s, int32_t p, int32_t to) const {
     // Walk the tree; whitespace may sit between the characters of a word. Every word end passed
     // is a candidate, tried longest first: a colon or closing bracket must follow it.
@@ -131,6 +143,15 @@ bool LabelFinder::match_at(const icu::UnicodeString& s, int32_t p, int32_t to) c
         if (c == u':' || c == u'：' || c == u'】' || c == u']') {
             start_ = p;
             end_ = k + 1;
+            label_ = icu::UnicodeString(s, p, *e - p);
+            return true;
+        }
+        // "（责任单位 区教育局、区财政局）": a colon lost in extraction, a space in its place. Only
+        // whole labels (责任单位, not the 牵头 that also closes "区发改局牵头") and never before
+        // punctuation.
+        if (k > *e && *e - p >= kColonlessLabelMin && !u_ispunct(c) && opens_clause(s, p)) {
+            start_ = p;
+            end_ = k;
             label_ = icu::UnicodeString(s, p, *e - p);
             return true;
         }

@@ -1136,3 +1136,18 @@ TEST_CASE("a heading-shaped line broken off at a comma, with units on the next l
     REQUIRE(plan.parts[0].sections[0].items.size() == 2);
     CHECK(*plan.parts[0].sections[0].items[0].number == "1");
 }
+
+TEST_CASE("clause labels whose colon was lost: '（责任单位 区教育局、区财政局）'", "[parse][family]") {
+    auto d = test::parse_string(
+        "2024年区政府工作报告重点工作任务分解\n\n一、张三区长牵头重点工作\n1.新建学校5所。（责任单位 区教育局、区财政局）\n"
+        "2.新增城镇就业5000人。责任单位 区人社局\n");
+    const auto items = all_items(d);
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].text == "新建学校5所。");
+    REQUIRE(items[0].lead.size() == 1);
+    CHECK(items[0].lead[0].name == "区教育局");
+    CHECK(items[0].support.size() == 1);
+    CHECK(items[1].text == "新增城镇就业5000人。");
+    REQUIRE(items[1].lead.size() == 1);
+    CHECK(items[1].lead[0].name == "区人社局");
+}

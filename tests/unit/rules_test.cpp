@@ -48,3 +48,17 @@ TEST_CASE("LabelFinder: the longest label a colon or bracket follows, spaces bet
     // Bounded: a label whose colon lies past `to` is not found.
     CHECK_FALSE(f.find(s, 0, 9));
 }
+
+TEST_CASE("LabelFinder: a whole label with a space for its lost colon, at a clause start only", "[rules]") {
+    const LabelFinder f = labels();
+    CHECK(label_in(f, "（责任单位 区教育局、区财政局）") == "责任单位");
+    CHECK(label_in(f, "新增就业5000人。责任单位 区人社局") == "责任单位");
+    const icu::UnicodeString s = from_utf8("(牵头单位 市发改委)");
+    REQUIRE(f.find(s));
+    CHECK(f.end() == 6);  // the value starts after the space
+    // Short words close unit lists ("区发改局牵头 区财政局配合"); inside prose a label is a word.
+    CHECK(label_in(f, "区发改局 牵头 区财政局").empty());
+    CHECK(label_in(f, "督促各责任单位 按时完成").empty());
+    // Punctuation after the space is no value.
+    CHECK(label_in(f, "（责任单位 ）").empty());
+}
