@@ -97,6 +97,7 @@ struct Rules {
     Regex footer, closing_paragraph;
     Regex page_number;  ///< "— 5 —" between the lines of a task
     Regex note_line;    ///< "说明：…": a note about the breakdown
+    Regex bullet;       ///< "●" before an unnumbered task
     std::vector<std::pair<std::string, std::vector<std::string>>> part_kind_words;
     // units.yaml
     std::vector<char16_t> separators;

@@ -986,6 +986,11 @@ private:
         }
     }
 
+    /// An unnumbered task without the list mark before it ("●新建学校5所。").
+    Run without_bullet(const Run& text) const {
+        return r_.bullet.match_at(text.fold) ? text.sub(r_.bullet.end(0), text.size()) : text;
+    }
+
     static bool only_punctuation(const Run& r) {
         for (int32_t i = 0; i < r.size(); ++i) {
             char16_t c = r.fold.charAt(i);
@@ -1017,13 +1022,14 @@ private:
                 text = text.sub(rule.re.end(0), text.size()).trimmed();
                 break;
             }
+            if (!item.number) text = without_bullet(text);
             item.text = text.utf8();
             apply_clauses(item, mine);
             item.span = span_of(start, run, end);
             push_item(std::move(item), t_.line_at(start), text);
             pos = end;
         }
-        Run tail = run.sub(pos, run.size()).trimmed();
+        Run tail = without_bullet(run.sub(pos, run.size()).trimmed());
         if (!tail.empty() && !only_punctuation(tail)) {
             Item item;
             item.text = tail.utf8();
@@ -1044,7 +1050,7 @@ private:
         Run para;
         int first_line = -1;
         auto emit = [&]() {
-            Run p = para.trimmed();
+            Run p = without_bullet(para.trimmed());
             para = Run();
             if (p.empty()) return;
             if (r_.closing_paragraph.match_at(p.fold)) {

@@ -1151,3 +1151,20 @@ TEST_CASE("clause labels whose colon was lost: '（责任单位 区教育局、�
     REQUIRE(items[1].lead.size() == 1);
     CHECK(items[1].lead[0].name == "区人社局");
 }
+
+TEST_CASE("a bullet before an unnumbered task is a list mark, not text ('●新建学校5所。')", "[parse][family]") {
+    auto d = test::parse_string(
+        "2024年区政府工作报告重点工作任务分解\n\n一、张三区长牵头重点工作\n●新建学校5所，新增学位2000个。\n（责任单位：区教育局）\n"
+        "●新增城镇就业5000人。（责任单位：区人社局）\n★完成造林1万亩。（责任单位：区林业局）\n■推进数字政府建设，\n建成一网通办平台。（责任单位：区大数据局）\n");
+    const auto items = all_items(d);
+    REQUIRE(items.size() == 4);
+    CHECK(items[0].text == "新建学校5所，新增学位2000个。");
+    CHECK(items[1].text == "新增城镇就业5000人。");
+    CHECK(items[2].text == "完成造林1万亩。");
+    CHECK(items[3].text == "推进数字政府建设，建成一网通办平台。");
+    // Inside a task's text a bullet stays.
+    auto inside = all_items(test::parse_string(
+        "2024年区政府工作报告重点工作任务分解\n\n1.推进项目：●新建学校5所；●新建医院1所。（责任单位：区发改局）\n"));
+    REQUIRE(inside.size() == 1);
+    CHECK(inside[0].text == "推进项目：●新建学校5所；●新建医院1所。");
+}
