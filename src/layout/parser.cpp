@@ -180,6 +180,7 @@ private:
     void classify() {
         lines_.resize(t_.line_count());
         std::optional<DecimalNumber> last_decimal;
+        int32_t head_a = -1, head_b = -1;  ///< the file's first line with text
         for (int i = 0; i < t_.line_count(); ++i) {
             LineInfo& li = lines_[i];
             int32_t a = t_.line_start[i], b = t_.line_end[i];
@@ -215,7 +216,11 @@ private:
                 li.rest = s >= 0 ? s : b;
                 continue;
             }
-            if (is_part_heading(a, b)) { li.kind = Kind::part; continue; }
+            // The file's first line with text, or the same line printed again ("区人民政府2024年
+            // 工作计划" three times over a web copy).
+            const bool at_head = head_a < 0 || t_.fold.compare(a, b - a, t_.fold, head_a, head_b - head_a) == 0;
+            if (head_a < 0) head_a = a, head_b = b;
+            if (is_part_heading(a, b, at_head)) { li.kind = Kind::part; continue; }
             bool done = false;
             for (std::size_t level = 0; level < r_.section_heading.size() && !done; ++level) {
                 const Regex& re = r_.section_heading[level];
@@ -492,9 +497,12 @@ private:
         return false;
     }
 
-    bool is_part_heading(int32_t a, int32_t b) const {
+    /// `at_head`: the line is the file's first with text, where a title naming its place is the
+    /// document's own.
+    bool is_part_heading(int32_t a, int32_t b, bool at_head) const {
         if (r_.part_heading_numbered.match_at(t_.fold, a, b)) return true;
         if (!r_.part_heading.match_at(t_.fold, a, b)) return false;
+        if (at_head && r_.part_heading.start(1) >= 0) return false;
         icu::UnicodeString f(t_.fold, a, b - a);
         for (const auto& w : r_.part_heading_never)
             if (f.indexOf(w) >= 0) return false;

@@ -1168,3 +1168,24 @@ TEST_CASE("a bullet before an unnumbered task is a list mark, not text ('●新�
     REQUIRE(inside.size() == 1);
     CHECK(inside[0].text == "推进项目：●新建学校5所；●新建医院1所。");
 }
+
+TEST_CASE("a part title may open with its place ('广州市2024年…分工方案'), except as the file's own title", "[parse][family]") {
+    auto d = test::parse_string(
+        "广州市人民政府办公厅关于印发广州市2024年政府工作报告重点工作分工方案的通知\n\n广州市人民政府办公厅\n2024年2月20日\n\n"
+        "广州市2024年政府工作报告重点工作分工方案\n\n一、推动经济高质量发展\n1.新开工项目300个以上。（市发展改革委牵头，各区政府配合）\n");
+    REQUIRE(d.parts.size() == 1);
+    CHECK(d.parts[0].title == "广州市2024年政府工作报告重点工作分工方案");
+    CHECK(d.parts[0].line == 6);
+    CHECK(d.unassigned.empty());
+
+    // At the head of the file (printed again by a web copy) it titles the document; the
+    // preamble under it is no task.
+    auto plan = test::parse_string(
+        "区人民政府2024年工作计划\n区人民政府2024年工作计划\n2024年是关键之年。\n重点做好十方面工作。\n"
+        "(一)坚持稳中求进,更高质量推动经济运行总体向好\n发挥投资关键作用。实施项目100个。\n");
+    CHECK(*plan.document.title == "区人民政府2024年工作计划");
+    REQUIRE(plan.parts.size() == 1);
+    const auto items = all_items(plan);
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].text == "发挥投资关键作用。实施项目100个。");
+}

@@ -73,6 +73,12 @@ TEST_CASE("牵头 markers decide the leads", "[units]") {
     CHECK(s.support == V{"区公共服务“七优享”专班各成员单位"});
     s = split("区发改局牵头，区财政局按职责分工负责");
     CHECK(s.support == V{"区财政局"});
+    // How the others take part: 落实, 组织实施, 按职责分工落实.
+    s = split("市商务局牵头，各区政府落实");
+    CHECK(s.lead == V{"市商务局"});
+    CHECK(s.support == V{"各区政府"});
+    s = split("市发展改革委牵头，市财政局、各区政府按职责分工落实");
+    CHECK(s.support == V{"市财政局", "各区政府"});
 }
 
 TEST_CASE("等 closes a list before a collective unit", "[units]") {
