@@ -375,7 +375,8 @@ private:
         if (last != u',' && last != u'、') return false;
         int looked = 0;
         for (int k = i + 1; k < t_.line_count() && looked < kWrappedTaskLines; ++k) {
-            const auto [a, b] = trimmed(k);
+            const std::pair<int32_t, int32_t> range = trimmed(k);
+            const int32_t a = range.first, b = range.second;  // named: clang 14 lambdas cannot capture bindings
             if (a == b) continue;
             ++looked;
             const auto numbered = [&](const Regex& re) { return re.match_at(t_.fold, a, b); };
