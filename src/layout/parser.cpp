@@ -100,6 +100,8 @@ private:
     std::vector<LineInfo> lines_;
     /// How many lines a task that wraps after a heading-shaped first line may run on for.
     static constexpr int kWrappedTaskLines = 3;
+    /// Lines at the right margin that show a prose block is hard-wrapped.
+    static constexpr std::size_t kWrapEvidenceLines = 3;
     std::vector<const char*> role_;  ///< what claimed each line (meta, part, section, item, …); null: nothing
 
     // Context while walking the body.
@@ -109,6 +111,7 @@ private:
     bool grid_mode_ = false;
     int header_end_ = -1;  ///< last line of the grid header being read
     bool in_footer_ = false;
+    bool footer_breaks_off_ = false;  ///< the footer's last line ended at a comma: it goes on
     bool in_attachment_list_ = false;  ///< reading the notice's "附件：1．… 2．…" list
     std::vector<int> space_columns_;  ///< display columns of the open space-aligned grid's header
     int space_blank_run_ = 0;
@@ -521,7 +524,9 @@ private:
     bool grid_header_at(int i, std::vector<std::string>& roles, int& last) const {
         roles.clear();
         int k = i;
-        while (k < t_.line_count() && (lines_[k].kind == Kind::column || lines_[k].kind == Kind::blank)) {
+        // A page break may fall inside the header: its page number is no column.
+        while (k < t_.line_count() && (lines_[k].kind == Kind::column || lines_[k].kind == Kind::blank ||
+                                       lines_[k].kind == Kind::page)) {
             if (lines_[k].kind == Kind::column) {
                 roles.push_back(*lines_[k].column_role);
                 last = k;
@@ -547,7 +552,7 @@ private:
         const LineInfo& li = lines_[i];
         if (li.kind == Kind::blank) {
             ++last_blank_run_;
-            in_footer_ = false;
+            in_footer_ &= footer_breaks_off_;
             in_attachment_list_ = false;
             return;
         }
@@ -565,8 +570,12 @@ private:
         after_page_number_ = false;
         const bool heading_wraps = heading_wraps_;
         heading_wraps_ = false;
-        // The 版记 footer runs on over adjacent lines ("抄送：…，" / "市法院，…"); no field holds it.
-        if (in_footer_) return;
+        // The 版记 footer runs on over adjacent lines ("抄送：…，" / "市法院，…"), and past a blank
+        // line while its list breaks off at a comma; no field holds it.
+        if (in_footer_) {
+            footer_breaks_off_ = breaks_off(li);
+            return;
+        }
         // "附件：1．重点工作任务分解" / "      2．民生实事项目任务分解": the notice lists what it
         // attaches; the numbered titles under the label are list entries, not tasks.
         in_attachment_list_ &= li.kind == Kind::item;
@@ -580,6 +589,7 @@ private:
             case Kind::footer:
                 flush_all();
                 in_footer_ = true;
+                footer_breaks_off_ = breaks_off(li);
                 return;
             case Kind::note: {
                 // A note ends the task before it; a convention sentence in it is the document's.
@@ -681,7 +691,7 @@ private:
             return;
         }
         if (li.kind == Kind::item && nested_numbering(i)) return;
-        if (li.kind == Kind::item && accept_number(li)) {
+        if (li.kind == Kind::item && accept_number(li) && !(!li.dotted && splits_number(i))) {
             flush_block();
             ensure_part(i);
             Block b;
@@ -775,6 +785,18 @@ private:
     }
 
     bool line_has_clause(int32_t a, int32_t b) const { return r_.clause_label.find(t_.fold, a, b); }
+
+    /// "…完成幸福河湖农村水系整治1" / "6.2公里以上。": a line that opens with digits right after a
+    /// line that ends in one continues a number the wrap split.
+    bool splits_number(int i) const {
+        const LineInfo& li = lines_[i];
+        if (!u_isdigit(t_.fold.charAt(li.a))) return false;
+        for (int k = i - 1; k >= 0; --k) {
+            if (lines_[k].kind == Kind::blank) continue;
+            return lines_[k].b > lines_[k].a && u_isdigit(t_.fold.charAt(lines_[k].b - 1));
+        }
+        return false;
+    }
 
     bool accept_number(const LineInfo& li) const {
         int n = li.value;
@@ -1071,13 +1093,46 @@ private:
             item.span = span_of(p.src.front(), p, p.size());
             push_item(std::move(item), first_line, p);
         };
+        const std::vector<bool> ends = paragraph_ends(b);
         for (std::size_t k = 0; k < b.ranges.size(); ++k) {
             if (para.empty()) first_line = b.lines[k];
             para.append(t_, b.ranges[k].first, b.ranges[k].second);
-            char16_t lastc = para.empty() ? u'。' : para.fold.charAt(para.size() - 1);
-            if (lastc == u'。' || lastc == u'!' || lastc == u'?' || lastc == u';' || lastc == u'”') emit();
+            if (ends[k]) emit();
         }
         emit();
+    }
+
+    /// Where the paragraphs of a prose block end, line by line. Paragraphs printed with a first-line
+    /// indent end before the next indented line, whatever the line before ends with. Otherwise a
+    /// paragraph ends with a sentence, unless the line runs to the right margin of a text that is
+    /// hard-wrapped (a PDF page): there the sentence end fell at the wrap by chance.
+    std::vector<bool> paragraph_ends(const Block& b) const {
+        const std::size_t n = b.ranges.size();
+        std::vector<bool> ends(n, false);
+        std::vector<bool> indented(n, false);
+        std::size_t indented_count = 0;
+        int32_t widest = 0;
+        for (std::size_t k = 0; k < n; ++k) {
+            const int line = b.lines[k];
+            indented[k] = t_.line_start[line] < b.ranges[k].first && b.ranges[k].first == lines_[line].a;
+            if (k > 0) indented_count += indented[k];
+            widest = std::max(widest, b.ranges[k].second - b.ranges[k].first);
+        }
+        if (indented_count > 0 && indented_count + 1 < n) {
+            for (std::size_t k = 0; k + 1 < n; ++k) ends[k] = indented[k + 1];
+            ends[n - 1] = true;
+            return ends;
+        }
+        std::size_t at_margin = 0;
+        for (const auto& [a, e] : b.ranges) at_margin += e - a >= widest - 1;
+        const bool wrapped = at_margin >= kWrapEvidenceLines && at_margin * 5 >= n * 2;
+        for (std::size_t k = 0; k < n; ++k) {
+            const char16_t last = t_.fold.charAt(b.ranges[k].second - 1);
+            const bool sentence = last == u'。' || last == u'!' || last == u'?' || last == u';' || last == u'”';
+            const bool reaches_margin = b.ranges[k].second - b.ranges[k].first >= widest - 1;
+            ends[k] = sentence && !(wrapped && reaches_margin && k + 1 < n);
+        }
+        return ends;
     }
 
     Span span_of(int32_t start, const Run& run, int32_t end_in_run) const {

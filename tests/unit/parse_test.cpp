@@ -1189,3 +1189,48 @@ TEST_CASE("a part title may open with its place ('广州市2024年…分工方�
     REQUIRE(items.size() == 1);
     CHECK(items[0].text == "发挥投资关键作用。实施项目100个。");
 }
+
+TEST_CASE("PDF copies: a number split by the wrap continues its task ('…整治1' / '6.2公里以上。')", "[parse][pdf]") {
+    auto d = test::parse_string(
+        "2024年市政府民生实事任务分解\n\n六、城乡宜居方面\n新建城市燃气管网8公里。(牵头领导:周国岭,责任单位:市城管局)完成幸福河湖农村水系整治1\n"
+        "6.2公里以上。(牵头领导:孙小晓,责任单位:市水利局)\n");
+    const auto items = all_items(d);
+    REQUIRE(items.size() == 2);
+    CHECK(items[1].text == "完成幸福河湖农村水系整治16.2公里以上。");
+    REQUIRE(items[1].lead.size() == 1);
+    CHECK(items[1].lead[0].name == "市水利局");
+    CHECK(!items[1].number);
+}
+
+TEST_CASE("PDF copies: a footer list broken off at a comma runs on past a blank line; a page break inside a grid header", "[parse][pdf]") {
+    auto d = test::parse_string(
+        "2024年市政府工作报告重点工作责任分解\n\n一、张三市长牵头重点工作\n1.新建学校5所。（责任单位：市教育局）\n\n"
+        "抄送：市委各部门，市人大常委会办公室，\n\n市法院，市检察院，驻舟部队。\n");
+    CHECK(all_items(d).size() == 1);
+
+    auto grid = test::parse_string(
+        "2024年县政府工作报告重点工作任务分解表\n\n序号\n\n— 1 —\n\n目标任务\n\n牵头单位\n\n配合单位\n\n1\n\n新建学校5所\n\n县教育局\n\n县财政局\n");
+    const auto items = all_items(grid);
+    REQUIRE(items.size() == 1);
+    CHECK(*items[0].number == "1");
+    CHECK(items[0].text == "新建学校5所");
+    REQUIRE(items[0].lead.size() == 1);
+    CHECK(items[0].lead[0].name == "县教育局");
+}
+
+TEST_CASE("PDF copies: prose paragraphs end at the next first-line indent, or at a sentence short of the margin", "[parse][pdf]") {
+    // Indented paragraphs: a sentence that ends at the wrap does not end the paragraph.
+    auto indented = all_items(test::parse_string(
+        "2024年区政府工作计划\n\n(一)坚持稳中求进\n　　发挥投资关键作用。强化项目的谋划论证和统\n筹协调，发挥好政府投资的带动作用。\n"
+        "扩大有效投资。\n　　着力激发消费潜能。稳定和扩大传统消费。\n"));
+    REQUIRE(indented.size() == 2);
+    CHECK(indented[0].text == "发挥投资关键作用。强化项目的谋划论证和统筹协调，发挥好政府投资的带动作用。扩大有效投资。");
+    CHECK(indented[1].text == "着力激发消费潜能。稳定和扩大传统消费。");
+    // Hard-wrapped without indents: a sentence end at the margin runs on, one short of it ends.
+    auto wrapped = all_items(test::parse_string(
+        "2024年区政府工作计划\n\n(一)坚持稳中求进\n发挥投资关键作用。强化项目谋划论证协调。\n发挥好政府投资带动作用扩大有效投资规模，\n"
+        "推动项目早开工早见效早投产早达产快建设。\n稳定预期。\n着力激发消费潜能。稳定和扩大传统消费。\n"));
+    REQUIRE(wrapped.size() == 2);
+    CHECK(wrapped[0].text.rfind("发挥投资关键作用。", 0) == 0);
+    CHECK(wrapped[1].text == "着力激发消费潜能。稳定和扩大传统消费。");
+}
