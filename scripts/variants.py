@@ -43,6 +43,16 @@ def page_numbers(text, every=30):
     return "\n".join(out)
 
 
+def stray_spaces(text, every=23):
+    """A space between two ideographs now and then, as letter-spaced PDF text extracts."""
+    out = []
+    for k, c in enumerate(text):
+        out.append(c)
+        if k % every == 0 and "\u4e00" <= c <= "\u9fff" and k + 1 < len(text) and "\u4e00" <= text[k + 1] <= "\u9fff":
+            out.append(" ")
+    return "".join(out)
+
+
 VARIANTS = {
     "crlf": lambda t: t.replace("\n", "\r\n"),
     "halfwidth": lambda t: t.translate(HALF),
@@ -54,6 +64,7 @@ VARIANTS = {
     "rewrap": rewrap,
     # Official documents indent each paragraph by two full-width spaces, then wrap it.
     "indent-rewrap": lambda t: rewrap("\n".join(("\u3000\u3000" + l) if l.strip() else l for l in t.split("\n"))),
+    "stray-spaces": stray_spaces,
     "gb18030": lambda t: t,  # encoded when written
 }
 

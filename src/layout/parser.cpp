@@ -219,11 +219,8 @@ private:
                 li.rest = s >= 0 ? s : b;
                 continue;
             }
-            // The file's first line with text, or the same line printed again ("区人民政府2024年
-            // 工作计划" three times over a web copy).
-            const bool at_head = head_a < 0 || t_.fold.compare(a, b - a, t_.fold, head_a, head_b - head_a) == 0;
             if (head_a < 0) head_a = a, head_b = b;
-            if (is_part_heading(a, b, at_head)) { li.kind = Kind::part; continue; }
+            if (is_part_heading(a, b, head_a, head_b)) { li.kind = Kind::part; continue; }
             bool done = false;
             for (std::size_t level = 0; level < r_.section_heading.size() && !done; ++level) {
                 const Regex& re = r_.section_heading[level];
@@ -501,12 +498,15 @@ private:
         return false;
     }
 
-    /// `at_head`: the line is the file's first with text, where a title naming its place is the
-    /// document's own.
-    bool is_part_heading(int32_t a, int32_t b, bool at_head) const {
+    /// [head_a, head_b): the file's first line with text. A title naming its place there, or
+    /// printed again below it ("区人民政府2024年工作计划" three times over a web copy, spaced
+    /// differently), is the document's own.
+    bool is_part_heading(int32_t a, int32_t b, int32_t head_a, int32_t head_b) const {
         if (r_.part_heading_numbered.match_at(t_.fold, a, b)) return true;
         if (!r_.part_heading.match_at(t_.fold, a, b)) return false;
-        if (at_head && r_.part_heading.start(1) >= 0) return false;
+        if (r_.part_heading.start(1) >= 0 &&
+            (a == head_a || squeezed_fold_range(a, b) == squeezed_fold_range(head_a, head_b)))
+            return false;
         icu::UnicodeString f(t_.fold, a, b - a);
         for (const auto& w : r_.part_heading_never)
             if (f.indexOf(w) >= 0) return false;
@@ -1231,8 +1231,12 @@ private:
 
     // ---- cell-per-line grids -----------------------------------------------------------
     bool person_like(const Run& cell) const {
-        return cell.size() <= 20 && r_.person_cell.match_at(cell.fold) && unit_kind(cell.fold, r_) == "other" &&
-               !r_.deadline_cell.find(cell.fold);
+        if (cell.size() > 20) return false;
+        // Two-character names are padded to the width of three ("王　五", "刘 学文").
+        icu::UnicodeString name;
+        for (int32_t i = 0; i < cell.size(); ++i)
+            if (!is_space(cell.fold.charAt(i))) name.append(cell.fold.charAt(i));
+        return r_.person_cell.match_at(name) && unit_kind(name, r_) == "other" && !r_.deadline_cell.find(name);
     }
 
     bool ends_with_colon(const Run& r) const {

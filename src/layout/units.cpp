@@ -88,9 +88,10 @@ std::vector<Run> split_pieces(const Run& list, const Rules& rules, int& empty) {
             Run right = squeeze(piece.sub(j, piece.size()));
             bool whole = !left.empty() && !right.empty() && unit_kind(left.fold, rules) != "other" &&
                          unit_kind(right.fold, rules) != "other" && left.fold.indexOf(u'(') < 0;
-            // At a line break the next line must also open like a unit name ("区交通运输局"),
-            // not continue one ("定海分局" after "市自然资源和规划局").
-            if (whole && line_break && !is_space(piece.orig.charAt(i)))
+            // The right side must also open like a unit name ("区交通运输局"), not continue one:
+            // "定海分局" after "市自然资源和规划局" at a line break, "政法委" after "区委 " where a
+            // letter-spaced PDF left a stray space.
+            if (whole)
                 whole = std::find(rules.unit_starts.begin(), rules.unit_starts.end(), right.fold.charAt(0)) != rules.unit_starts.end();
             if (whole) {
                 out.push_back(std::move(left));

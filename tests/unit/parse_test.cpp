@@ -1234,3 +1234,17 @@ TEST_CASE("PDF copies: prose paragraphs end at the next first-line indent, or at
     CHECK(wrapped[0].text.rfind("发挥投资关键作用。", 0) == 0);
     CHECK(wrapped[1].text == "着力激发消费潜能。稳定和扩大传统消费。");
 }
+
+TEST_CASE("letter-spaced print: '关 于…的 通知', '印 发', two-character names padded to three ('刘 学文')", "[parse][pdf]") {
+    auto d = test::parse_string(
+        "某县人民政府办公室关 于印发2024年县政府工作报告重点工作任务分解的 通知\n\n某县人民政府办公室\n2024年3月5日\n\n"
+        "2024年县政府工作报告重点工作任务分解表\n\n序号\n\n目标任务\n\n牵头领导\n\n牵头单位\n\n"
+        "1\n\n新建学校5所\n\n刘 学文\n\n县教育局\n\n某县人民政府办公室 2024年3月5日印 发\n");
+    CHECK(*d.document.title == "某县人民政府办公室关于印发2024年县政府工作报告重点工作任务分解的通知");
+    const auto items = all_items(d);
+    REQUIRE(items.size() == 1);
+    REQUIRE(items[0].leader);
+    CHECK(items[0].leader->name == "刘学文");
+    REQUIRE(items[0].lead.size() == 1);
+    CHECK(items[0].lead[0].name == "县教育局");
+}

@@ -104,6 +104,9 @@ TEST_CASE("spaces and line breaks inside a name are extraction artefacts", "[uni
     s = split("市卫健委 市教育局");
     CHECK(s.lead == V{"市卫健委"});
     CHECK(s.support == V{"市教育局"});
+    // Letter-spaced PDF text: both halves end like units, but the right one does not open like one.
+    s = split("区发改局、区委 政法委、市科 技局、区人力社 保局");
+    CHECK(s.support == V{"区委政法委", "市科技局", "区人力社保局"});
 }
 
 TEST_CASE("a dangling separator is counted", "[units]") {
