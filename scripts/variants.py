@@ -53,6 +53,11 @@ def stray_spaces(text, every=23):
     return "".join(out)
 
 
+def traditional(text):
+    """Traditional characters, as a Hong Kong, Macao or Taiwan copy prints them (ICU's uconv)."""
+    return subprocess.run(["uconv", "-x", "Hans-Hant"], input=text, capture_output=True, text=True, check=True).stdout
+
+
 VARIANTS = {
     "crlf": lambda t: t.replace("\n", "\r\n"),
     "halfwidth": lambda t: t.translate(HALF),
@@ -65,6 +70,7 @@ VARIANTS = {
     # Official documents indent each paragraph by two full-width spaces, then wrap it.
     "indent-rewrap": lambda t: rewrap("\n".join(("\u3000\u3000" + l) if l.strip() else l for l in t.split("\n"))),
     "stray-spaces": stray_spaces,
+    "traditional": traditional,
     "gb18030": lambda t: t,  # encoded when written
 }
 
@@ -86,7 +92,12 @@ def main():
             for s in samples:
                 text = make(s.read_text(encoding="utf-8"))
                 (Path(tmp) / s.name).write_bytes(text.encode("gb18030" if name == "gb18030" else "utf-8"))
-            cmd = [sys.executable, args.score, "--bin", args.bin, "--gold-dir", args.gold_dir, "--src-dir", tmp]
+            cmd = [sys.executable, args.score, "--gold-dir", args.gold_dir, "--src-dir", tmp]
+            if name == "traditional":
+                # Output keeps the characters as printed: compare in Simplified.
+                cmd += ["--cmd", f"'{args.bin}' parse '{{src}}' --to json | uconv -x Hant-Hans | sed 's/「/“/g; s/」/”/g'"]
+            else:
+                cmd += ["--bin", args.bin]
             if args.show:
                 cmd += ["--show", str(args.show)]
             out = subprocess.run(cmd, capture_output=True, text=True, check=True).stdout
