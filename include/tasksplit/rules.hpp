@@ -102,6 +102,7 @@ struct Rules {
     // units.yaml
     std::vector<char16_t> separators;
     std::vector<char16_t> unit_starts;
+    std::vector<char16_t> glued_name_ends;  ///< "区住建局区交通运输局": where two joined names split
     std::vector<std::pair<char16_t, char16_t>> brackets;
     icu::UnicodeString lead_marker, etc_marker;
     std::vector<icu::UnicodeString> etc_generic;  ///< words after 等 that name no one: 部门, 单位

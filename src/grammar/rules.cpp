@@ -369,6 +369,8 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
             }
             icu::UnicodeString starts = folded(need(s, y, "line_break_unit_starts").as<std::string>());
             for (int32_t i = 0; i < starts.length(); ++i) r.unit_starts.push_back(starts.charAt(i));
+            icu::UnicodeString glued = folded(need(s, y, "glued_name_ends").as<std::string>());
+            for (int32_t i = 0; i < glued.length(); ++i) r.glued_name_ends.push_back(glued.charAt(i));
             for (const auto& w : list_of(s, need(s, y, "brackets"), "brackets")) {
                 icu::UnicodeString u = folded(w);
                 if (u.length() != 2) throw GrammarError(where(s, y["brackets"], "brackets") + ": each entry is an open and a close character");

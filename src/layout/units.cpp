@@ -47,6 +47,25 @@ Run squeeze(Run r) {
     return out;
 }
 
+/// "区住建局区交通运输局" -> two units: a copy that lost the line break between two names of one
+/// grid cell. Split where one name closes (glued_name_ends) and the next opens like a unit name,
+/// both sides whole units of at least kGluedNameMin characters.
+void split_glued(Run piece, const Rules& rules, std::vector<Run>& out) {
+    constexpr int32_t kGluedNameMin = 3;
+    const auto in = [](const std::vector<char16_t>& set, char16_t c) { return std::find(set.begin(), set.end(), c) != set.end(); };
+    for (int32_t i = kGluedNameMin; i + kGluedNameMin <= piece.size(); ++i) {
+        if (!in(rules.glued_name_ends, piece.fold.charAt(i - 1)) || !in(rules.unit_starts, piece.fold.charAt(i))) continue;
+        const Run left = piece.sub(0, i);
+        Run right = piece.sub(i, piece.size());
+        if (left.fold.indexOf(u'(') >= 0 || unit_kind(left.fold, rules) == "other" || unit_kind(right.fold, rules) == "other")
+            continue;
+        out.push_back(left);
+        piece = std::move(right);
+        i = kGluedNameMin - 1;
+    }
+    out.push_back(std::move(piece));
+}
+
 /// Splits at depth-0 separators; whitespace splits only between two complete unit names
 /// ("市卫健委 市教育局"), elsewhere it is an extraction artefact and is dropped.
 std::vector<Run> split_pieces(const Run& list, const Rules& rules, int& empty) {
@@ -100,7 +119,7 @@ std::vector<Run> split_pieces(const Run& list, const Rules& rules, int& empty) {
             i = std::max(i, j - 1);
         }
         Run rest = squeeze(piece.sub(from, piece.size()));
-        if (!rest.empty()) out.push_back(std::move(rest));
+        if (!rest.empty()) split_glued(std::move(rest), rules, out);
     }
     return out;
 }

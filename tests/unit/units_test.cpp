@@ -109,6 +109,19 @@ TEST_CASE("spaces and line breaks inside a name are extraction artefacts", "[uni
     CHECK(s.support == V{"区委政法委", "市科技局", "区人力社保局"});
 }
 
+TEST_CASE("two names of one cell glued by a lost line break are two units", "[units]") {
+    auto s = split("区住建局区交通运输局、区发改局");
+    CHECK(s.lead == V{"区住建局"});
+    CHECK(s.support == V{"区交通运输局", "区发改局"});
+    s = split("市发改委市财政局");
+    CHECK(s.support == V{"市财政局"});
+    // One name: the part after the end does not open like a unit, or a side is too short.
+    for (const char* one : {"市自然资源和规划局定海分局", "县委县政府督查室", "区委区政府办公室", "市委办公室"}) {
+        INFO(one);
+        CHECK(split(one).lead == V{one});
+    }
+}
+
 TEST_CASE("a dangling separator is counted", "[units]") {
     auto s = split("高新区管委会、舟山海关、舟山海事局、");
     CHECK(s.empty == 1);
