@@ -19,7 +19,12 @@ struct GrammarError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-/// An ICU regex with its own matcher; searches a region of a UnicodeString.
+/// Characters every match of the ICU regex `pattern` holds ("级" in '[0-9]+\s*(?:万)?级'); may be
+/// fewer, never more. Empty when the pattern sets flags.
+std::u32string required_literals(const std::u32string& pattern);
+
+/// An ICU regex with its own matcher; searches a region of a UnicodeString. A region that lacks
+/// a character every match holds is answered without running the matcher.
 class Regex {
 public:
     Regex() = default;
@@ -37,7 +42,11 @@ public:
     icu::UnicodeString group(int group) const;
 
 private:
+    /// False when s[from, to) lacks one of needs_ (checked on short regions only).
+    bool may_match(const icu::UnicodeString& s, int32_t from, int32_t to) const;
+
     std::string where_;  ///< file:line:col: rule, for errors found while matching
+    std::u16string needs_;  ///< characters every match holds (BMP)
     std::shared_ptr<icu::RegexPattern> pattern_;
     std::unique_ptr<icu::RegexMatcher> matcher_;
 };

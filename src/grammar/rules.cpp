@@ -24,6 +24,21 @@ Regex::Regex(const icu::UnicodeString& pattern, const std::string& where) : wher
     // of every match.
     matcher_->setTimeLimit(2000, status);
     matcher_->setStackLimit(8 << 20, status);
+    std::u32string code_points(pattern.countChar32(), U'\0');
+    UErrorCode conv = U_ZERO_ERROR;
+    pattern.toUTF32(reinterpret_cast<UChar32*>(code_points.data()), static_cast<int32_t>(code_points.size()), conv);
+    for (char32_t c : required_literals(code_points))
+        if (c <= 0xFFFF && needs_.find(static_cast<char16_t>(c)) == std::u16string::npos) needs_.push_back(static_cast<char16_t>(c));
+}
+
+bool Regex::may_match(const icu::UnicodeString& s, int32_t from, int32_t to) const {
+    // Long regions are searched by the matcher alone: a scan per call could make repeated
+    // searches over a whole text quadratic.
+    constexpr int32_t kScanLimit = 512;
+    if (needs_.empty() || to - from > kScanLimit) return true;
+    for (char16_t c : needs_)
+        if (s.indexOf(c, from, to - from) < 0) return false;
+    return true;
 }
 
 void Regex::require_groups(int n) const {
@@ -40,9 +55,11 @@ static void check_limits(UErrorCode status, const std::string& where) {
 }
 
 bool Regex::find(const icu::UnicodeString& s, int32_t from, int32_t to) const {
+    if (to < 0) to = s.length();
+    if (!may_match(s, from, to)) return false;
     UErrorCode status = U_ZERO_ERROR;
     matcher_->reset(s);
-    matcher_->region(from, to < 0 ? s.length() : to, status);
+    matcher_->region(from, to, status);
     matcher_->useTransparentBounds(true);
     bool found = matcher_->find(status);
     check_limits(status, where_);
@@ -50,9 +67,11 @@ bool Regex::find(const icu::UnicodeString& s, int32_t from, int32_t to) const {
 }
 
 bool Regex::match_at(const icu::UnicodeString& s, int32_t from, int32_t to) const {
+    if (to < 0) to = s.length();
+    if (!may_match(s, from, to)) return false;
     UErrorCode status = U_ZERO_ERROR;
     matcher_->reset(s);
-    matcher_->region(from, to < 0 ? s.length() : to, status);
+    matcher_->region(from, to, status);
     bool found = matcher_->lookingAt(status);
     check_limits(status, where_);
     return U_SUCCESS(status) && found;

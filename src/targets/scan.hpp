@@ -29,8 +29,6 @@ struct Chars {
 };
 
 Chars decode(const std::string& utf8);
-/// Characters every match of the regex `pattern` holds (see scan.cpp); may be fewer, never more.
-U32 required_literals(const U32& pattern);
 U32 folded(const std::string& utf8);
 std::string to_utf8(const U32& s);
 

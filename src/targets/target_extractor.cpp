@@ -24,6 +24,7 @@
 
 #include "scan.hpp"
 #include "tasksplit/grammar_files.hpp"
+#include "tasksplit/rules.hpp"
 
 namespace tasksplit {
 
@@ -98,7 +99,7 @@ std::shared_ptr<const TargetExtractor::Rules> load_rules(const YAML::Node& y) {
         r->not_targets.push_back(std::move(re));
         U32 code_points(static_cast<std::size_t>(pattern.countChar32()), U'\0');
         pattern.toUTF32(reinterpret_cast<UChar32*>(code_points.data()), static_cast<int32_t>(code_points.size()), status);
-        r->not_target_needs.push_back(scan::required_literals(code_points));
+        r->not_target_needs.push_back(required_literals(code_points));
     }
     r->link_verbs.add_all(y["link_verbs"]);
     r->link_particles.add_all(y["link_particles"]);

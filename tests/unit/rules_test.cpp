@@ -62,3 +62,15 @@ TEST_CASE("LabelFinder: a whole label with a space for its lost colon, at a clau
     // Punctuation after the space is no value.
     CHECK(label_in(f, "（责任单位 ）").empty());
 }
+
+TEST_CASE("Regex: a region without a character every match holds is no match; results are unchanged", "[rules]") {
+    Regex heading(from_utf8("^([\\u4E00-\\u9FFF]{1,10}(?:市|区))?[0-9]{4}\\s*年.{2,20}$"), "test");
+    const icu::UnicodeString yes = from_utf8("广州市2024年政府工作报告分工方案");
+    REQUIRE(heading.match_at(yes));
+    CHECK(to_utf8(heading.group(1)) == "广州市");
+    CHECK_FALSE(heading.match_at(from_utf8("广州市政府工作报告分工方案")));
+    // Inside a longer text only the region counts: the 年 after it does not make it match.
+    const icu::UnicodeString text = from_utf8("2024 推进工作\n2024年工作要点");
+    CHECK_FALSE(heading.match_at(text, 0, 7));
+    CHECK(heading.find(text, 10));
+}

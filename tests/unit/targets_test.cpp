@@ -9,6 +9,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "tasksplit/rules.hpp"
 #include "tasksplit/targets.hpp"
 #include "../../src/targets/scan.hpp"
 
@@ -247,7 +248,7 @@ TEST_CASE("targets: gold precision, recall and fields", "[targets][gold]") {
 }
 
 TEST_CASE("required_literals: the characters every match of a not_targets pattern holds", "[targets]") {
-    using tasksplit::scan::required_literals;
+    using tasksplit::required_literals;
     CHECK(required_literals(U"“[^“”]{0,30}”") == U"“”");
     CHECK(required_literals(U"[0-9.一二]+\\s*(?:万|亿)?(?:吨|元)?级") == U"级");
     CHECK(required_literals(U"(?<![零一])一(?![零一])") == U"一");
@@ -257,6 +258,10 @@ TEST_CASE("required_literals: the characters every match of a not_targets patter
     CHECK(required_literals(U"a?b*c{0,2}d{1,2}e+") == U"de");
     CHECK(required_literals(U"\\+[+＋]x") == U"x");
     CHECK(required_literals(U"ab|cd").empty());
+    // Flags change what a literal matches.
+    CHECK(required_literals(U"(?i)abc").empty());
+    CHECK(required_literals(U"(?x) a b").empty());
+    CHECK(required_literals(U"(?:第)?x(?=y)") == U"x");
     CHECK(required_literals(U"[(（][0-9]{1,2}[)）]").empty());
     // A pattern it cannot read to the end gives nothing.
     CHECK(required_literals(U"x[abc").empty());
