@@ -58,6 +58,16 @@ def traditional(text):
     return subprocess.run(["uconv", "-x", "Hans-Hant"], input=text, capture_output=True, text=True, check=True).stdout
 
 
+WEB_TOP = ["首页 > 政务公开 > 政府文件", "【字体：大 中 小】 打印本页 关闭窗口", "分享到：", ""]
+WEB_BOTTOM = ["", "【打印本页】 【关闭窗口】", "扫一扫在手机打开当前页", "主办单位：XX区人民政府办公室  技术支持：XX网络公司",
+              "网站标识码：3309020001  浙ICP备05001234号"]
+
+
+def web_chrome(text):
+    """The page around a web copy: breadcrumbs, font and print links above, site footer below."""
+    return "\n".join(WEB_TOP) + "\n" + text + "\n" + "\n".join(WEB_BOTTOM) + "\n"
+
+
 VARIANTS = {
     "crlf": lambda t: t.replace("\n", "\r\n"),
     "halfwidth": lambda t: t.translate(HALF),
@@ -71,6 +81,7 @@ VARIANTS = {
     "indent-rewrap": lambda t: rewrap("\n".join(("\u3000\u3000" + l) if l.strip() else l for l in t.split("\n"))),
     "stray-spaces": stray_spaces,
     "traditional": traditional,
+    "web-chrome": web_chrome,
     "gb18030": lambda t: t,  # encoded when written
 }
 

@@ -39,9 +39,10 @@ private:
 };
 
 /// Front matter: fills doc_number, issuer, title, date, year, addressees, contacts from
-/// lines [0, end) and marks the lines it used in `claimed`.
-void read_front_matter(const SourceText& text, int end, const Rules& rules, DocumentMeta& meta,
-                       std::vector<bool>& claimed);
+/// lines [0, end), passing over the web page's `furniture` lines, and marks the lines it used
+/// in `claimed`.
+void read_front_matter(const SourceText& text, int end, const std::vector<bool>& furniture, const Rules& rules,
+                       DocumentMeta& meta, std::vector<bool>& claimed);
 
 /// A line (folded) that is an office's name as signed: at most 40 characters, no sentence, and
 /// ending like an issuer ("…人民政府办公室").

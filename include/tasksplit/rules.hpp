@@ -107,6 +107,7 @@ struct Rules {
     Regex page_number;  ///< "— 5 —" between the lines of a task
     Regex note_line;    ///< "说明：…": a note about the breakdown
     Regex bullet;       ///< "●" before an unnumbered task
+    Regex web_furniture;  ///< "【打印本页】【关闭窗口】": the web page around a copy
     std::vector<std::pair<std::string, std::vector<std::string>>> part_kind_words;
     // units.yaml
     std::vector<char16_t> separators;

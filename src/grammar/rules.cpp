@@ -374,6 +374,7 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
             r.page_number = regex_of(s, need(s, y, "page_number"), "page_number");
             r.note_line = regex_of(s, need(s, y, "note_line"), "note_line");
             r.bullet = regex_of(s, need(s, y, "bullet"), "bullet");
+            r.web_furniture = regex_of(s, need(s, y, "web_furniture"), "web_furniture");
             r.closing_paragraph = regex_of(s, need(s, y, "closing_paragraph"), "closing_paragraph");
             for (const auto& kv : need_map(s, y, "part_kinds"))
                 r.part_kind_words.emplace_back(one_of(s, kv.first, kv.second, {"key_tasks", "livelihood", "plan"}, "part_kinds"),

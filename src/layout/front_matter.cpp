@@ -46,10 +46,11 @@ bool office_name(const icu::UnicodeString& folded_line, const Rules& rules) {
 /// A notice title in a large type wraps onto at most this many lines.
 constexpr std::size_t kMaxTitleLines = 4;
 
-void read_front_matter(const SourceText& text, int end, const Rules& rules, DocumentMeta& meta,
-                       std::vector<bool>& claimed) {
+void read_front_matter(const SourceText& text, int end, const std::vector<bool>& furniture, const Rules& rules,
+                       DocumentMeta& meta, std::vector<bool>& claimed) {
     std::vector<FrontLine> lines;
     for (int i = 0; i < end; ++i) {
+        if (furniture[i]) continue;
         Run r;
         r.append(text, text.line_start[i], text.line_end[i]);
         if (r.empty()) continue;

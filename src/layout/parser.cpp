@@ -69,14 +69,16 @@ public:
         while (body < t_.line_count() && !starts_body(lines_[body])) ++body;
         doc_.source.lines = t_.line_count();
         std::vector<bool> meta(t_.line_count(), false);
-        read_front_matter(t_, body, r_, doc_.document, meta);
+        std::vector<bool> furniture(body, false);
+        for (int i = 0; i < body; ++i) furniture[i] = lines_[i].kind == Kind::page;
+        read_front_matter(t_, body, furniture, r_, doc_.document, meta);
         for (int i = 0; i < body; ++i)
             if (lines_[i].kind != Kind::blank) front_lines_.push_back(squeezed_line(i));
         // A breakdown published without a notice around it opens with its part heading
         // ("2024年市政府工作报告重点工作责任分工"): that line is the document's title too.
         if (!doc_.document.title && body < t_.line_count() && lines_[body].kind == Kind::part) {
             bool first = true;
-            for (int i = 0; i < body; ++i) first &= lines_[i].kind == Kind::blank;
+            for (int i = 0; i < body; ++i) first &= lines_[i].kind == Kind::blank || lines_[i].kind == Kind::page;
             if (first) {
                 Run title;
                 title.append(t_, lines_[body].a, lines_[body].b);
@@ -85,6 +87,7 @@ public:
         }
         for (int i = 0; i < body; ++i)
             if (meta[i]) claim(i, "meta");
+            else if (furniture[i]) claim(i, "page");
         for (int i = body; i < t_.line_count(); ++i) step(i);
         flush_all();
         finish();
@@ -210,7 +213,7 @@ private:
             if (space_grid_row(i, a, b)) { li.kind = Kind::tab; continue; }
             // Regexes run on the line's region of the folded text: no copy per line.
             const icu::UnicodeString& f = t_.fold;
-            if (r_.page_number.match_at(f, a, b)) { li.kind = Kind::page; continue; }
+            if (r_.page_number.match_at(f, a, b) || r_.web_furniture.find(f, a, b)) { li.kind = Kind::page; continue; }
             if (r_.note_line.match_at(f, a, b) || is_convention_line(a, b)) { li.kind = Kind::note; continue; }
             if (r_.footer.match_at(f, a, b)) { li.kind = Kind::footer; continue; }
             if (r_.attachment_label.match_at(f, a, b)) {

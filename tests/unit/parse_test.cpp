@@ -1248,3 +1248,18 @@ TEST_CASE("letter-spaced print: '关 于…的 通知', '印 发', two-character
     REQUIRE(items[0].lead.size() == 1);
     CHECK(items[0].lead[0].name == "县教育局");
 }
+
+TEST_CASE("the web page around a copy is furniture: breadcrumbs, print links, disclosure fields, site footer", "[parse][family]") {
+    auto d = test::parse_string(
+        "首页 > 政务公开 > 政府文件\n索引号 002969042/2024-116185\n【字体：大 中 小】 打印本页 关闭窗口\n"
+        "区人民政府2024年工作计划\n2024年是关键之年。\n(一)坚持稳中求进\n发挥投资关键作用。实施项目100个。\n"
+        "【打印本页】 【关闭窗口】\n扫一扫在手机打开当前页\n主办单位：XX区人民政府办公室  技术支持：XX网络公司\n网站标识码：3309020001  浙ICP备05001234号\n");
+    CHECK(*d.document.title == "区人民政府2024年工作计划");
+    const auto items = all_items(d);
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].text == "发挥投资关键作用。实施项目100个。");
+    for (const auto& u : d.unassigned) {
+        INFO(u.text);
+        CHECK(u.line == 5);  // only the preamble sentence
+    }
+}
