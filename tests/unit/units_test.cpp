@@ -139,6 +139,9 @@ TEST_CASE("unit kinds", "[units]") {
     CHECK(unit_kind(make_run("舟山军分区").fold, r) == "department");
     CHECK(unit_kind(make_run("市广播电视台").fold, r) == "department");
     CHECK(unit_kind(make_run("建设数字化平台").fold, r) == "other");
+    CHECK(unit_kind(make_run("定海工业园区").fold, r) == "department");
+    CHECK(unit_kind(make_run("杭州高新区").fold, r) == "department");
+    CHECK(unit_kind(make_run("城区").fold, r) == "other");
 }
 
 TEST_CASE("bracketed 牵头 markers: one unit, or every unit before with 以上/并列", "[units]") {
