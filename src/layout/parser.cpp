@@ -344,13 +344,7 @@ private:
 
     /// "（一）推进数字经济发展。（责任单位：市经信局）" is numbered like a heading but is a task.
     bool heading_is_task(const LineInfo& li) const {
-        if (line_has_clause(li.rest, li.b)) {
-            Run rest;
-            rest.append(t_, li.rest, li.b);
-            for (const auto& c : find_clauses(rest, r_, true))
-                for (const auto& f : c.fields)
-                    if (f.role != "leader") return true;
-        }
+        if (clause_names_units(li.rest, li.b, false)) return true;
         char16_t last = t_.fold.charAt(li.b - 1);
         return last == u'。' || last == u';' || li.b - li.rest > r_.heading_max_title;
     }
@@ -359,11 +353,17 @@ private:
     /// with a clause naming units.
     bool unit_clause_follows(int i) const {
         const auto next = next_nonblank(i);
-        if (!next || !line_has_clause(next->first, next->second)) return false;
+        return next && clause_names_units(next->first, next->second, true);
+    }
+
+    /// [a, b) holds a clause that names units or a deadline, not only a leader; with
+    /// `at_start`, one that opens the range.
+    bool clause_names_units(int32_t a, int32_t b, bool at_start) const {
+        if (!line_has_clause(a, b)) return false;
         Run run;
-        run.append(t_, next->first, next->second);
+        run.append(t_, a, b);
         for (const auto& c : find_clauses(run, r_, true)) {
-            if (c.start != 0) continue;
+            if (at_start && c.start != 0) continue;
             for (const auto& f : c.fields)
                 if (f.role != "leader") return true;
         }
@@ -386,12 +386,7 @@ private:
             if (std::any_of(r_.section_heading.begin(), r_.section_heading.end(), numbered) ||
                 std::any_of(r_.item_number.begin(), r_.item_number.end(), [&](const auto& rule) { return numbered(rule.re); }))
                 return false;
-            if (!line_has_clause(a, b)) continue;
-            Run run;
-            run.append(t_, a, b);
-            for (const auto& c : find_clauses(run, r_, true))
-                for (const auto& f : c.fields)
-                    if (f.role != "leader") return true;
+            if (clause_names_units(a, b, false)) return true;
         }
         return false;
     }
