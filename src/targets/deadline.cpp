@@ -199,7 +199,10 @@ private:
             }
         } else if (d < n_ && (t_[d] == U'底' || t_[d] == U'末' || t_[d] == U'份')) {
             hit.b = d + 1;
-        } else if (d + 1 < n_ && t_[d] == U'下' && t_[d + 1] == U'旬') {
+        } else if (d + 1 < n_ && t_[d + 1] == U'旬' && (t_[d] == U'上' || t_[d] == U'中' || t_[d] == U'下')) {
+            // A ten-day period ends on the 10th, the 20th or the month's last day.
+            if (t_[d] == U'上') hit.day = 10;
+            else if (t_[d] == U'中') hit.day = 20;
             hit.b = d + 2;
         }
         return true;
