@@ -1039,6 +1039,14 @@ private:
                 end = clauses[k].end;
             }
             if (text.empty()) {
+                // A clause with no task text before it names units for nothing we can tell:
+                // it stays visible in unassigned rather than vanishing.
+                const Run orphan = run.sub(mine.front()->start, end).trimmed();
+                if (!orphan.empty() && !orphan.src.empty() && orphan.src.front() >= 0) {
+                    add_diag("warning", "clause-without-text", t_.line_at(orphan.src.front()),
+                             "a responsibility clause with no task text before it: " + orphan.utf8());
+                    release(orphan);
+                }
                 pos = end;
                 continue;
             }
