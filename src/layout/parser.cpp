@@ -1042,8 +1042,9 @@ private:
                 // A clause with no task text before it names units for nothing we can tell:
                 // it stays visible in unassigned rather than vanishing.
                 const Run orphan = run.sub(mine.front()->start, end).trimmed();
-                if (!orphan.empty() && !orphan.src.empty() && orphan.src.front() >= 0) {
-                    add_diag("warning", "clause-without-text", t_.line_at(orphan.src.front()),
+                if (!orphan.empty() && orphan.src.back() >= 0) {
+                    // Reported on its last line, where the label stands ("(" may open it a line above).
+                    add_diag("warning", "clause-without-text", t_.line_at(orphan.src.back()),
                              "a responsibility clause with no task text before it: " + orphan.utf8());
                     release(orphan);
                 }

@@ -147,9 +147,9 @@ void check_unassigned(Context& ctx) {
     int body = 0;
     for (const auto& p : ctx.doc.parts)
         if (p.line > 0 && (body == 0 || p.line < body)) body = p.line;
-    std::set<int> explained;  // lines the parser already reported as text after a clause
+    std::set<int> explained;  // lines the parser already reported as text after or a clause without text
     for (const auto& d : ctx.doc.diagnostics)
-        if (d.code == "text-after-clause") explained.insert(d.line);
+        if (d.code == "text-after-clause" || d.code == "clause-without-text") explained.insert(d.line);
     static const Regex numbered(u"^\\s*[0-9]{1,3}\\s*[.、]\\s*[^\\s0-9]", "validate: numbered");
     for (const auto& u : ctx.doc.unassigned) {
         if (body == 0 || u.line < body || explained.count(u.line)) continue;
