@@ -1262,4 +1262,9 @@ TEST_CASE("the web page around a copy is furniture: breadcrumbs, print links, di
         INFO(u.text);
         CHECK(u.line == 5);  // only the preamble sentence
     }
+    // The same words inside a task are its text.
+    const auto task = all_items(test::parse_string(
+        "2024年区政府工作报告重点工作任务分解\n\n1.推广扫一扫缴费。（责任单位：区数据局）\n"));
+    REQUIRE(task.size() == 1);
+    CHECK(task[0].text == "推广扫一扫缴费。");
 }
