@@ -21,3 +21,9 @@ TEST_CASE("a decimal task number counts by its place after the dot", "[numerals]
     CHECK(numeral_value(from_utf8("2.3")) == 3);
     CHECK(numeral_value(from_utf8("10.12")) == 12);
 }
+
+TEST_CASE("a numeral longer than any list number saturates instead of overflowing", "[numerals]") {
+    CHECK(numeral_value(from_utf8("118030180312345")) == 100000000);
+    CHECK(numeral_value(from_utf8("九九九九九九九九九九九九")) == 100000000);
+    CHECK(numeral_value(from_utf8("99999999999十")) == 100000000);
+}
