@@ -210,10 +210,16 @@ private:
                             [&](const Regex& re) { return re.match_at(t_.fold, a, b); }))
                 tabs = false;
             if (tabs) { li.kind = Kind::tab; continue; }
-            if (space_grid_row(i, a, b)) { li.kind = Kind::tab; continue; }
             // Regexes run on the line's region of the folded text: no copy per line.
             const icu::UnicodeString& f = t_.fold;
-            if (r_.page_number.match_at(f, a, b) || r_.web_furniture.find(f, a, b)) { li.kind = Kind::page; continue; }
+            // A page number inside a space-aligned grid is no row, and the grid goes on past it.
+            if (r_.page_number.match_at(f, a, b)) {
+                li.kind = Kind::page;
+                space_blank_run_ = 0;
+                continue;
+            }
+            if (space_grid_row(i, a, b)) { li.kind = Kind::tab; continue; }
+            if (r_.web_furniture.find(f, a, b)) { li.kind = Kind::page; continue; }
             if (r_.note_line.match_at(f, a, b) || is_convention_line(a, b)) { li.kind = Kind::note; continue; }
             if (r_.footer.match_at(f, a, b)) { li.kind = Kind::footer; continue; }
             if (r_.attachment_label.match_at(f, a, b)) {
@@ -1601,12 +1607,15 @@ private:
         if (!has("text") || !(has("lead") || has("units"))) return false;
         tab_header_ = rows.front();
         std::vector<Run> above(roles.size());
-        // The item of the row above waits: the next row may continue its text.
+        // The item of the row above waits: the next row may continue its text or a unit list.
         std::optional<Item> open;
         Run open_text;
+        std::vector<Run> open_cells;  ///< the waiting row's cells, merged cells filled in
         auto push_open = [&]() {
             if (!open) return;
             open->text = open_text.utf8();
+            for (std::size_t c = 0; c < roles.size(); ++c)
+                if (!open_cells[c].empty()) apply_unit_cell(*open, roles[c], open_cells[c], has("lead"));
             push_item(std::move(*open), open->span.line - 1, open_text);
             open.reset();
         };
@@ -1617,12 +1626,16 @@ private:
             // In a numbered grid, a row with neither number nor units nor date carries on the text
             // of the row above, wrapped by the extraction ("1\t新建…新增学位1500个，\t市教育局" /
             // "\t进一步扩大普惠性学前教育资源\t\t").
-            if (open && has("number") && continues_row(roles, cells)) {
+            if (open && has("number") && continues_row(roles, cells, open_cells)) {
                 claim(row.line, "item");
                 for (std::size_t c = 0; c < roles.size(); ++c) {
                     if (cells[c].empty()) continue;
                     if (roles[c] == "text") open_text.append(cells[c]);
                     else if (roles[c] == "detail") open->detail = open->detail.value_or("") + cells[c].utf8();
+                    else if (is_unit_role(roles[c])) {
+                        open_cells[c].append(cells[c]);
+                        above[c] = open_cells[c];
+                    }
                 }
                 open->span.end_line = row.line + 1;
                 open->span.end = t_.byte_at(lines_[row.line].b);
@@ -1638,6 +1651,7 @@ private:
             claim(row.line, "item");
             Item item;
             Run text;
+            std::vector<Run> unit_cells(roles.size());
             // Merged cells print only in their first row: an empty leader or lead cell is the one
             // above. A 配合单位 cell is merged only along with the lead; beside a printed 牵头单位
             // an empty one is just empty.
@@ -1656,26 +1670,14 @@ private:
                 else if (role == "detail") item.detail = cell.utf8();
                 else if (role == "deadline") item.deadline = cell.utf8();
                 else if (role == "leader") item.leader = first_person(cell);
-                else if (role == "lead" || role == "support" || role == "units") {
-                    UnitList units = split_units(cell, r_);
-                    note_list(units, cell);
-                    if (role == "lead") {
-                        item.lead = units.units;
-                        item.lead_basis = "column";
-                    } else if (role == "support") {
-                        item.support = units.units;
-                    } else if (has("lead")) {
-                        item.support = units.units;
-                    } else {
-                        item.lead_basis = assign_roles(units, item.lead, item.support);
-                    }
-                }
+                else if (is_unit_role(role)) unit_cells[c] = cell;  // read when the row is complete
             }
             if (text.empty()) {
                 claim(row.line, nullptr);
                 continue;
             }
             push_open();
+            open_cells = std::move(unit_cells);
             Span span;
             span.line = span.end_line = row.line + 1;
             span.start = t_.byte_at(lines_[row.line].a);
@@ -1698,14 +1700,37 @@ private:
     }
 
     /// A tab row that holds only text or detail: no number, unit, leader or date of its own.
-    static bool continues_row(const std::vector<std::string>& roles, const std::vector<Run>& cells) {
-        bool any_text = false;
+    /// A row without a number carries on the row above: its text wrapped by the extraction, or a
+    /// unit list that broke off at a separator ("县统计局、" / "县经信局").
+    static bool continues_row(const std::vector<std::string>& roles, const std::vector<Run>& cells,
+                              const std::vector<Run>& open_cells) {
+        bool any = false;
         for (std::size_t c = 0; c < roles.size(); ++c) {
             if (cells[c].empty()) continue;
-            if (roles[c] != "text" && roles[c] != "detail") return false;
-            any_text = true;
+            const bool wrapped_list = is_unit_role(roles[c]) && !open_cells[c].empty() &&
+                                      breaks_off_list(open_cells[c].fold.charAt(open_cells[c].size() - 1));
+            if (roles[c] != "text" && roles[c] != "detail" && !wrapped_list) return false;
+            any = true;
         }
-        return any_text;
+        return any;
+    }
+
+    static bool is_unit_role(const std::string& role) { return role == "lead" || role == "support" || role == "units"; }
+    static bool breaks_off_list(char16_t last) { return last == u'、' || last == u',' || last == u';'; }
+
+    /// A grid's unit cell read into the item: 牵头单位 leads, 配合单位 supports, a 责任单位 column
+    /// supports beside a 牵头单位 column and otherwise follows the first-listed convention.
+    void apply_unit_cell(Item& item, const std::string& role, const Run& cell, bool has_lead_column) {
+        UnitList units = split_units(cell, r_);
+        note_list(units, cell);
+        if (role == "lead") {
+            item.lead = units.units;
+            item.lead_basis = "column";
+        } else if (role == "support" || has_lead_column) {
+            item.support = units.units;
+        } else {
+            item.lead_basis = assign_roles(units, item.lead, item.support);
+        }
     }
 
     static icu::UnicodeString squeezed_fold(const Run& r) {

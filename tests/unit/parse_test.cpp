@@ -1268,3 +1268,27 @@ TEST_CASE("the web page around a copy is furniture: breadcrumbs, print links, di
     REQUIRE(task.size() == 1);
     CHECK(task[0].text == "推广扫一扫缴费。");
 }
+
+TEST_CASE("pdftotext -layout grids: a unit list wrapped onto the next row, a page number between rows", "[parse][pdf][grid]") {
+    auto d = test::parse_string(
+        "2024年县政府工作报告重点工作任务分解表\n"
+        "\n"
+        "序号   重点工作                          牵头领导   牵头单位       配合单位          完成时限\n"
+        " 1     地区生产总值增长6%左右，          王强       县发改局       县统计局、        2024年12月\n"
+        "       规上工业增加值增长8%                                        县经信局\n"
+        " 2     新建高标准农田2万亩，完成粮       李明       县农业农村局   各乡镇            2024年10月\n"
+        "       食播种面积30万亩\n"
+        " 3     完成老旧小区改造10个              李明       县住建局       县财政局          2024年11月\n"
+        "\n"
+        "                                   — 1 —\n"
+        "\n"
+        " 4     新增城镇就业5000人                张华       县人社局       各乡镇            2024年12月\n"
+        "");
+    const auto items = all_items(d);
+    REQUIRE(items.size() == 4);
+    CHECK(items[0].text == "地区生产总值增长6%左右，规上工业增加值增长8%");
+    CHECK(test::names(items[0].support) == std::vector<std::string>{"县统计局", "县经信局"});
+    CHECK(items[2].text == "完成老旧小区改造10个");
+    CHECK(*items[3].number == "4");
+    for (const auto& diag : d.diagnostics) CHECK(diag.code != "dangling-separator");
+}
