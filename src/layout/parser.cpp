@@ -380,8 +380,7 @@ private:
     /// breaks off mid-sentence and whose next lines, before any numbered line, name units is the
     /// first line of a task. A wrapped heading of a prose plan names none and stays a heading.
     bool wrapped_task_follows(int i, const LineInfo& li) const {
-        const char16_t last = t_.fold.charAt(li.b - 1);
-        if (last != u',' && last != u'、') return false;
+        if (!breaks_off(li)) return false;
         int looked = 0;
         for (int k = i + 1; k < t_.line_count() && looked < kWrappedTaskLines; ++k) {
             const std::pair<int32_t, int32_t> range = trimmed(k);
