@@ -105,6 +105,8 @@ private:
     static constexpr int kWrappedTaskLines = 3;
     /// Lines at the right margin that show a prose block is hard-wrapped.
     static constexpr std::size_t kWrapEvidenceLines = 3;
+    /// Web page furniture is short ("【打印本页】【关闭窗口】", a site footer): longer lines are text.
+    static constexpr int32_t kFurnitureMaxChars = 80;
     std::vector<const char*> role_;  ///< what claimed each line (meta, part, section, item, …); null: nothing
 
     // Context while walking the body.
@@ -219,7 +221,7 @@ private:
                 continue;
             }
             if (space_grid_row(i, a, b)) { li.kind = Kind::tab; continue; }
-            if (r_.web_furniture.find(f, a, b)) { li.kind = Kind::page; continue; }
+            if (b - a <= kFurnitureMaxChars && r_.web_furniture.find(f, a, b)) { li.kind = Kind::page; continue; }
             if (r_.note_line.match_at(f, a, b) || is_convention_line(a, b)) { li.kind = Kind::note; continue; }
             if (r_.footer.match_at(f, a, b)) { li.kind = Kind::footer; continue; }
             if (r_.attachment_label.match_at(f, a, b)) {
