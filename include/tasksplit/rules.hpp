@@ -60,6 +60,9 @@ class LabelFinder {
 public:
     /// `word` as folded text (fold_unit), not empty.
     void add(const icu::UnicodeString& word);
+    /// Characters a unit name opens with: a whole label may run straight into such a value when
+    /// extraction lost its colon ("（牵头单位区林业局，配合单位各镇街）").
+    void set_value_starts(std::vector<char16_t> starts) { value_starts_ = std::move(starts); }
     /// The leftmost label inside s[from, to); to < 0 means the end.
     bool find(const icu::UnicodeString& s, int32_t from = 0, int32_t to = -1) const;
     int32_t start() const { return start_; }
@@ -78,6 +81,7 @@ private:
     mutable int32_t start_ = -1, end_ = -1;
     mutable icu::UnicodeString label_;
     mutable std::vector<int32_t> ends_;  ///< word ends passed by the walk in match_at
+    std::vector<char16_t> value_starts_;
     /// Labels this long may be followed by a space instead of a colon.
     static constexpr int32_t kColonlessLabelMin = 4;
 

@@ -165,10 +165,13 @@ bool LabelFinder::match_at(const icu::UnicodeString& s, int32_t p, int32_t to) c
             label_ = icu::UnicodeString(s, p, *e - p);
             return true;
         }
-        // "（责任单位 区教育局、区财政局）": a colon lost in extraction, a space in its place. Only
-        // whole labels (责任单位, not the 牵头 that also closes "区发改局牵头") and never before
+        // "（责任单位 区教育局、区财政局）": a colon lost in extraction, a space in its place, or
+        // nothing before a value that opens like a unit name ("牵头单位区林业局"). Only whole
+        // labels (责任单位, not the 牵头 that also closes "区发改局牵头") and never before
         // punctuation.
-        if (k > *e && *e - p >= kColonlessLabelMin && !u_ispunct(c) && opens_clause(s, p)) {
+        const bool spaced = k > *e;
+        const bool into_unit = !spaced && std::find(value_starts_.begin(), value_starts_.end(), c) != value_starts_.end();
+        if ((spaced || into_unit) && *e - p >= kColonlessLabelMin && !u_ispunct(c) && opens_clause(s, p)) {
             start_ = p;
             end_ = k;
             label_ = icu::UnicodeString(s, p, *e - p);
@@ -389,6 +392,7 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
             }
             icu::UnicodeString starts = folded(need(s, y, "line_break_unit_starts").as<std::string>());
             for (int32_t i = 0; i < starts.length(); ++i) r.unit_starts.push_back(starts.charAt(i));
+            r.clause_label.set_value_starts(r.unit_starts);
             icu::UnicodeString glued = folded(need(s, y, "glued_name_ends").as<std::string>());
             for (int32_t i = 0; i < glued.length(); ++i) r.glued_name_ends.push_back(glued.charAt(i));
             for (const auto& w : list_of(s, need(s, y, "brackets"), "brackets")) {

@@ -63,6 +63,21 @@ TEST_CASE("LabelFinder: a whole label with a space for its lost colon, at a clau
     CHECK(label_in(f, "（责任单位 ）").empty());
 }
 
+TEST_CASE("LabelFinder: a whole label run straight into a unit name, given the characters names open with", "[rules]") {
+    LabelFinder f = labels();
+    CHECK(label_in(f, "（牵头单位区林业局，配合单位各镇街）").empty());
+    f.set_value_starts({u'区', u'市', u'各'});
+    const icu::UnicodeString s = from_utf8("（牵头单位区林业局，配合单位各镇街）");
+    REQUIRE(f.find(s));
+    CHECK(to_utf8(f.label()) == "牵头单位");
+    CHECK(f.end() == 5);
+    REQUIRE(f.find(s, f.end()));
+    CHECK(to_utf8(f.label()) == "配合单位");
+    // Not before other words, nor inside prose.
+    CHECK(label_in(f, "（责任单位负责统筹）").empty());
+    CHECK(label_in(f, "督促各责任单位区分轻重").empty());
+}
+
 TEST_CASE("Regex: a region without a character every match holds is no match; results are unchanged", "[rules]") {
     Regex heading(from_utf8("^([\\u4E00-\\u9FFF]{1,10}(?:市|区))?[0-9]{4}\\s*年.{2,20}$"), "test");
     const icu::UnicodeString yes = from_utf8("广州市2024年政府工作报告分工方案");
