@@ -5,6 +5,7 @@
 #include <map>
 #include <set>
 #include <tuple>
+#include <unordered_set>
 
 #include <unicode/uchar.h>
 
@@ -123,6 +124,8 @@ private:
     std::map<int, std::vector<std::pair<int32_t, int32_t>>> space_cells_;  ///< per line of such a grid
     int last_item_value_ = 0;  ///< the number of the part's last numbered item
     std::optional<TabRow> tab_header_;           ///< the header of the part's tab grid, for rows after a theme row
+    mutable std::unordered_set<std::u16string> part_titles_;  ///< see seen_part_title
+    mutable std::size_t indexed_parts_ = 0;
     bool heading_wraps_ = false;                 ///< the section heading just read broke off at a comma
     bool after_page_number_ = false;             ///< only blank lines since a page number
     std::vector<icu::UnicodeString> front_lines_;  ///< front-matter lines, spaces removed
@@ -498,9 +501,17 @@ private:
         // The masthead, "芜湖市人民政府办公室文件", whether or not the first page printed it.
         if (line.endsWith(u"文件") && line.length() <= 40) return true;
         if (std::find(front_lines_.begin(), front_lines_.end(), line) != front_lines_.end()) return true;
-        for (const auto& p : doc_.parts)
-            if (line == squeezed_fold(make_run(p.title))) return true;
-        return false;
+        return seen_part_title(line);
+    }
+
+    /// A part title read so far, spaces removed. Titles are indexed as parts open, so a long
+    /// notice with many parts and page breaks is not searched part by part at every page.
+    bool seen_part_title(const icu::UnicodeString& line) const {
+        for (; indexed_parts_ < doc_.parts.size(); ++indexed_parts_) {
+            const icu::UnicodeString title = squeezed_fold(make_run(doc_.parts[indexed_parts_].title));
+            part_titles_.emplace(title.getBuffer(), title.length());
+        }
+        return part_titles_.count(std::u16string(line.getBuffer(), line.length())) > 0;
     }
 
     /// [head_a, head_b): the file's first line with text. A title naming its place there, or
