@@ -1258,9 +1258,7 @@ private:
     bool person_like(const Run& cell) const {
         if (cell.size() > 20) return false;
         // Two-character names are padded to the width of three ("王　五", "刘 学文").
-        icu::UnicodeString name;
-        for (int32_t i = 0; i < cell.size(); ++i)
-            if (!is_space(cell.fold.charAt(i))) name.append(cell.fold.charAt(i));
+        const icu::UnicodeString name = squeezed_fold(cell);
         return r_.person_cell.match_at(name) && unit_kind(name, r_) == "other" && !r_.deadline_cell.find(name);
     }
 
@@ -1484,24 +1482,13 @@ private:
                 if (!person_like(cell)) { inherit = true; break; }
                 item.leader = first_person(cell);
                 ++k;
-            } else if (role == "lead" || role == "units" || role == "support") {
+            } else if (is_unit_role(role)) {
                 if (!numbered && !looks_like_units(cell, r_)) {
                     if (role != "support") inherit = true;
                     break;
                 }
-                const Run& list = cell;
                 ++k;
-                UnitList units = split_units(list, r_);
-                note_list(units, list);
-                if (role == "lead") {
-                    item.lead = units.units;
-                    item.lead_basis = "column";
-                } else if (role == "support" || has_lead_column) {
-                    // Beside a 牵头单位 column, a 责任单位 column lists the other units.
-                    item.support = units.units;
-                } else {
-                    item.lead_basis = assign_roles(units, item.lead, item.support);
-                }
+                apply_unit_cell(item, role, cell, has_lead_column);
             } else {
                 ++k;  // category and other columns carry nothing the model holds
             }
