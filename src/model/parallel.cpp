@@ -14,7 +14,8 @@ namespace tasksplit {
 
 namespace {
 // A rendered document waits in memory for its turn, several times the size of its source: beyond
-// this size the emitting thread prints the document itself, straight into the output.
+// this size, or when there is no other worker to wait for, the emitting thread prints the
+// document itself, straight into the output.
 constexpr std::size_t kRenderOnWorkerBelow = 1 << 20;
 }  // namespace
 
@@ -57,7 +58,7 @@ void for_each_document(const std::vector<std::string>& paths, int jobs,
             Loaded r;
             try {
                 r.doc = load_document(paths[i], parser, encoding);
-                if (render && r.doc->source.bytes < kRenderOnWorkerBelow) {
+                if (render && threads > 1 && r.doc->source.bytes < kRenderOnWorkerBelow) {
                     r.rendered = render(*r.doc);
                     r.doc.reset();
                 }
