@@ -43,10 +43,13 @@ set(CPACK_GENERATOR DEB)
 
 # The package depends on the Debian library packages the binary links. dpkg-shlibdeps (dpkg-dev)
 # reads them off the binary, with minimal versions; without it, the names follow from the versions
-# the build found (Debian names ICU and yaml-cpp packages after their sonames).
+# the build found (Debian names ICU and yaml-cpp packages after their sonames). A binary with its
+# dependencies linked in (TASKSPLIT_STATIC_DEPS) needs the C library only.
 find_program(DPKG_SHLIBDEPS dpkg-shlibdeps)
 if(DPKG_SHLIBDEPS)
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
+elseif(TASKSPLIT_STATIC_DEPS)
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libc6")
 else()
   string(REGEX MATCH "^[0-9]+\\.[0-9]+" TASKSPLIT_YAML_CPP_SOVERSION "${yaml-cpp_VERSION}")
   string(REGEX MATCH "^[0-9]+" TASKSPLIT_ICU_SOVERSION "${ICU_VERSION}")
