@@ -2,6 +2,7 @@
 // A Rules object holds regex matchers, so it is used by one thread at a time.
 #pragma once
 
+#include <cstdint>
 #include <map>
 #include <memory>
 #include <stdexcept>
@@ -19,12 +20,13 @@ struct GrammarError : std::runtime_error {
     using std::runtime_error::runtime_error;
 };
 
-/// Characters every match of the ICU regex `pattern` holds ("级" in '[0-9]+\s*(?:万)?级'); may be
-/// fewer, never more. Empty when the pattern sets flags.
-std::u32string required_literals(const std::u32string& pattern);
+/// Sets of characters read from the ICU regex `pattern`: every match holds at least one character
+/// of each set ("级" in '[0-9]+\s*(?:万)?级'; one of 打/关 in '打印本页|关闭窗口'). May find
+/// fewer sets, never a wrong one. Empty when the pattern sets flags.
+std::vector<std::u32string> required_char_sets(const std::u32string& pattern);
 
 /// An ICU regex with its own matcher; searches a region of a UnicodeString. A region that lacks
-/// a character every match holds is answered without running the matcher.
+/// all characters of one of the pattern's required sets is answered without running the matcher.
 class Regex {
 public:
     Regex() = default;
@@ -42,11 +44,16 @@ public:
     icu::UnicodeString group(int group) const;
 
 private:
-    /// False when s[from, to) lacks one of needs_ (checked on short regions only).
+    /// False when s[from, to) holds no character of one of needs_ (checked on short regions only).
     bool may_match(const icu::UnicodeString& s, int32_t from, int32_t to) const;
 
     std::string where_;  ///< file:line:col: rule, for errors found while matching
-    std::u16string needs_;  ///< characters every match holds (BMP)
+    /// Every match holds one character of each set (BMP); `bloom` has bit c % 64 set for each c.
+    struct CharSet {
+        std::u16string chars;
+        std::uint64_t bloom = 0;
+    };
+    std::vector<CharSet> needs_;
     std::shared_ptr<icu::RegexPattern> pattern_;
     std::unique_ptr<icu::RegexMatcher> matcher_;
 };

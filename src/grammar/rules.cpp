@@ -27,8 +27,16 @@ Regex::Regex(const icu::UnicodeString& pattern, const std::string& where) : wher
     std::u32string code_points(pattern.countChar32(), U'\0');
     UErrorCode conv = U_ZERO_ERROR;
     pattern.toUTF32(reinterpret_cast<UChar32*>(code_points.data()), static_cast<int32_t>(code_points.size()), conv);
-    for (char32_t c : required_literals(code_points))
-        if (c <= 0xFFFF && needs_.find(static_cast<char16_t>(c)) == std::u16string::npos) needs_.push_back(static_cast<char16_t>(c));
+    for (const std::u32string& set : required_char_sets(code_points)) {
+        CharSet needed;
+        bool bmp = true;
+        for (char32_t c : set) {
+            bmp &= c <= 0xFFFF;
+            needed.chars.push_back(static_cast<char16_t>(c));
+            needed.bloom |= std::uint64_t{1} << (c % 64);
+        }
+        if (bmp) needs_.push_back(std::move(needed));  // a set with a supplementary character is skipped
+    }
 }
 
 bool Regex::may_match(const icu::UnicodeString& s, int32_t from, int32_t to) const {
@@ -36,8 +44,15 @@ bool Regex::may_match(const icu::UnicodeString& s, int32_t from, int32_t to) con
     // searches over a whole text quadratic.
     constexpr int32_t kScanLimit = 512;
     if (needs_.empty() || to - from > kScanLimit) return true;
-    for (char16_t c : needs_)
-        if (s.indexOf(c, from, to - from) < 0) return false;
+    const char16_t* text = s.getBuffer();
+    for (const CharSet& set : needs_) {
+        bool found = false;
+        for (int32_t i = from; i < to && !found; ++i) {
+            const char16_t c = text[i];
+            found = ((set.bloom >> (c % 64)) & 1) && set.chars.find(c) != std::u16string::npos;
+        }
+        if (!found) return false;
+    }
     return true;
 }
 

@@ -40,7 +40,7 @@ struct TargetExtractor::Rules {
     std::vector<std::string> bound_after_value, bound_before_value;
     WordSet amount_followers;
     std::vector<std::unique_ptr<icu::RegexPattern>> not_targets;
-    std::vector<U32> not_target_needs;  ///< per pattern: characters every match holds
+    std::vector<std::vector<U32>> not_target_needs;  ///< per pattern: every match holds one character of each set
     WordSet link_verbs, link_particles;
     WordSet verbs, verb_prefixes, verb_connectors, light_verbs, verb_noun_heads;
     WordSet fixed_indicators, adverbs, scope_words, openers, trailing_nouns, baseline_markers;
@@ -99,7 +99,7 @@ std::shared_ptr<const TargetExtractor::Rules> load_rules(const YAML::Node& y) {
         r->not_targets.push_back(std::move(re));
         U32 code_points(static_cast<std::size_t>(pattern.countChar32()), U'\0');
         pattern.toUTF32(reinterpret_cast<UChar32*>(code_points.data()), static_cast<int32_t>(code_points.size()), status);
-        r->not_target_needs.push_back(required_literals(code_points));
+        r->not_target_needs.push_back(required_char_sets(code_points));
     }
     r->link_verbs.add_all(y["link_verbs"]);
     r->link_particles.add_all(y["link_particles"]);
@@ -325,8 +325,10 @@ private:
         veto_.assign(n_, 0);
         bool any_runs = false;
         for (std::size_t k = 0; k < matchers_.each.size(); ++k) {
-            const U32& needs = r_.not_target_needs[k];
-            matchers_.each[k].done = std::any_of(needs.begin(), needs.end(), [&](char32_t c) { return t_.find(c) == U32::npos; });
+            const std::vector<U32>& needs = r_.not_target_needs[k];
+            matchers_.each[k].done = std::any_of(needs.begin(), needs.end(), [&](const U32& set) {
+                return t_.find_first_of(set) == U32::npos;
+            });
             any_runs |= !matchers_.each[k].done;
         }
         if (!any_runs) return;  // no pattern can match: the text needs no UTF-16 copy

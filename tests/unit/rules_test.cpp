@@ -1,4 +1,5 @@
-// Clause labels found by a prefix tree (rules.hpp: LabelFinder).
+// Clause labels found by a prefix tree (rules.hpp: LabelFinder), and the characters a regex needs
+// before it runs (required_char_sets, Regex).
 #include <catch2/catch.hpp>
 
 #include "tasksplit/rules.hpp"
@@ -88,4 +89,45 @@ TEST_CASE("Regex: a region without a character every match holds is no match; re
     const icu::UnicodeString text = from_utf8("2024 推进工作\n2024年工作要点");
     CHECK_FALSE(heading.match_at(text, 0, 7));
     CHECK(heading.find(text, 10));
+}
+
+TEST_CASE("required_char_sets: every match holds one character of each set", "[rules]") {
+    using Sets = std::vector<std::u32string>;
+    CHECK(required_char_sets(U"“[^“”]{0,30}”") == Sets{U"“", U"”"});
+    CHECK(required_char_sets(U"[0-9.一二]+\\s*(?:万|亿)?(?:吨|元)?级") == Sets{U"级"});
+    CHECK(required_char_sets(U"(?<![零一])一(?![零一])") == Sets{U"一"});
+    CHECK(required_char_sets(U"第\\s*[0-9一二]+") == Sets{U"第"});
+    // Under a "|" each branch gives its smallest set, and the union is needed.
+    CHECK(required_char_sets(U"已(?:建成|建)[^，。]{0,8}?的\\s*[0-9]+") == Sets{U"已", U"建", U"的"});
+    CHECK(required_char_sets(U"^(?:打印本页|关闭窗口)$") == Sets{U"打关"});
+    CHECK(required_char_sets(U"ab|c?d") == Sets{U"ad"});
+    CHECK(required_char_sets(U"(?<name>ab)") == Sets{U"a", U"b"});
+    // Optional, escaped or inside classes: not required; a branch or a group that needs nothing
+    // makes its alternation need nothing.
+    CHECK(required_char_sets(U"a?b*c{0,2}d{1,2}e+") == Sets{U"d", U"e"});
+    CHECK(required_char_sets(U"\\+[+＋]x") == Sets{U"x"});
+    // The braces of \p{…} and \x{…} belong to the escape: "{2,6}" after it is a quantifier.
+    CHECK(required_char_sets(U"(\\p{Han}{2,6})\\1").empty());
+    CHECK(required_char_sets(U"\\x{5E74}{1,2}年") == Sets{U"年"});
+    CHECK(required_char_sets(U"\\u3000{2}年\\x41\\Qabc\\E月") == Sets{U"年", U"月"});
+    CHECK(required_char_sets(U"ab|[xy]").empty());
+    CHECK(required_char_sets(U"(?:a|b)(?:c|)") == Sets{U"ab"});
+    CHECK(required_char_sets(U"(?:第)?x(?=y)") == Sets{U"x"});
+    CHECK(required_char_sets(U"[(（][0-9]{1,2}[)）]").empty());
+    // Flags change what a literal matches; a pattern it cannot read to the end gives nothing.
+    CHECK(required_char_sets(U"(?i)abc").empty());
+    CHECK(required_char_sets(U"(?x) a b").empty());
+    CHECK(required_char_sets(U"x[abc").empty());
+    CHECK(required_char_sets(U"x(?:ab").empty());
+}
+
+TEST_CASE("Regex: an alternation runs only on a region holding a character one of its branches needs", "[rules]") {
+    Regex furniture(from_utf8("打印本页|关闭窗口|^分享到"), "test");
+    CHECK(furniture.find(from_utf8("【打印本页】【关闭窗口】")));
+    CHECK(furniture.find(from_utf8("分享到：微信")));
+    CHECK_FALSE(furniture.find(from_utf8("打造本地品牌")));
+    CHECK_FALSE(furniture.find(from_utf8("推进重点项目建设")));
+    const icu::UnicodeString text = from_utf8("推进重点项目建设\n关闭窗口");
+    CHECK_FALSE(furniture.find(text, 0, 8));
+    CHECK(furniture.find(text, 9));
 }

@@ -246,23 +246,3 @@ TEST_CASE("targets: gold precision, recall and fields", "[targets][gold]") {
     CHECK(asp >= 0.95);
     CHECK(ind >= 0.85);
 }
-
-TEST_CASE("required_literals: the characters every match of a not_targets pattern holds", "[targets]") {
-    using tasksplit::required_literals;
-    CHECK(required_literals(U"“[^“”]{0,30}”") == U"“”");
-    CHECK(required_literals(U"[0-9.一二]+\\s*(?:万|亿)?(?:吨|元)?级") == U"级");
-    CHECK(required_literals(U"(?<![零一])一(?![零一])") == U"一");
-    CHECK(required_literals(U"已(?:建成|建)[^，。]{0,8}?的\\s*[0-9]+") == U"已的");
-    CHECK(required_literals(U"第\\s*[0-9一二]+") == U"第");
-    // Optional, escaped, inside classes or groups, or under a top-level "|": not required.
-    CHECK(required_literals(U"a?b*c{0,2}d{1,2}e+") == U"de");
-    CHECK(required_literals(U"\\+[+＋]x") == U"x");
-    CHECK(required_literals(U"ab|cd").empty());
-    // Flags change what a literal matches.
-    CHECK(required_literals(U"(?i)abc").empty());
-    CHECK(required_literals(U"(?x) a b").empty());
-    CHECK(required_literals(U"(?:第)?x(?=y)") == U"x");
-    CHECK(required_literals(U"[(（][0-9]{1,2}[)）]").empty());
-    // A pattern it cannot read to the end gives nothing.
-    CHECK(required_literals(U"x[abc").empty());
-}
