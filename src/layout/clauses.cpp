@@ -137,10 +137,12 @@ std::vector<Clause> find_clauses(const Run& run, const Rules& rules, bool unbrac
             --j;
         }
         if (!c.bracketed) {
-            // An unbracketed label starts a clause only at a line or sentence start.
+            // An unbracketed label starts a clause only at a line or sentence start, or after a
+            // space that sets fields apart ("…全覆盖  责任单位：区经信局  完成时限：…"); run
+            // straight on from the text it is a word of the sentence.
             int32_t k = c.start - 1;
             while (k >= 0 && is_space(run.fold.charAt(k))) --k;
-            bool at_start = k < 0 || sentence_end(run.fold.charAt(k)) || line_break_before(run, k + 1);
+            bool at_start = k < 0 || sentence_end(run.fold.charAt(k)) || line_break_before(run, k + 1) || k + 1 < c.start;
             if (!at_start) {
                 pos = rules.clause_label.end();
                 continue;

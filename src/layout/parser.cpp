@@ -215,6 +215,19 @@ private:
                             [&](const Regex& re) { return re.match_at(t_.fold, a, b); }))
                 tabs = false;
             if (tabs) { li.kind = Kind::tab; continue; }
+            if (auto cells = pipe_cells(a, b)) {
+                if (pipe_rule(a, b)) { li.kind = Kind::page; continue; }
+                const bool first_only = std::all_of(cells->begin() + 1, cells->end(), [](const auto& c) { return c.first == c.second; });
+                if (!first_only) {
+                    space_cells_[i] = std::move(*cells);
+                    li.kind = Kind::tab;
+                    continue;
+                }
+                // "｜一、扩大有效需求｜｜｜｜": a theme heading over the rows under it, read as a line.
+                std::tie(a, b) = cells->front();
+                li.a = a;
+                li.b = b;
+            }
             // Regexes run on the line's region of the folded text: no copy per line.
             const icu::UnicodeString& f = t_.fold;
             // A page number inside a space-aligned grid is no row, and the grid goes on past it.
@@ -435,6 +448,33 @@ private:
     static int display_width(char16_t c) {
         const int w = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
         return w == U_EA_WIDE || w == U_EA_FULLWIDTH ? 2 : 1;
+    }
+
+    /// "| 1 | 地区生产总值增长6%左右 | 张三 | 县发改局 |": a row of a Markdown table (a web page
+    /// converted to text): its cells, between the bars, or nullopt for any other line.
+    std::optional<std::vector<std::pair<int32_t, int32_t>>> pipe_cells(int32_t a, int32_t b) const {
+        auto bar = [&](int32_t k) { return t_.fold.charAt(k) == u'|'; };  // | and ｜ fold alike
+        if (b - a < 3 || !bar(a) || !bar(b - 1)) return std::nullopt;
+        std::vector<std::pair<int32_t, int32_t>> cells;
+        for (int32_t s = a + 1, k = a + 1; k < b; ++k) {
+            if (!bar(k)) continue;
+            int32_t x = s, y = k;
+            while (x < y && is_space(t_.orig.charAt(x))) ++x;
+            while (y > x && is_space(t_.orig.charAt(y - 1))) --y;
+            cells.push_back({x, y});
+            s = k + 1;
+        }
+        if (cells.size() < 2) return std::nullopt;
+        return cells;
+    }
+
+    /// "|---|:---:|": the rule under a Markdown table's header.
+    bool pipe_rule(int32_t a, int32_t b) const {
+        for (int32_t k = a; k < b; ++k) {
+            const char16_t c = t_.fold.charAt(k);
+            if (c != u'|' && c != u'-' && c != u':' && !is_space(c)) return false;
+        }
+        return true;
     }
 
     /// Classifies line i as a header or row of a space-aligned grid, recording its cells.

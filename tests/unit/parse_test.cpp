@@ -714,6 +714,30 @@ TEST_CASE("theme rows inside a tab grid are sections; the rows under them keep t
     CHECK(d.unassigned.empty());
 }
 
+TEST_CASE("a Markdown table (a web page converted to text): cells between bars, theme rows are sections", "[parse][grid]") {
+    auto d = test::parse_string(
+        "2025年区政府工作报告重点任务分解\n\n"
+        "| 序号 | 重点任务 | 责任领导 | 牵头单位 | 责任单位 | 完成时限 |\n"
+        "|:---:|---|---|---|---|---|\n"
+        "| 一、扩大有效需求 | | | | | |\n"
+        "| 1 | 实施重大项目100个 | 张三 | 区发改局 | 区住建局、区自然资源局 | 2025年12月底 |\n"
+        "｜二、保障改善民生｜｜｜｜｜｜\n"
+        "｜2｜新增城镇就业8000人｜李四｜区人社局｜区财政局｜2025年11月底｜\n");
+    REQUIRE(d.parts.size() == 1);
+    const auto& s = d.parts[0].sections;
+    REQUIRE(s.size() == 2);
+    CHECK(*s[0].title == "扩大有效需求");
+    REQUIRE(s[0].items.size() == 1);
+    CHECK(s[0].items[0].text == "实施重大项目100个");
+    CHECK(s[0].items[0].leader->name == "张三");
+    CHECK(names(s[0].items[0].lead) == V{"区发改局"});
+    CHECK(names(s[0].items[0].support) == V{"区住建局", "区自然资源局"});
+    CHECK(s[0].items[0].deadline == "2025年12月底");
+    REQUIRE(s[1].items.size() == 1);
+    CHECK(names(s[1].items[0].lead) == V{"区人社局"});
+    CHECK(d.unassigned.empty());
+}
+
 TEST_CASE("a space-aligned grid (pdftotext -layout) gives items by column position", "[parse][grid]") {
     auto d = test::parse_string(
         "2024年镇政府工作报告重点工作任务分解表\n\n"
@@ -1150,6 +1174,22 @@ TEST_CASE("clause labels whose colon was lost: '（责任单位 区教育局、�
     CHECK(items[1].text == "新增城镇就业5000人。");
     REQUIRE(items[1].lead.size() == 1);
     CHECK(items[1].lead[0].name == "区人社局");
+}
+
+TEST_CASE("fields set apart by spaces: '…全覆盖  责任单位：区经信局  完成时限：2025年10月'", "[parse][family]") {
+    auto d = test::parse_string(
+        "区政府2025年重点工作任务清单\n\n（一）经济发展\n1.推动规上工业企业数字化改造全覆盖  责任单位：区经信局  完成时限：2025年10月\n"
+        "2.新建口袋公园10个\u3000责任单位：区城管局\n3.推进城乡融合 责任单位：区农业农村局\n");
+    const auto items = all_items(d);
+    REQUIRE(items.size() == 3);
+    CHECK(items[0].text == "推动规上工业企业数字化改造全覆盖");
+    REQUIRE(items[0].lead.size() == 1);
+    CHECK(items[0].lead[0].name == "区经信局");
+    CHECK(items[0].deadline == "2025年10月");
+    REQUIRE(items[1].lead.size() == 1);
+    CHECK(items[1].lead[0].name == "区城管局");
+    REQUIRE(items[2].lead.size() == 1);
+    CHECK(items[2].lead[0].name == "区农业农村局");
 }
 
 TEST_CASE("a bullet before an unnumbered task is a list mark, not text ('●新建学校5所。')", "[parse][family]") {

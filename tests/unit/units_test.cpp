@@ -79,6 +79,12 @@ TEST_CASE("牵头 markers decide the leads", "[units]") {
     CHECK(s.support == V{"各区政府"});
     s = split("市发展改革委牵头，市财政局、各区政府按职责分工落实");
     CHECK(s.support == V{"市财政局", "各区政府"});
+    s = split("市人力资源社会保障局牵头，各区政府负责落实");
+    CHECK(s.support == V{"各区政府"});
+    // The State Council's "X牵头，Y参加", also after a semicolon.
+    s = split("市政务服务数据管理局牵头；市委网信办、市发展改革委参加");
+    CHECK(s.lead == V{"市政务服务数据管理局"});
+    CHECK(s.support == V{"市委网信办", "市发展改革委"});
 }
 
 TEST_CASE("等 closes a list before a collective unit", "[units]") {
