@@ -63,6 +63,13 @@ std::vector<std::string> leader_names(const Run& value, const Rules& rules) {
     return names;
 }
 
+/// A completion time opens `v`, at most a short word before it ("2024年底前", "力争6月底前完成");
+/// "市政府直属各单位2024年…" is a unit with a heading run into it.
+bool opens_with_time(const Run& v, const Rules& rules) {
+    constexpr int32_t kWordBeforeTime = 4;
+    return !v.empty() && rules.deadline_cell.find(v.fold) && rules.deadline_cell.start() <= kWordBeforeTime;
+}
+
 UnitsAndDeadline peel_deadline(const Run& list, const Rules& rules) {
     // "县发改局（长期坚持）", "区住建局（2024年底前）": a closing bracket holding a completion time.
     const int32_t last = list.size() - 1;
@@ -70,7 +77,7 @@ UnitsAndDeadline peel_deadline(const Run& list, const Rules& rules) {
         const int32_t open = list.fold.lastIndexOf(u'(', 0, last);
         if (open > 0) {
             Run inner = trim_value(list.sub(open + 1, last), rules);
-            if (!inner.empty() && rules.deadline_cell.find(inner.fold)) return {list.sub(0, open).trimmed(), inner};
+            if (opens_with_time(inner, rules)) return {list.sub(0, open).trimmed(), inner};
         }
     }
     int32_t cut = list.size();
@@ -81,7 +88,7 @@ UnitsAndDeadline peel_deadline(const Run& list, const Rules& rules) {
     }
     if (cut == 0) return {list, std::nullopt};
     Run tail = trim_value(list.sub(cut, list.size()), rules);
-    if (tail.empty() || !rules.deadline_cell.find(tail.fold)) return {list, std::nullopt};
+    if (!opens_with_time(tail, rules)) return {list, std::nullopt};
     return {list.sub(0, cut - 1), tail};
 }
 

@@ -563,7 +563,8 @@ private:
         if (r_.part_heading.start(1) >= 0 &&
             (a == head_a || squeezed_fold_range(a, b) == squeezed_fold_range(head_a, head_b)))
             return false;
-        icu::UnicodeString f(t_.fold, a, b - a);
+        // Spaces squeezed out: letter-spaced print splits the last word ("…（舟山部分） 责任分 解").
+        const icu::UnicodeString f = squeezed_fold_range(a, b);
         for (const auto& w : r_.part_heading_never)
             if (f.indexOf(w) >= 0) return false;
         for (const auto& w : r_.part_heading_ends)

@@ -1289,6 +1289,29 @@ TEST_CASE("letter-spaced print: '关 于…的 通知', '印 发', two-character
     CHECK(items[0].lead[0].name == "县教育局");
 }
 
+TEST_CASE("letter-spaced print: a part title split inside its last word ('…（舟山部分） 责任分 解') opens a part", "[parse][pdf]") {
+    auto d = test::parse_string(
+        "2024年市政府工作报告重点工作任务分解\n\n一、依法行政\n4. 廉洁从政守底线。\n\n"
+        "责任单位：各县（区）政府、功能区管委会，市政府直属各单位\n\n"
+        "2024 年省政府民生实事（舟山部分） 责任分 解\n\n一、医疗卫生方面\n1.新建村卫生室10个。（责任单位：市卫健委）\n");
+    REQUIRE(d.parts.size() == 2);
+    CHECK(d.parts[1].title == "2024 年省政府民生实事（舟山部分） 责任分 解");
+    const auto items = all_items(d);
+    REQUIRE(items.size() == 2);
+    CHECK(names(items[0].support) == V{"功能区管委会", "市政府直属各单位"});
+    CHECK_FALSE(items[0].deadline);
+}
+
+TEST_CASE("a completion time after the units opens its field: '…，2024年底前' yes, '…，各单位2024年…' no", "[parse][deadline]") {
+    auto d = test::parse_string(
+        "2024年县政府工作报告重点工作任务分解\n\n一、稳增长\n1.新建学校5所。（县教育局牵头，县财政局配合，力争2024年底前完成）\n"
+        "2.新建公园3个。（责任单位：县住建局，县直各单位2024年度考核对象）\n");
+    const auto items = all_items(d);
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].deadline == "力争2024年底前完成");
+    CHECK_FALSE(items[1].deadline);
+}
+
 TEST_CASE("the web page around a copy is furniture: breadcrumbs, print links, disclosure fields, site footer", "[parse][family]") {
     auto d = test::parse_string(
         "首页 > 政务公开 > 政府文件\n索引号 002969042/2024-116185\n【字体：大 中 小】 打印本页 关闭窗口\n"
