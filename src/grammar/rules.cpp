@@ -108,6 +108,17 @@ icu::UnicodeString Regex::group(int g) const {
     return U_SUCCESS(status) ? out : icu::UnicodeString();
 }
 
+std::string Rules::header_role(const std::string& cell) const {
+    if (auto it = column_role.find(cell); it != column_role.end()) return it->second;
+    std::string role;
+    for (const auto& [name, r] : column_role) {
+        if (cell.find(name) == std::string::npos) continue;
+        if (!role.empty() && role != r) return "";
+        role = r;
+    }
+    return role;
+}
+
 namespace {
 
 /// ICU's \s, which the label rule used: tab, line breaks, form feed and the Unicode space

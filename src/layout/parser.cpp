@@ -506,9 +506,8 @@ private:
         if (pieces.size() < 3) return false;
         std::vector<std::string> roles;
         for (const auto& p : pieces) {
-            auto it = r_.column_role.find(to_utf8(squeezed_fold_range(p.a, p.b)));
-            if (it == r_.column_role.end()) return false;
-            roles.push_back(it->second);
+            roles.push_back(r_.header_role(to_utf8(squeezed_fold_range(p.a, p.b))));
+            if (roles.back().empty()) return false;
         }
         const auto has = [&](const char* role) { return std::find(roles.begin(), roles.end(), role) != roles.end(); };
         if (!has("text") || !(has("lead") || has("units"))) return false;
@@ -1603,10 +1602,7 @@ private:
             header_key.push_back(c.utf8_nospace());
         }
         std::vector<std::string> roles;
-        for (const auto& col : table.columns) {
-            auto it = r_.column_role.find(to_utf8(make_run(col).fold));
-            roles.push_back(it == r_.column_role.end() ? "" : it->second);
-        }
+        for (const auto& col : table.columns) roles.push_back(r_.header_role(to_utf8(make_run(col).fold)));
         std::vector<std::string> above(table.columns.size());
         for (std::size_t k = 1; k < rows.size(); ++k) {
             std::vector<std::string> raw, key;
@@ -1732,10 +1728,7 @@ private:
 
     std::vector<std::string> tab_roles(const TabRow& header) const {
         std::vector<std::string> roles;
-        for (const auto& c : header.cells) {
-            auto it = r_.column_role.find(to_utf8(squeezed_fold(c)));
-            roles.push_back(it == r_.column_role.end() ? "" : it->second);
-        }
+        for (const auto& c : header.cells) roles.push_back(r_.header_role(to_utf8(squeezed_fold(c))));
         return roles;
     }
 

@@ -738,6 +738,25 @@ TEST_CASE("a Markdown table (a web page converted to text): cells between bars, 
     CHECK(d.unassigned.empty());
 }
 
+TEST_CASE("grid headers that hold a column name inside a longer one: 重点工作任务, 牵头单位（部门）", "[parse][grid]") {
+    auto d = test::parse_string(
+        "2025年县政府工作报告重点工作任务分解表\n\n序号\t重点工作任务\t分管县领导\t牵头单位（部门）\t配合单位\t完成时限\n"
+        "1\t地区生产总值增长6%\t张三\t县发改局\t县统计局\t2025年12月\n"
+        "2\t固定资产投资增长8%\t\t县发改局\t县住建局\t2025年12月\n");
+    const auto items = all_items(d);
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].text == "地区生产总值增长6%");
+    CHECK(names(items[0].lead) == V{"县发改局"});
+    CHECK(names(items[0].support) == V{"县统计局"});
+    REQUIRE(items[1].leader);
+    CHECK(items[1].leader->name == "张三");  // a merged cell: the leader of the row above
+    CHECK(d.tables.empty());
+    // A header naming two roles at once is no column of either.
+    const Rules rules = Rules::load();
+    CHECK(rules.header_role("重点工作任务") == "text");
+    CHECK(rules.header_role("工作目标及完成时限").empty());
+}
+
 TEST_CASE("a space-aligned grid (pdftotext -layout) gives items by column position", "[parse][grid]") {
     auto d = test::parse_string(
         "2024年镇政府工作报告重点工作任务分解表\n\n"
