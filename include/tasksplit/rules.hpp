@@ -143,8 +143,8 @@ struct Rules {
 
     /// The role of a grid's header cell (folded, spaces removed): a column name of grid_columns,
     /// or the names inside a longer header ("重点工作任务", "牵头单位（部门）") when they all
-    /// have one role; "" otherwise.
-    std::string header_role(const std::string& cell) const;
+    /// have one role; nullptr otherwise. Points into column_role.
+    const std::string* header_role(const std::string& cell) const;
 
     /// The built-in grammar, plus extra files that add to or replace its rules.
     static Rules load(const std::vector<std::string>& extra_files = {});

@@ -108,13 +108,13 @@ icu::UnicodeString Regex::group(int g) const {
     return U_SUCCESS(status) ? out : icu::UnicodeString();
 }
 
-std::string Rules::header_role(const std::string& cell) const {
-    if (auto it = column_role.find(cell); it != column_role.end()) return it->second;
-    std::string role;
+const std::string* Rules::header_role(const std::string& cell) const {
+    if (auto it = column_role.find(cell); it != column_role.end()) return &it->second;
+    const std::string* role = nullptr;
     for (const auto& [name, r] : column_role) {
         if (cell.find(name) == std::string::npos) continue;
-        if (!role.empty() && role != r) return "";
-        role = r;
+        if (role && *role != r) return nullptr;
+        role = &r;
     }
     return role;
 }

@@ -108,6 +108,7 @@ private:
     static constexpr std::size_t kWrapEvidenceLines = 3;
     /// Web page furniture is short ("【打印本页】【关闭窗口】", a site footer): longer lines are text.
     static constexpr int32_t kFurnitureMaxChars = 80;
+    static constexpr int32_t kLongColumnName = 8;  ///< "牵头单位（部门）"
     std::vector<const char*> role_;  ///< what claimed each line (meta, part, section, item, …); null: nothing
 
     // Context while walking the body.
@@ -288,10 +289,18 @@ private:
             }
             // Column names are short: only short lines are looked up.
             if (b - a <= 16) {
-                auto col = r_.column_role.find(to_utf8(squeezed_fold_range(a, b)));
-                if (col != r_.column_role.end()) {
+                // A column name alone on its line; a header of a cell-per-line grid is three or
+                // more of them in a row (grid_header_at). A longer name holding one ("重点工作任务")
+                // is short and no label with its value ("【牵头单位】区工信局", "责任单位：各镇").
+                const std::string name = to_utf8(squeezed_fold_range(a, b));
+                const auto exact = r_.column_role.find(name);
+                const std::string* role = exact != r_.column_role.end() ? &exact->second : nullptr;
+                if (!role && b - a <= kLongColumnName && name.find_first_of(":]") == std::string::npos &&
+                    name.find("】") == std::string::npos && name.find("：") == std::string::npos)
+                    role = r_.header_role(name);
+                if (role) {
                     li.kind = Kind::column;
-                    li.column_role = &col->second;
+                    li.column_role = role;
                     continue;
                 }
             }
@@ -506,8 +515,9 @@ private:
         if (pieces.size() < 3) return false;
         std::vector<std::string> roles;
         for (const auto& p : pieces) {
-            roles.push_back(r_.header_role(to_utf8(squeezed_fold_range(p.a, p.b))));
-            if (roles.back().empty()) return false;
+            const std::string* role = r_.header_role(to_utf8(squeezed_fold_range(p.a, p.b)));
+            if (!role) return false;
+            roles.push_back(*role);
         }
         const auto has = [&](const char* role) { return std::find(roles.begin(), roles.end(), role) != roles.end(); };
         if (!has("text") || !(has("lead") || has("units"))) return false;
@@ -1602,7 +1612,10 @@ private:
             header_key.push_back(c.utf8_nospace());
         }
         std::vector<std::string> roles;
-        for (const auto& col : table.columns) roles.push_back(r_.header_role(to_utf8(make_run(col).fold)));
+        for (const auto& col : table.columns) {
+            const std::string* role = r_.header_role(to_utf8(make_run(col).fold));
+            roles.push_back(role ? *role : "");
+        }
         std::vector<std::string> above(table.columns.size());
         for (std::size_t k = 1; k < rows.size(); ++k) {
             std::vector<std::string> raw, key;
@@ -1728,7 +1741,10 @@ private:
 
     std::vector<std::string> tab_roles(const TabRow& header) const {
         std::vector<std::string> roles;
-        for (const auto& c : header.cells) roles.push_back(r_.header_role(to_utf8(squeezed_fold(c))));
+        for (const auto& c : header.cells) {
+            const std::string* role = r_.header_role(to_utf8(squeezed_fold(c)));
+            roles.push_back(role ? *role : "");
+        }
         return roles;
     }
 

@@ -753,8 +753,28 @@ TEST_CASE("grid headers that hold a column name inside a longer one: 重点工�
     CHECK(d.tables.empty());
     // A header naming two roles at once is no column of either.
     const Rules rules = Rules::load();
-    CHECK(rules.header_role("重点工作任务") == "text");
-    CHECK(rules.header_role("工作目标及完成时限").empty());
+    REQUIRE(rules.header_role("重点工作任务"));
+    CHECK(*rules.header_role("重点工作任务") == "text");
+    CHECK_FALSE(rules.header_role("工作目标及完成时限"));
+    // The same header as lines of a cell-per-line grid.
+    d = test::parse_string(
+        "2025年县政府工作报告重点工作任务分解表\n\n序号\n\n重点工作任务\n\n牵头单位\n\n配合单位\n\n"
+        "1\n\n地区生产总值增长6%\n\n县发改局\n\n县统计局\n\n2\n\n新增规上企业20家\n\n县工信局\n\n县科技局\n");
+    const auto cells = all_items(d);
+    REQUIRE(cells.size() == 2);
+    CHECK(cells[1].text == "新增规上企业20家");
+    CHECK(names(cells[1].lead) == V{"县工信局"});
+    CHECK(names(cells[1].support) == V{"县科技局"});
+    // Labels with short values, one per line, are no header: "【牵头单位】区工信局".
+    d = test::parse_string(
+        "2023年区政府工作报告重点工作分解\n\n一、稳增长\n\n1.培育专精特新企业3家。\n【牵头单位】区工信局\n"
+        "【配合单位】区科技局\n【完成时限】2023年10月底\n\n2.新增停车泊位3000个。\n牵头单位：区交通局\n"
+        "配合单位：区城管局\n完成时限：9月底\n");
+    const auto labelled = all_items(d);
+    REQUIRE(labelled.size() == 2);
+    CHECK(names(labelled[0].lead) == V{"区工信局"});
+    CHECK(names(labelled[1].support) == V{"区城管局"});
+    CHECK(labelled[1].deadline == "9月底");
 }
 
 TEST_CASE("a space-aligned grid (pdftotext -layout) gives items by column position", "[parse][grid]") {
