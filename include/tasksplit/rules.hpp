@@ -108,6 +108,7 @@ struct Rules {
     std::vector<ItemNumber> item_number;
     Regex leader_suffix, leader_count, leader_role_at_end, leader_role_at_start;
     Regex leader_name_only;      ///< "王五" in "王五同志牵头": a name with no title
+    Regex leader_roles_only;     ///< "县政府党组成员": titles and no name (县政府 is no person)
     Regex leader_role_in_brackets;  ///< "孙海燕同志（常务副县长）"
     LabelFinder clause_label;  ///< any clause label followed by a colon or its closing bracket
     std::map<std::string, std::string> label_role;  ///< folded label -> leader|lead|support|units

@@ -378,6 +378,7 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
             r.leader_role_at_end = Regex(from_utf8("^" + prefix + "(" + name + ")(" + roles + ")$"), where(s, lh, "leader_heading"));
             r.leader_role_at_start = Regex(from_utf8("^" + prefix + "(" + roles + ")(" + name + ")$"), where(s, lh, "leader_heading"));
             r.leader_name_only = Regex(from_utf8("^" + prefix + "(" + name + ")$"), where(s, lh, "leader_heading"));
+            r.leader_roles_only = Regex(from_utf8("^" + prefix + "(?:" + roles + ")$"), where(s, lh, "leader_heading"));
             // "孙海燕同志（常务副县长）", "李明（常务副县长）": the title in brackets after the name.
             r.leader_role_in_brackets = Regex(from_utf8("^" + prefix + "(" + name + ")(?:同志)?\\((" + roles + ")\\)$"),
                                               where(s, lh, "leader_heading"));

@@ -1981,6 +1981,8 @@ namespace {
 std::optional<Person> person_in_head(const icu::UnicodeString& f, const icu::UnicodeString& o, int32_t cut,
                                      const Rules& rules) {
     icu::UnicodeString head(f, 0, cut);
+    // Titles alone ("县政府党组成员", where 县政府 would pass for a name).
+    if (rules.leader_roles_only.match_at(head)) return std::nullopt;
     auto text = [&](const Regex& re, int group) { return to_utf8(o.tempSubStringBetween(re.start(group), re.end(group))); };
     if (rules.leader_role_at_end.match_at(head)) return Person{text(rules.leader_role_at_end, 1), text(rules.leader_role_at_end, 2)};
     if (rules.leader_role_at_start.match_at(head))

@@ -451,6 +451,23 @@ TEST_CASE("heading leaders with several titles, or only 同志", "[parse][family
     CHECK_FALSE(s[3].leader);  // a topic, not a person
 }
 
+TEST_CASE("heading leaders whose second post heads a bureau or a state firm; titles without a name", "[parse][family]") {
+    auto d = test::parse_string(
+        "2025年县政府工作报告重点工作任务分解\n\n"
+        "一、副县长、县公安局局长周军负责的工作\n1.甲。（责任单位：县公安局）\n"
+        "二、县政府党组成员、县城投公司董事长孙伟牵头\n2.乙。（责任单位：县城投公司）\n"
+        "三、县政府党组成员牵头的工作\n3.丙。（责任单位：县发改局）\n");
+    const auto& s = d.parts.at(0).sections;
+    REQUIRE(s.size() == 3);
+    REQUIRE(s[0].leader);
+    CHECK(s[0].leader->name == "周军");
+    CHECK(s[0].leader->role == "副县长、县公安局局长");
+    REQUIRE(s[1].leader);
+    CHECK(s[1].leader->name == "孙伟");
+    CHECK(s[1].leader->role == "县政府党组成员、县城投公司董事长");
+    CHECK_FALSE(s[2].leader);  // 县政府 is no name
+}
+
 TEST_CASE("a one-cell-per-line grid where a blank line is an empty cell", "[parse][grid]") {
     auto d = test::parse_string(
         "2024年民生实事项目责任分解表\n\n序号\n项目名称\n建设内容\n责任领导\n牵头单位\n配合单位\n完成时限\n"
