@@ -9,6 +9,7 @@
 
 #include "tasksplit/document.hpp"
 #include "tasksplit/rules.hpp"
+#include "tasksplit/run.hpp"
 #include "tasksplit/source_text.hpp"
 
 namespace tasksplit {
@@ -43,6 +44,10 @@ private:
 /// in `claimed`.
 void read_front_matter(const SourceText& text, int end, const std::vector<bool>& furniture, const Rules& rules,
                        DocumentMeta& meta, std::vector<bool>& claimed);
+
+/// "联系人：李四，联系电话：0580-1234567": the contact a line names (in the front matter, or
+/// after the tasks), or nullopt.
+std::optional<Contact> read_contact(const Run& line, const Rules& rules);
 
 /// A line (folded) that is an office's name as signed: at most 40 characters, no sentence, and
 /// ending like an issuer ("…人民政府办公室").

@@ -385,7 +385,7 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
             r.heading_max_title = need(s, need(s, y, "heading_as_item"), "max_title").as<int>();
             r.person_cell = Regex(from_utf8("^" + name + "(?:\\s*[、,，]\\s*" + name + ")*$"), where(s, lh, "leader_heading.name"));
             auto cl = need(s, y, "clause_labels");
-            for (const char* kind : {"leader", "lead", "support", "units", "deadline"}) {
+            for (const char* kind : {"leader", "lead", "support", "units", "deadline", "contact"}) {
                 for (const auto& w : list_of(s, need(s, cl, kind), std::string("clause_labels.") + kind)) {
                     const icu::UnicodeString f = folded(w);
                     if (f.isEmpty()) continue;

@@ -112,12 +112,29 @@ std::optional<TrailingUnits> trailing_unit_bracket(const Run& run, const Rules& 
     return TrailingUnits{open, end, std::move(list), parts.units, parts.deadline};
 }
 
+namespace {
+
+/// "责任人", "联系人": a label that ends a field inside a clause but never opens one.
+bool is_contact_label(const icu::UnicodeString& label, const Rules& rules) {
+    icu::UnicodeString key;
+    for (int32_t i = 0; i < label.length(); ++i)
+        if (!is_space(label.charAt(i))) key.append(label.charAt(i));
+    const auto role = rules.label_role.find(to_utf8(key));
+    return role != rules.label_role.end() && role->second == "contact";
+}
+
+}  // namespace
+
 std::vector<Clause> find_clauses(const Run& run, const Rules& rules, bool unbracketed_ends_at_line) {
     std::vector<Clause> out;
     int32_t pos = 0;
     while (pos < run.size() && rules.clause_label.find(run.fold, pos)) {
         int32_t ls = rules.clause_label.start();
         icu::UnicodeString label = rules.clause_label.label();
+        if (is_contact_label(label, rules)) {
+            pos = rules.clause_label.end();
+            continue;
+        }
         // "【牵头单位】市发改委【配合单位】市财政局": the bracket holds the label, not the clause.
         const char16_t label_end = run.fold.charAt(rules.clause_label.end() - 1);
         const bool label_in_brackets = label_end == u'】' || label_end == u']';

@@ -183,27 +183,30 @@ void read_front_matter(const SourceText& text, int end, const std::vector<bool>&
         claimed[l.line] = true;
         break;
     }
-    for (const auto& l : lines) {
-        if (!rules.contact.find(l.fold)) continue;
-        Contact c;
-        c.name = l.run.sub(rules.contact.start(1), rules.contact.end(1)).utf8_nospace();
-        Run phones = l.run.sub(rules.contact.start(2), rules.contact.end(2));
-        std::string current;
-        for (int32_t i = 0; i <= phones.size(); ++i) {
-            char16_t c16 = i < phones.size() ? phones.fold.charAt(i) : u',';
-            if ((c16 >= u'0' && c16 <= u'9') || c16 == u'-') current += static_cast<char>(c16);
-            else if (!current.empty() && !is_space(c16)) {
-                c.phones.push_back(current);
-                current.clear();
-            } else if (!current.empty() && is_space(c16) && i + 1 < phones.size() &&
-                       !(phones.fold.charAt(i + 1) >= u'0' && phones.fold.charAt(i + 1) <= u'9')) {
-                c.phones.push_back(current);
-                current.clear();
-            }
+    for (const auto& l : lines)
+        if (auto c = read_contact(l.run, rules)) meta.contacts.push_back(std::move(*c));
+}
+
+std::optional<Contact> read_contact(const Run& line, const Rules& rules) {
+    if (!rules.contact.find(line.fold)) return std::nullopt;
+    Contact c;
+    c.name = line.sub(rules.contact.start(1), rules.contact.end(1)).utf8_nospace();
+    Run phones = line.sub(rules.contact.start(2), rules.contact.end(2));
+    std::string current;
+    for (int32_t i = 0; i <= phones.size(); ++i) {
+        char16_t c16 = i < phones.size() ? phones.fold.charAt(i) : u',';
+        if ((c16 >= u'0' && c16 <= u'9') || c16 == u'-') current += static_cast<char>(c16);
+        else if (!current.empty() && !is_space(c16)) {
+            c.phones.push_back(current);
+            current.clear();
+        } else if (!current.empty() && is_space(c16) && i + 1 < phones.size() &&
+                   !(phones.fold.charAt(i + 1) >= u'0' && phones.fold.charAt(i + 1) <= u'9')) {
+            c.phones.push_back(current);
+            current.clear();
         }
-        if (!current.empty()) c.phones.push_back(current);
-        meta.contacts.push_back(std::move(c));
     }
+    if (!current.empty()) c.phones.push_back(current);
+    return c;
 }
 
 }  // namespace tasksplit

@@ -19,7 +19,7 @@
 namespace tasksplit {
 namespace {
 
-enum class Kind { blank, page, part, attachment, section, item, tab, footer, signature, note, column, text };
+enum class Kind { blank, page, part, attachment, section, item, tab, footer, signature, contact, note, column, text };
 
 /// What a line is on its own, before context.
 struct LineInfo {
@@ -240,6 +240,7 @@ private:
             if (space_grid_row(i, a, b)) { li.kind = Kind::tab; continue; }
             if (b - a <= kFurnitureMaxChars && r_.web_furniture.find(f, a, b)) { li.kind = Kind::page; continue; }
             if (r_.note_line.match_at(f, a, b) || is_convention_line(a, b)) { li.kind = Kind::note; continue; }
+            if (r_.contact.match_at(f, a, b)) { li.kind = Kind::contact; continue; }
             if (r_.footer.match_at(f, a, b)) { li.kind = Kind::footer; continue; }
             if (r_.attachment_label.match_at(f, a, b)) {
                 li.kind = Kind::attachment;
@@ -398,7 +399,7 @@ private:
         for (const auto& c : find_clauses(run, r_, true)) {
             if (at_start && c.start != 0) continue;
             for (const auto& f : c.fields)
-                if (f.role != "leader") return true;
+                if (f.role != "leader" && f.role != "contact") return true;
         }
         return false;
     }
@@ -665,6 +666,16 @@ private:
                 if (is_convention_line(li.a, li.b)) claim(i, "meta");
                 return;
             }
+            case Kind::contact: {
+                // "联系人：李四，联系电话：…" after the tasks: the notice's contact, like one in
+                // its front matter.
+                flush_all();
+                claim(i, "meta");
+                Run line;
+                line.append(t_, li.a, li.b);
+                if (auto c = read_contact(line, r_)) doc_.document.contacts.push_back(std::move(*c));
+                return;
+            }
             case Kind::signature: {
                 flush_all();
                 claim(i, "meta");
@@ -891,7 +902,7 @@ private:
         auto clauses = find_clauses(run, r_, true);
         if (clauses.size() != 1 || clauses[0].start != 0 || clauses[0].end != run.size()) return false;
         for (const auto& f : clauses[0].fields)
-            if (f.role != "leader") return false;
+            if (f.role != "leader" && f.role != "contact") return false;
         auto person = first_person(clauses[0].fields.front().value);
         if (!person) return false;
         flush_block();
@@ -1234,6 +1245,7 @@ private:
                     if (!f.value.empty()) item.deadline = f.value.utf8();
                     continue;
                 }
+                if (f.role == "contact") continue;  // a person or a telephone number, no unit
                 const UnitsAndDeadline peeled = peel_deadline(f.value, r_);
                 if (peeled.deadline && !item.deadline) item.deadline = peeled.deadline->utf8();
                 UnitList list = split_units(peeled.units, r_);

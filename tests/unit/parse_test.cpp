@@ -451,6 +451,25 @@ TEST_CASE("heading leaders with several titles, or only 同志", "[parse][family
     CHECK_FALSE(s[3].leader);  // a topic, not a person
 }
 
+TEST_CASE("contacts: a 责任人 field inside a clause names no unit; a 联系人 line after the tasks is the notice's", "[parse][family]") {
+    auto d = test::parse_string(
+        "2025年市政府工作报告重点工作任务分解\n\n一、市长刘明牵头的工作\n"
+        "（一）地区生产总值增长6%左右。（牵头单位：市发展改革委；责任人：陈刚）\n"
+        "（二）一般公共预算收入增长5%。（牵头单位：市财政局，责任人：王丽；配合单位：市税务局）\n\n"
+        "联系人：李四，联系电话：0580-1234567\n\n某某市人民政府办公室\n2025年3月1日\n");
+    const auto items = all_items(d);
+    REQUIRE(items.size() == 2);
+    CHECK(names(items[0].lead) == V{"市发展改革委"});
+    CHECK(items[0].support.empty());
+    CHECK(names(items[1].lead) == V{"市财政局"});
+    CHECK(names(items[1].support) == V{"市税务局"});
+    REQUIRE(d.document.contacts.size() == 1);
+    CHECK(d.document.contacts[0].name == "李四");
+    CHECK(d.document.contacts[0].phones == V{"0580-1234567"});
+    CHECK(d.unassigned.empty());
+    CHECK(d.diagnostics.empty());
+}
+
 TEST_CASE("heading leaders whose second post heads a bureau or a state firm; titles without a name", "[parse][family]") {
     auto d = test::parse_string(
         "2025年县政府工作报告重点工作任务分解\n\n"
