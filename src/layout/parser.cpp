@@ -123,6 +123,7 @@ private:
     std::vector<int> space_columns_;  ///< display columns of the open space-aligned grid's header
     int space_blank_run_ = 0;
     std::map<int, std::vector<std::pair<int32_t, int32_t>>> space_cells_;  ///< per line of such a grid
+    std::set<int> subheading_lines_;  ///< 1-based lines of the sub-headings kept out of the items
     int last_item_value_ = 0;  ///< the number of the part's last numbered item
     std::optional<TabRow> tab_header_;           ///< the header of the part's tab grid, for rows after a theme row
     mutable std::unordered_set<std::u16string> part_titles_;  ///< see seen_part_title
@@ -734,6 +735,7 @@ private:
             // for; it ends the item before it.
             flush_block();
             add_diag("info", "subheading", i, "sub-heading kept out of the items: " + line_text(i));
+            subheading_lines_.insert(i + 1);
             return;
         }
         if (li.kind == Kind::column) {
@@ -842,6 +844,7 @@ private:
         // The task line above was a heading over tasks numbered in the nested style.
         for (int l : block_->lines) claim(l, "section");
         add_diag("info", "subheading", block_->line, "sub-heading kept out of the items: " + line_text(block_->line));
+        subheading_lines_.insert(block_->line + 1);
         block_.reset();
         return false;
     }
@@ -1957,13 +1960,17 @@ private:
         // "2.1" after "1.2" opens a new group, it does not restart.
         std::optional<std::pair<int, int>> prev;
         std::string prev_number;
+        int prev_line = 0;
         for (const auto& it : s.items) {
             if (!it.number) continue;
+            // Numbers start afresh under each sub-heading ("1.推进重大项目建设。" over "（1）…（2）…").
+            const bool afresh = subheading_lines_.lower_bound(prev_line) != subheading_lines_.lower_bound(it.span.line);
+            prev_line = it.span.line;
             const icu::UnicodeString folded = make_run(*it.number).fold;
             const int32_t dot = folded.indexOf(u'.');
             const std::pair<int, int> n{dot > 0 ? numeral_value(icu::UnicodeString(folded, 0, dot)) : 0,
                                         numeral_value(folded)};
-            if (prev && n.first == prev->first) {
+            if (prev && !afresh && n.first == prev->first) {
                 const std::string after = " follows " + prev_number;
                 if (n.second == prev->second)
                     add_diag("warning", "duplicate-number", it.span.line - 1, "item number " + *it.number + " repeats the previous item's number");

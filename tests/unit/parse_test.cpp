@@ -451,6 +451,18 @@ TEST_CASE("heading leaders with several titles, or only 同志", "[parse][family
     CHECK_FALSE(s[3].leader);  // a topic, not a person
 }
 
+TEST_CASE("numbers start afresh under each sub-heading: no number-restart warning", "[parse][numbers]") {
+    auto d = test::parse_string(
+        "2025年县政府工作报告重点工作任务分解\n\n一、县长王明牵头的工作\n1.推进重大项目建设。\n"
+        "（1）新开工项目50个。（责任单位：县发改局）\n（2）竣工项目30个。（责任单位：县住建局）\n2.加快产业升级。\n"
+        "（1）新增规上企业20家。（责任单位：县工信局）\n（1）培育专精特新企业5家。（责任单位：县科技局）\n");
+    REQUIRE(all_items(d).size() == 4);
+    std::vector<std::string> codes;
+    for (const auto& diag : d.diagnostics) codes.push_back(diag.code);
+    // The repeat under one sub-heading is still reported.
+    CHECK(codes == V{"subheading", "subheading", "duplicate-number"});
+}
+
 TEST_CASE("contacts: a 责任人 field inside a clause names no unit; a 联系人 line after the tasks is the notice's", "[parse][family]") {
     auto d = test::parse_string(
         "2025年市政府工作报告重点工作任务分解\n\n一、市长刘明牵头的工作\n"
