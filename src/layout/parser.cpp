@@ -1697,6 +1697,8 @@ private:
                     if (roles[c] == "text") open_text.append(cells[c]);
                     else if (roles[c] == "detail") open->detail = open->detail.value_or("") + cells[c].utf8();
                     else if (is_unit_role(roles[c])) {
+                        // A list that did not break off at a separator gets one.
+                        if (!breaks_off_list(open_cells[c].fold.charAt(open_cells[c].size() - 1))) open_cells[c].append_text(u"、");
                         open_cells[c].append(cells[c]);
                         above[c] = open_cells[c];
                     }
@@ -1736,11 +1738,13 @@ private:
                 else if (role == "leader") item.leader = first_person(cell);
                 else if (is_unit_role(role)) unit_cells[c] = cell;  // read when the row is complete
             }
+            // A row without text is no task: it stays unassigned, and the row above it can take
+            // no continuation across it (its span would hold this row).
+            push_open();
             if (text.empty()) {
                 claim(row.line, nullptr);
                 continue;
             }
-            push_open();
             open_cells = std::move(unit_cells);
             Span span;
             span.line = span.end_line = row.line + 1;
@@ -1766,13 +1770,18 @@ private:
     /// A tab row that holds only text or detail: no number, unit, leader or date of its own.
     /// A row without a number carries on the row above: its text wrapped by the extraction, or a
     /// unit list that broke off at a separator ("县统计局、" / "县经信局").
+    /// A row of unit cells alone carries them on too: a cell printed over two rows ("县财政局" /
+    /// "县住建局").
     static bool continues_row(const std::vector<std::string>& roles, const std::vector<Run>& cells,
                               const std::vector<Run>& open_cells) {
+        bool text = false;
+        for (std::size_t c = 0; c < roles.size(); ++c)
+            text |= !cells[c].empty() && (roles[c] == "text" || roles[c] == "detail");
         bool any = false;
         for (std::size_t c = 0; c < roles.size(); ++c) {
             if (cells[c].empty()) continue;
             const bool wrapped_list = is_unit_role(roles[c]) && !open_cells[c].empty() &&
-                                      breaks_off_list(open_cells[c].fold.charAt(open_cells[c].size() - 1));
+                                      (!text || breaks_off_list(open_cells[c].fold.charAt(open_cells[c].size() - 1)));
             if (roles[c] != "text" && roles[c] != "detail" && !wrapped_list) return false;
             any = true;
         }

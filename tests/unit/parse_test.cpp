@@ -786,6 +786,18 @@ TEST_CASE("a Markdown table (a web page converted to text): cells between bars, 
     CHECK(d.unassigned.empty());
 }
 
+TEST_CASE("a tab grid row of unit cells alone carries the row above on: a cell printed over two rows", "[parse][grid]") {
+    auto d = test::parse_string(
+        "2024年重点工作责任分解表\n\n序号\t工作任务\t牵头单位\t配合单位\n1\t新建学校5所，\t县教育局\t县财政局\n"
+        "\t\t\t县住建局\n\t新增学位1500个\t\t\n2\t新建公园3个\t县住建局\t\n");
+    const auto items = all_items(d);
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].text == "新建学校5所，新增学位1500个");
+    CHECK(names(items[0].support) == V{"县财政局", "县住建局"});
+    CHECK(items[0].span.end_line == 6);
+    CHECK(d.unassigned.empty());
+}
+
 TEST_CASE("grid headers that hold a column name inside a longer one: 重点工作任务, 牵头单位（部门）", "[parse][grid]") {
     auto d = test::parse_string(
         "2025年县政府工作报告重点工作任务分解表\n\n序号\t重点工作任务\t分管县领导\t牵头单位（部门）\t配合单位\t完成时限\n"
