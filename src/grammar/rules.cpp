@@ -376,7 +376,9 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
             const std::string one_role = "(?:" + role + ")(?:\\([^()]{1,6}\\))?";
             const std::string roles = one_role + "(?:[、,]?" + one_role + ")*";
             r.leader_role_at_end = Regex(from_utf8("^" + prefix + "(" + name + ")(" + roles + ")$"), where(s, lh, "leader_heading"));
-            r.leader_role_at_start = Regex(from_utf8("^" + prefix + "(" + roles + ")(" + name + ")$"), where(s, lh, "leader_heading"));
+            // "副县长赵丽（女）", "副区长李四（挂职）": a short note in brackets after the name.
+            r.leader_role_at_start = Regex(from_utf8("^" + prefix + "(" + roles + ")(" + name + ")(?:\\([^()]{1,4}\\))?$"),
+                                           where(s, lh, "leader_heading"));
             r.leader_name_only = Regex(from_utf8("^" + prefix + "(" + name + ")$"), where(s, lh, "leader_heading"));
             r.leader_roles_only = Regex(from_utf8("^" + prefix + "(?:" + roles + ")$"), where(s, lh, "leader_heading"));
             // "孙海燕同志（常务副县长）", "李明（常务副县长）": the title in brackets after the name.

@@ -482,14 +482,18 @@ TEST_CASE("contacts: a 责任人 field inside a clause names no unit; a 联系�
     CHECK(d.diagnostics.empty());
 }
 
-TEST_CASE("heading leaders whose second post heads a bureau or a state firm; titles without a name", "[parse][family]") {
+TEST_CASE("heading leaders whose second post heads a bureau or a state firm; titles without a name; a note after the name", "[parse][family]") {
     auto d = test::parse_string(
         "2025年县政府工作报告重点工作任务分解\n\n"
         "一、副县长、县公安局局长周军负责的工作\n1.甲。（责任单位：县公安局）\n"
         "二、县政府党组成员、县城投公司董事长孙伟牵头\n2.乙。（责任单位：县城投公司）\n"
-        "三、县政府党组成员牵头的工作\n3.丙。（责任单位：县发改局）\n");
+        "三、县政府党组成员牵头的工作\n3.丙。（责任单位：县发改局）\n"
+        "四、副县长赵丽（女）联系的工作\n4.丁。（责任单位：县卫健局）\n");
     const auto& s = d.parts.at(0).sections;
-    REQUIRE(s.size() == 3);
+    REQUIRE(s.size() == 4);
+    REQUIRE(s[3].leader);
+    CHECK(s[3].leader->name == "赵丽");  // a short note in brackets after the name
+    CHECK(s[3].leader->role == "副县长");
     REQUIRE(s[0].leader);
     CHECK(s[0].leader->name == "周军");
     CHECK(s[0].leader->role == "副县长、县公安局局长");
