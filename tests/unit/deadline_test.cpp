@@ -69,6 +69,7 @@ TEST_CASE("find_deadline: a completion time inside a task text", "[deadline]") {
         {"3月底前出台促进民营经济发展实施方案", "3月底前"},
         {"年底前制定城市更新管理办法", "年底前"},
         {"9月底前启动地铁二期建设", "9月底前"},
+        {"推进县人民医院新院区建设，2025年底前投入使用。", "2025年底前"},
         // The work year is not a completion time; neither is a date without a completion verb.
         {"2024 年完成 20 家以上", std::nullopt},
         {"请各牵头责任单位于3月19日前报送《2024年工作计划》", std::nullopt},
