@@ -297,8 +297,9 @@ private:
                 const std::string name = to_utf8(squeezed_fold_range(a, b));
                 const auto exact = r_.column_role.find(name);
                 const std::string* role = exact != r_.column_role.end() ? &exact->second : nullptr;
+                // (The folded text has ":" for "：".)
                 if (!role && b - a <= kLongColumnName && name.find_first_of(":]") == std::string::npos &&
-                    name.find("】") == std::string::npos && name.find("：") == std::string::npos)
+                    name.find("】") == std::string::npos)
                     role = r_.header_role(name);
                 if (role) {
                     li.kind = Kind::column;
