@@ -114,13 +114,15 @@ std::optional<TrailingUnits> trailing_unit_bracket(const Run& run, const Rules& 
 
 namespace {
 
-/// "责任人", "联系人": a label that ends a field inside a clause but never opens one.
-bool is_contact_label(const icu::UnicodeString& label, const Rules& rules) {
+/// The role of a clause label as printed, spaces inside it ignored ("责任单 位"): leader, lead,
+/// support, units, deadline or contact; "units" for a label the table lacks.
+const std::string& label_role_of(const icu::UnicodeString& label, const Rules& rules) {
+    static const std::string units = "units";
     icu::UnicodeString key;
     for (int32_t i = 0; i < label.length(); ++i)
         if (!is_space(label.charAt(i))) key.append(label.charAt(i));
     const auto role = rules.label_role.find(to_utf8(key));
-    return role != rules.label_role.end() && role->second == "contact";
+    return role == rules.label_role.end() ? units : role->second;
 }
 
 }  // namespace
@@ -131,7 +133,8 @@ std::vector<Clause> find_clauses(const Run& run, const Rules& rules, bool unbrac
     while (pos < run.size() && rules.clause_label.find(run.fold, pos)) {
         int32_t ls = rules.clause_label.start();
         icu::UnicodeString label = rules.clause_label.label();
-        if (is_contact_label(label, rules)) {
+        // "责任人", "联系人": a contact ends a field inside a clause but never opens one.
+        if (label_role_of(label, rules) == "contact") {
             pos = rules.clause_label.end();
             continue;
         }
@@ -186,10 +189,7 @@ std::vector<Clause> find_clauses(const Run& run, const Rules& rules, bool unbrac
         int32_t fpos = ls;
         while (fpos < content_end && rules.clause_label.find(run.fold, fpos, content_end)) {
             int32_t vs = rules.clause_label.end();
-            icu::UnicodeString flabel = rules.clause_label.label();
-            icu::UnicodeString key;
-            for (int32_t i = 0; i < flabel.length(); ++i)
-                if (!is_space(flabel.charAt(i))) key.append(flabel.charAt(i));
+            const std::string& role = label_role_of(rules.clause_label.label(), rules);
             int32_t ve = content_end;
             if (rules.clause_label.find(run.fold, vs, content_end)) {
                 ve = rules.clause_label.start();
@@ -197,8 +197,7 @@ std::vector<Clause> find_clauses(const Run& run, const Rules& rules, bool unbrac
                 const char16_t next_end = run.fold.charAt(rules.clause_label.end() - 1);
                 if ((next_end == u'】' || next_end == u']') && ve > vs && is_open(rules, run.fold.charAt(ve - 1))) --ve;
             }
-            auto role = rules.label_role.find(to_utf8(key));
-            c.fields.push_back({role == rules.label_role.end() ? "units" : role->second, trim_value(run.sub(vs, ve), rules)});
+            c.fields.push_back({role, trim_value(run.sub(vs, ve), rules)});
             fpos = ve;
         }
         out.push_back(std::move(c));
