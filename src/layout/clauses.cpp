@@ -54,6 +54,13 @@ Run trim_value(const Run& v, const Rules& rules) {
     return v.sub(a, b);
 }
 
+/// A completion time opens `v`, at most a short word before it ("2024年底前", "力争6月底前完成");
+/// "市政府直属各单位2024年…" is a unit with a heading run into it.
+bool opens_with_time(const Run& v, const Rules& rules) {
+    constexpr int32_t kWordBeforeTime = 4;
+    return !v.empty() && rules.deadline_cell.find(v.fold) && rules.deadline_cell.start() <= kWordBeforeTime;
+}
+
 }  // namespace
 
 std::vector<std::string> leader_names(const Run& value, const Rules& rules) {
@@ -61,13 +68,6 @@ std::vector<std::string> leader_names(const Run& value, const Rules& rules) {
     UnitList list = split_units(value, rules);
     for (const auto& u : list.units) names.push_back(u.raw);
     return names;
-}
-
-/// A completion time opens `v`, at most a short word before it ("2024年底前", "力争6月底前完成");
-/// "市政府直属各单位2024年…" is a unit with a heading run into it.
-bool opens_with_time(const Run& v, const Rules& rules) {
-    constexpr int32_t kWordBeforeTime = 4;
-    return !v.empty() && rules.deadline_cell.find(v.fold) && rules.deadline_cell.start() <= kWordBeforeTime;
 }
 
 UnitsAndDeadline peel_deadline(const Run& list, const Rules& rules) {
