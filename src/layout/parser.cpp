@@ -1627,11 +1627,7 @@ private:
             table.columns.push_back(c.utf8_nospace());
             header_key.push_back(c.utf8_nospace());
         }
-        std::vector<std::string> roles;
-        for (const auto& col : table.columns) {
-            const std::string* role = r_.header_role(to_utf8(make_run(col).fold));
-            roles.push_back(role ? *role : "");
-        }
+        const std::vector<std::string> roles = tab_roles(rows.front());
         std::vector<std::string> above(table.columns.size());
         for (std::size_t k = 1; k < rows.size(); ++k) {
             std::vector<std::string> raw, key;
