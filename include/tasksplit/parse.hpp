@@ -29,6 +29,8 @@ public:
     /// std::move when they are not needed after: they are freed once decoded, which keeps peak memory down.
     Document parse_bytes(std::string bytes, const std::string& path,
                          const std::optional<std::string>& encoding = std::nullopt) const;
+    /// What the layout stages saw and chose (parse --explain): a report for people.
+    std::string explain(const SourceText& text) const;
     const Rules& rules() const { return rules_; }
     /// Records in Document::line_roles what claimed each source line (debugging, conservation).
     void set_line_map(bool on) { line_map_ = on; }

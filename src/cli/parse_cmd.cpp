@@ -24,6 +24,7 @@ struct ParseOptions {
     bool targets = false;
     bool quiet = false;
     bool line_map = false;
+    bool explain = false;
     int jobs = 0;
     std::string files_from;
     bool stdin_jsonl = false;
@@ -92,6 +93,30 @@ void run_stdin_jsonl(const ParseOptions& opt, OutputFormat format, const WriteOp
     if (failed) throw CommandExit{2};
 }
 
+/// --explain: what each layout stage saw in each notice, instead of the documents.
+void run_explain(const std::vector<std::string>& paths, const ParseOptions& opt) {
+    std::optional<std::string> encoding;
+    if (!opt.encoding.empty()) encoding = opt.encoding;
+    bool failed = false;
+    try {
+        const Parser parser(opt.grammars);
+        for (const auto& path : paths) {
+            try {
+                const SourceText text = decode_source(read_input(path), path, encoding);
+                if (paths.size() > 1) std::cout << "##### " << path << "\n";
+                std::cout << parser.explain(text);
+            } catch (const std::exception& e) {
+                error(path + ": " + e.what());
+                failed = true;
+            }
+        }
+    } catch (const GrammarError& e) {
+        error(e.what());
+        throw CommandExit{2};
+    }
+    if (failed) throw CommandExit{2};
+}
+
 void run_parse(const ParseOptions& opt) {
     auto format = parse_output_format(opt.to);
     if (!format) {
@@ -118,6 +143,7 @@ void run_parse(const ParseOptions& opt) {
         throw CommandExit{2};
     }
     paths = expand_inputs(paths);
+    if (opt.explain) return run_explain(paths, opt);
     const std::vector<std::uintmax_t> sizes = input_sizes(paths);
     Progress progress(paths.size(), std::accumulate(sizes.begin(), sizes.end(), std::uintmax_t{0}),
                       progress_wanted(opt.quiet));
@@ -166,6 +192,7 @@ void setup_parse(CLI::App& app) {
         "  cat notice.txt | tasksplit parse - --to yaml               read stdin\n"
         "  tasksplit parse -j 4 --to jsonl notices/ > all.jsonl       a folder, 4 files at a time\n"
         "  find . -name '*.txt' -print0 | tasksplit parse --files-from - --to csv\n"
+        "  tasksplit parse --explain notice.txt                       why the notice reads as it does\n"
         "Exit status: 0 ok, 2 unreadable input, bad option or broken grammar.");
     cmd->add_option("files", opt->files, "Notice files or directories ('-' for stdin)");
     cmd->add_option("-j,--jobs", opt->jobs, "Parse this many files at once (default: one per core); output keeps input order");
@@ -178,6 +205,9 @@ void setup_parse(CLI::App& app) {
     cmd->add_option("--encoding", opt->encoding, "Force the input encoding (e.g. GB18030, UTF-16LE)");
     cmd->add_flag("--targets", opt->targets, "csv/tsv: one row per quantitative target");
     cmd->add_flag("--line-map", opt->line_map, "Add line_roles: what claimed each source line");
+    cmd->add_flag("--explain", opt->explain,
+                  "Print what the layout stages saw instead of the document: each line's number token and cells, "
+                  "the grids proposed with their evidence, columns and rows, and which reading won");
     cmd->add_flag("-q,--quiet", opt->quiet, "No progress line (it is shown only when stderr is a terminal)");
     cmd->callback([opt]() { run_parse(*opt); });
 }

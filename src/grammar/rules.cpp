@@ -385,6 +385,18 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
             r.leader_role_in_brackets = Regex(from_utf8("^" + prefix + "(" + name + ")(?:同志)?\\((" + roles + ")\\)$"),
                                               where(s, lh, "leader_heading"));
             r.heading_max_title = need(s, need(s, y, "heading_as_item"), "max_title").as<int>();
+            // Named weights and thresholds of the evidence stages: numbers only, each checked here.
+            if (const YAML::Node ev = y["evidence"]) {
+                if (!ev.IsMap()) throw GrammarError(where(s, ev, "evidence") + ": evidence is a map of name: number");
+                for (const auto& kv : ev) {
+                    const std::string key = kv.first.as<std::string>();
+                    try {
+                        r.evidence[key] = kv.second.as<double>();
+                    } catch (const YAML::Exception&) {
+                        throw GrammarError(where(s, kv.second, "evidence." + key) + ": evidence." + key + " is not a number");
+                    }
+                }
+            }
             r.person_cell = Regex(from_utf8("^" + name + "(?:\\s*[、,，]\\s*" + name + ")*$"), where(s, lh, "leader_heading.name"));
             auto cl = need(s, y, "clause_labels");
             for (const char* kind : {"leader", "lead", "support", "units", "deadline", "contact"}) {

@@ -15,6 +15,7 @@
 #include "tasksplit/run.hpp"
 #include "tasksplit/targets.hpp"
 #include "tasksplit/units.hpp"
+#include "layout.hpp"
 
 namespace tasksplit {
 namespace {
@@ -2049,10 +2050,26 @@ Parser::Parser(Parser&&) noexcept = default;
 Document Parser::parse(const SourceText& text) const {
     Assembler a(text, rules_, *targets_, line_map_);
     Document doc = a.run();
+    // The clause walk has read the file; grids found by their own evidence replace its reading
+    // where they are better supported.
+    const layout::Evidence ev = layout::load_evidence(rules_);
+    const auto lines = layout::read_lines(text);
+    auto regions = layout::propose_grids(text, lines, rules_, ev);
+    layout::choose_regions(doc, regions, text, *targets_, ev);
     doc.source.path = text.path;
     doc.source.encoding = text.encoding;
     doc.source.bytes = text.input_bytes;
     return doc;
+}
+
+std::string Parser::explain(const SourceText& text) const {
+    Assembler a(text, rules_, *targets_, false);
+    Document doc = a.run();
+    const layout::Evidence ev = layout::load_evidence(rules_);
+    const auto lines = layout::read_lines(text);
+    auto regions = layout::propose_grids(text, lines, rules_, ev);
+    const auto taken = layout::choose_regions(doc, regions, text, *targets_, ev);
+    return layout::explain(text, lines, regions, taken, doc);
 }
 
 Document Parser::parse_bytes(std::string bytes, const std::string& path,

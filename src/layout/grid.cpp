@@ -1,0 +1,623 @@
+// Stage C for grids and tables, in any wording and however they were flattened: a cell per
+// line (with or without bars and blank lines) or a row per line (bars, tabs, spaces). A grid
+// is found by its numbering chain (lone numbers 1, 2, 3 … one period of cells apart, or rows
+// that open with them); its columns are typed by what their cells hold (unit lists, names,
+// times, long text). Header words, in any number, only settle lead vs support and text vs
+// detail. Both layouts share one row-to-item path (align_row, make_item).
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "layout.hpp"
+#include "tasksplit/clauses.hpp"
+#include "tasksplit/parse.hpp"
+#include "tasksplit/units.hpp"
+
+namespace tasksplit::layout {
+namespace {
+
+struct GCell {
+    Run run;
+    CellType type = CellType::empty;
+    int line = 0, last_line = 0;  ///< 0-based
+    int chars = 0;
+};
+
+icu::UnicodeString squeezed(const Run& r) {
+    icu::UnicodeString s;
+    for (int32_t k = 0; k < r.size(); ++k)
+        if (!is_space(r.fold.charAt(k))) s.append(r.fold.charAt(k));
+    return s;
+}
+
+bool sentence_inside(const icu::UnicodeString& s) {
+    for (int32_t k = 0; k + 1 < s.length(); ++k)
+        if (s.charAt(k) == u'。' || s.charAt(k) == u';' || s.charAt(k) == u'!') return true;
+    return false;
+}
+
+class Typer {
+public:
+    Typer(const SourceText& t, const Rules& r, const Evidence& ev) : t_(t), r_(r), ev_(ev) {}
+
+    CellType type_of(const Run& cell, int32_t a, int32_t b) const {
+        const icu::UnicodeString sq = squeezed(cell);
+        if (sq.isEmpty()) return CellType::empty;
+        if (a < b) {
+            NumberToken n = number_at(t_, a, b);
+            if (n && n.style != NumberStyle::chinese_comma && n.style != NumberStyle::chinese_paren) {
+                int32_t k = n.end;
+                while (k < b && is_space(t_.fold.charAt(k))) ++k;
+                if (k == b) return CellType::number;
+            }
+            if (n && (n.style == NumberStyle::chinese_comma || n.style == NumberStyle::chinese_paren) &&
+                sq.length() <= ev_.heading_max_chars)
+                return CellType::heading;
+        }
+        if (sq.length() <= 16 && r_.deadline_cell.find(sq)) return CellType::date;
+        if (r_.clause_label.find(sq)) return CellType::text;  // "牵头单位：X" is a clause, not a cell
+        if (sq.length() <= 12 && r_.person_cell.match_at(sq) && unit_kind(sq, r_) == "other") return CellType::person;
+        if (!sentence_inside(sq) && unit_share(cell) >= ev_.unit_share_min) return CellType::unit;
+        return CellType::text;
+    }
+
+    /// The share of the names in a cell that read as units (市发改委, 各乡镇, 招商工作部).
+    double unit_share(const Run& cell) const {
+        UnitList list = split_units(unit_run(cell), r_);
+        if (list.units.empty()) return 0;
+        int known = 0;
+        for (const auto& u : list.units) known += u.kind != "other" && u.name.size() <= 3 * 24;
+        return static_cast<double>(known) / list.units.size();
+    }
+
+    /// A unit cell with its names set apart by spaces ("市商务局 市财政局", a cell printed over
+    /// two lines) reads as a list: a space between two names becomes a separator.
+    Run unit_run(const Run& cell) const {
+        Run out;
+        // A unit cell may close like a sentence ("…六安供电公司等。"): the stop is no part of a name.
+        int32_t size = cell.size();
+        while (size > 0 && (cell.fold.charAt(size - 1) == u'。' || cell.fold.charAt(size - 1) == u';' ||
+                            is_space(cell.fold.charAt(size - 1))))
+            --size;
+        int32_t k = 0;
+        while (k < size) {
+            int32_t e = k;
+            while (e < size && !is_space(cell.fold.charAt(e))) ++e;
+            if (e > k) {
+                if (!out.empty()) {
+                    const char16_t last = out.fold.charAt(out.size() - 1);
+                    const bool sep = std::find(r_.separators.begin(), r_.separators.end(), last) != r_.separators.end();
+                    if (!sep) out.append_text(u"、");
+                }
+                out.append(cell.sub(k, e));
+            }
+            k = e;
+            while (k < size && is_space(cell.fold.charAt(k))) ++k;
+        }
+        return out;
+    }
+
+private:
+    const SourceText& t_;
+    const Rules& r_;
+    const Evidence& ev_;
+};
+
+bool is_unit(Role r) { return r == Role::lead || r == Role::support || r == Role::units; }
+
+struct Row {
+    NumberToken number;
+    int line = 0;
+    std::vector<GCell> cells;
+};
+
+struct ColumnProfile {
+    Role role = Role::other;
+    double mean_chars = 0;
+};
+
+/// How well a group of cells fills a column (higher is better).
+double fit(const ColumnProfile& col, const std::vector<GCell>& cells, std::size_t a, std::size_t b) {
+    if (a == b) return is_unit(col.role) || col.role == Role::leader || col.role == Role::deadline ? -0.3 : -0.6;
+    double s = 0;
+    for (std::size_t k = a; k < b; ++k) {
+        const GCell& c = cells[k];
+        const double shape = -0.25 * std::min(2.0, std::fabs(std::log((c.chars + 1.0) / (col.mean_chars + 1.0))));
+        switch (col.role) {
+            case Role::text:
+            case Role::detail: s += (c.type == CellType::text ? (k == a ? 1.0 : 0.4) : c.type == CellType::unit ? -1.0 : -0.2) + shape; break;
+            case Role::lead:
+            case Role::support:
+            case Role::units: s += (c.type == CellType::unit ? 1.0 : -1.0) + shape; break;
+            case Role::leader: s += c.type == CellType::person && k == a ? 1.0 : -1.0; break;
+            case Role::deadline: s += c.type == CellType::date ? 1.0 : c.type == CellType::text && c.chars <= 12 ? 0.0 : -1.0; break;
+            case Role::number: s += c.type == CellType::number ? 1.0 : -1.0; break;
+            case Role::other: s += 0.2; break;
+        }
+    }
+    return s;
+}
+
+
+/// Aligns a row's cells to the columns in order. A column may take several cells (a text
+/// wrapped over lines, a unit cell printed one name per line) or none (a merged cell); cells
+/// after the last column that fit none are left over (a group label printed before the next
+/// row's number). Returns [first, last) per column.
+std::vector<std::pair<std::size_t, std::size_t>> align_row(const std::vector<ColumnProfile>& cols,
+                                                           const std::vector<GCell>& cells) {
+    const std::size_t p = cols.size(), m = cells.size();
+    constexpr double kNone = -1e18;
+    constexpr std::size_t kMaxGroup = 8;
+    std::vector<std::vector<double>> best(p + 1, std::vector<double>(m + 1, kNone));
+    std::vector<std::vector<std::size_t>> from(p + 1, std::vector<std::size_t>(m + 1, 0));
+    best[0][0] = 0;
+    for (std::size_t j = 0; j < p; ++j)
+        for (std::size_t i = 0; i <= m; ++i) {
+            if (best[j][i] == kNone) continue;
+            for (std::size_t i2 = i; i2 <= m && i2 - i <= kMaxGroup; ++i2) {
+                const double v = best[j][i] + fit(cols[j], cells, i, i2);
+                if (v > best[j + 1][i2]) {
+                    best[j + 1][i2] = v;
+                    from[j + 1][i2] = i;
+                }
+            }
+        }
+    std::size_t end = 0;
+    double top = kNone;
+    for (std::size_t i = 0; i <= m; ++i) {
+        if (best[p][i] == kNone) continue;
+        const double v = best[p][i] - 0.2 * static_cast<double>(m - i);
+        if (v > top) {
+            top = v;
+            end = i;
+        }
+    }
+    std::vector<std::pair<std::size_t, std::size_t>> groups(p);
+    for (std::size_t j = p; j > 0; --j) {
+        groups[j - 1] = {from[j][end], end};
+        end = from[j][end];
+    }
+    return groups;
+}
+
+class GridReader {
+public:
+    GridReader(const SourceText& t, const std::vector<LineFeatures>& lines, const Rules& r, const Evidence& ev)
+        : t_(t), lines_(lines), r_(r), ev_(ev), typer_(t, r, ev) {}
+
+    std::vector<Region> run() {
+        cell_grids();
+        row_grids();
+        return std::move(regions_);
+    }
+
+private:
+    const SourceText& t_;
+    const std::vector<LineFeatures>& lines_;
+    const Rules& r_;
+    const Evidence& ev_;
+    Typer typer_;
+    std::vector<Region> regions_;
+
+    GCell cell(int line, int32_t a, int32_t b) const {
+        GCell c;
+        c.run.append(t_, a, b);
+        c.line = c.last_line = line;
+        c.type = typer_.type_of(c.run, a, b);
+        c.chars = squeezed(c.run).length();
+        return c;
+    }
+    GCell whole(int line) const { return cell(line, lines_[line].ca, lines_[line].cb); }
+
+    static bool arabic(NumberStyle s) {
+        return s == NumberStyle::arabic_bare || s == NumberStyle::arabic_dot || s == NumberStyle::arabic_paren;
+    }
+
+    /// A number chain goes on: the same style, a higher value, not too far.
+    bool continues(const NumberToken& prev, const NumberToken& next) const {
+        return prev.style == next.style && next.value > prev.value && next.value - prev.value <= ev_.number_max_jump;
+    }
+
+    static RowHeading heading_of(const GCell& c) {
+        RowHeading h;
+        h.line = c.line;
+        h.title = c.run.utf8_nospace();
+        return h;
+    }
+
+    // ---- a cell per line ---------------------------------------------------------------
+    void cell_grids() {
+        std::vector<int> stream;  // lines holding a cell
+        for (int i = 0; i < static_cast<int>(lines_.size()); ++i)
+            if (!lines_[i].blank && !lines_[i].separator) stream.push_back(i);
+        std::vector<std::size_t> anchors;  // positions in stream of lone numbers
+        for (std::size_t s = 0; s < stream.size(); ++s) {
+            const LineFeatures& l = lines_[stream[s]];
+            if (l.lone_number && arabic(l.head.style) && l.cut == CutKind::none) anchors.push_back(s);
+        }
+        // A chain holds one numbering style; numbers of another style between its rows are
+        // headings or category rows ("1 | 大力提振消费。" between "(7)" and "(8)").
+        for (const auto& [style, of_style] : by_style(anchors, [&](std::size_t s) { return lines_[stream[s]].head.style; })) {
+            std::size_t k = 0;
+            while (k < of_style.size()) {
+                std::size_t e = k + 1;
+                while (e < of_style.size()) {
+                    const std::size_t gap = of_style[e] - of_style[e - 1] - 1;
+                    if (gap < 1 || gap > static_cast<std::size_t>(2 * ev_.grid_max_period) ||
+                        !continues(lines_[stream[of_style[e - 1]]].head, lines_[stream[of_style[e]]].head))
+                        break;
+                    ++e;
+                }
+                if (static_cast<int>(e - k) >= ev_.grid_min_rows) read_cell_chain(stream, of_style, k, e);
+                k = e;
+            }
+        }
+    }
+
+    template <class T, class F>
+    static std::map<NumberStyle, std::vector<T>> by_style(const std::vector<T>& xs, F style_of) {
+        std::map<NumberStyle, std::vector<T>> out;
+        for (const T& x : xs) out[style_of(x)].push_back(x);
+        return out;
+    }
+
+    void read_cell_chain(const std::vector<int>& stream, const std::vector<std::size_t>& anchors, std::size_t k0,
+                         std::size_t k1) {
+        Region reg;
+        reg.family = "cell-grid";
+        std::vector<Row> rows;
+        // Cells between anchors; headings ("二、…" rows of their own) set apart.
+        std::map<std::size_t, int> sizes;
+        for (std::size_t k = k0; k < k1; ++k) {
+            Row row;
+            row.line = stream[anchors[k]];
+            row.number = lines_[row.line].head;
+            const std::size_t end = k + 1 < k1 ? anchors[k + 1] : stream.size();
+            for (std::size_t s = anchors[k] + 1; s < end; ++s) {
+                GCell c = whole(stream[s]);
+                if (c.type == CellType::heading) {
+                    if (k + 1 == k1) break;
+                    reg.headings.push_back(heading_of(c));
+                    continue;
+                }
+                if (k + 1 == k1) {
+                    // The last row has no next number to end it: it takes as many cells as the
+                    // rows before it did, and stops at a number of another kind.
+                    const int period = modal(sizes);
+                    if (lines_[stream[s]].head || (period > 0 && static_cast<int>(row.cells.size()) >= period)) break;
+                }
+                row.cells.push_back(std::move(c));
+            }
+            if (k + 1 < k1) ++sizes[static_cast<int>(row.cells.size())];
+            rows.push_back(std::move(row));
+        }
+        // The header: short cells above the first number, in any wording.
+        std::vector<GCell> header;
+        const int period = modal(sizes);
+        for (std::size_t s = anchors[k0]; s-- > 0;) {
+            GCell c = whole(stream[s]);
+            if (c.type == CellType::heading && header.empty()) {
+                reg.headings.insert(reg.headings.begin(), heading_of(c));
+                continue;
+            }
+            if (c.chars > 12 || c.type == CellType::number || static_cast<int>(header.size()) >= 2 * (period + 1)) break;
+            const icu::UnicodeString sq = squeezed(c.run);
+            if (sq.endsWith(u"。")) break;
+            header.insert(header.begin(), std::move(c));
+        }
+        finish(reg, rows, header, period);
+    }
+
+    static int modal(const std::map<std::size_t, int>& sizes) { return modal_of(sizes); }
+    template <class M>
+    static int modal_of(const M& sizes) {
+        int best = 0, count = 0;
+        for (const auto& [size, n] : sizes)
+            if (n > count) {
+                best = static_cast<int>(size);
+                count = n;
+            }
+        return best;
+    }
+
+    // ---- a row per line ----------------------------------------------------------------
+    void row_grids() {
+        std::vector<int> row_lines;
+        for (int i = 0; i < static_cast<int>(lines_.size()); ++i) {
+            const LineFeatures& l = lines_[i];
+            if (l.cut == CutKind::none || l.cells.size() < 2 || !arabic(l.head.style)) continue;
+            if (l.head.end > l.cells[0].b || (l.cut != CutKind::single_space && l.cut != CutKind::wide_space && number_cell_end(l) != l.cells[0].b))
+                continue;
+            row_lines.push_back(i);
+        }
+        for (const auto& [style, of_style] : by_style(row_lines, [&](int i) { return lines_[i].head.style; })) {
+            std::size_t k = 0;
+            while (k < of_style.size()) {
+                std::size_t e = k + 1;
+                while (e < of_style.size() && of_style[e] - of_style[e - 1] <= 8 &&
+                       continues(lines_[of_style[e - 1]].head, lines_[of_style[e]].head))
+                    ++e;
+                if (static_cast<int>(e - k) >= ev_.grid_min_rows) read_row_chain(of_style, k, e);
+                k = e;
+            }
+        }
+    }
+
+    int32_t number_cell_end(const LineFeatures& l) const {
+        int32_t k = l.head.end;
+        while (k < l.cb && is_space(t_.fold.charAt(k))) ++k;
+        return k == l.cells[0].b || l.head.end == l.cells[0].b ? l.cells[0].b : -1;
+    }
+
+    /// The cells of a row line after its number.
+    std::vector<GCell> row_cells(int i) const {
+        const LineFeatures& l = lines_[i];
+        std::vector<GCell> out;
+        // With spaces as the cut, the number may be glued to the text ("1地区…" is not cut): the
+        // first cell is what follows the number token.
+        if (l.head.end < l.cells[0].b) {
+            out.push_back(cell(i, l.head.end, l.cells[0].b));
+        }
+        for (std::size_t c = 1; c < l.cells.size(); ++c) out.push_back(cell(i, l.cells[c].a, l.cells[c].b));
+        return out;
+    }
+
+    void read_row_chain(const std::vector<int>& row_lines, std::size_t k0, std::size_t k1) {
+        Region reg;
+        reg.family = "row-grid";
+        std::vector<Row> rows;
+        std::map<std::size_t, int> sizes;
+        for (std::size_t k = k0; k < k1; ++k) {
+            Row row;
+            row.line = row_lines[k];
+            row.number = lines_[row.line].head;
+            row.cells = row_cells(row.line);
+            // Lines up to the next row continue this one (a cell printed over lines), unless
+            // they open with a number of another kind or a heading: those are heading rows.
+            const int stop = k + 1 < k1 ? row_lines[k + 1] : std::min<int>(static_cast<int>(lines_.size()), row.line + 3);
+            bool in_headings = false;
+            for (int i = row.line + 1; i < stop; ++i) {
+                const LineFeatures& l = lines_[i];
+                if (l.blank || l.separator) continue;
+                if (l.head || in_headings) {
+                    in_headings = true;
+                    if (k + 1 < k1) reg.headings.push_back(heading_of(whole(i)));
+                    continue;
+                }
+                std::vector<GCell> more;
+                if (l.cut == CutKind::pipe || l.cut == CutKind::tab) {
+                    for (const auto& c : l.cells)
+                        if (c.a < c.b) more.push_back(cell(i, c.a, c.b));
+                } else {
+                    more.push_back(whole(i));
+                }
+                // After the last row only unit cells carry on (a lead cell's second line).
+                if (k + 1 == k1 && std::any_of(more.begin(), more.end(), [](auto& c) { return c.type != CellType::unit; })) break;
+                for (auto& c : more) row.cells.push_back(std::move(c));
+            }
+            ++sizes[row.cells.size()];
+            rows.push_back(std::move(row));
+        }
+        // The header: the cut line above the first row, its cells short.
+        std::vector<GCell> header;
+        for (int i = row_lines[k0]; i-- > 0;) {
+            const LineFeatures& l = lines_[i];
+            if (l.blank || l.separator) continue;
+            if (l.head) {
+                reg.headings.insert(reg.headings.begin(), heading_of(whole(i)));
+                continue;
+            }
+            if (l.cut == CutKind::none) break;
+            bool short_cells = true;
+            for (const auto& c : l.cells) short_cells &= c.b - c.a <= 12;
+            if (!short_cells) break;
+            for (const auto& c : l.cells) {
+                if (c.a == c.b) continue;
+                GCell h = cell(i, c.a, c.b);
+                // A letter-spaced name ("主 要 任 务") was cut at every character.
+                if (h.chars == 1 && !header.empty() && header.back().chars <= 3 && l.cut == CutKind::single_space) {
+                    header.back().run.append(h.run);
+                    header.back().chars += 1;
+                } else {
+                    header.push_back(std::move(h));
+                }
+            }
+            break;
+        }
+        finish(reg, rows, header, modal(sizes));
+    }
+
+    // ---- columns and items -------------------------------------------------------------
+    void finish(Region& reg, std::vector<Row>& rows, std::vector<GCell>& header, int period) {
+        if (period < 2 || period > ev_.grid_max_period) return;
+        reg.period = period;
+        std::vector<ColumnProfile> cols(period);
+        std::vector<const Row*> full;
+        for (const auto& row : rows)
+            if (static_cast<int>(row.cells.size()) == period) full.push_back(&row);
+        if (full.empty()) return;
+        for (int j = 0; j < period; ++j) {
+            int unit = 0, person = 0, date = 0, filled = 0;
+            double chars = 0;
+            for (const Row* row : full) {
+                const GCell& c = row->cells[j];
+                if (c.type == CellType::empty) continue;
+                ++filled;
+                unit += c.type == CellType::unit;
+                person += c.type == CellType::person;
+                date += c.type == CellType::date;
+                chars += c.chars;
+            }
+            if (filled == 0) continue;
+            cols[j].mean_chars = chars / filled;
+            if (unit >= ev_.unit_share_min * filled) cols[j].role = Role::units;
+            else if (person >= ev_.person_share_min * filled && varied(full, j)) cols[j].role = Role::leader;
+            else if (date >= ev_.date_share_min * filled) cols[j].role = Role::deadline;
+            else cols[j].role = Role::text;  // text-like; settled below
+        }
+        // Wrapped header names ("牵头责任" / "单位", "落实情况" / "(全年)") joined until the header
+        // has one name per column (plus the number's).
+        while (static_cast<int>(header.size()) > period + 1) {
+            std::size_t at = 0;
+            for (std::size_t h = 1; h < header.size() && !at; ++h)
+                if (header[h].chars <= 2 || header[h].run.fold.charAt(0) == u'(') at = h;
+            if (!at) break;
+            header[at - 1].run.append(header[at].run);
+            header[at - 1].chars += header[at].chars;
+            header[at - 1].last_line = header[at].line;
+            header.erase(header.begin() + static_cast<std::ptrdiff_t>(at));
+        }
+        std::vector<const std::string*> named(period, nullptr);
+        const int offset = static_cast<int>(header.size()) - period;
+        if (offset == 0 || offset == 1)
+            for (int j = 0; j < period; ++j) named[j] = r_.header_role(to_utf8(squeezed(header[j + offset].run)));
+        else header.clear();
+        // Text: the first text-like column before the units (tasks come before who does them;
+        // progress and remarks after), else the longest.
+        int text_col = -1, first_unit = period;
+        for (int j = 0; j < period; ++j)
+            if (is_unit(cols[j].role)) {
+                first_unit = j;
+                break;
+            }
+        for (int j = 0; j < first_unit; ++j)
+            if (cols[j].role == Role::text && cols[j].mean_chars >= ev_.text_min_chars &&
+                (text_col < 0 || (named[j] && *named[j] == "text")))
+                text_col = j;
+        if (text_col < 0)
+            for (int j = 0; j < period; ++j)
+                if (cols[j].role == Role::text && (text_col < 0 || cols[j].mean_chars > cols[text_col].mean_chars)) text_col = j;
+        if (text_col < 0) return;
+        for (int j = 0; j < period; ++j)
+            if (cols[j].role == Role::text && j != text_col)
+                cols[j].role = named[j] && *named[j] == "detail" && j > text_col ? Role::detail : Role::other;
+        // Units: header words settle lead and support; else the first unit column leads.
+        std::vector<int> unit_cols;
+        for (int j = 0; j < period; ++j)
+            if (is_unit(cols[j].role)) unit_cols.push_back(j);
+        bool has_leader = false;
+        for (const auto& c : cols) has_leader |= c.role == Role::leader;
+        if (unit_cols.empty() && !has_leader) return;
+        for (std::size_t u = 0; u < unit_cols.size(); ++u) {
+            const std::string* name = named[unit_cols[u]];
+            Role role = unit_cols.size() == 1 ? Role::units : u == 0 ? Role::lead : Role::support;
+            if (name && *name == "lead") role = Role::lead;
+            else if (name && *name == "support") role = Role::support;
+            cols[unit_cols[u]].role = role;
+        }
+        cols[text_col].role = Role::text;
+        for (const auto& c : cols) reg.columns.push_back(c.role);
+        for (const auto& h : header) reg.header_lines.push_back(h.line);
+        reg.evidence.push_back("numbers " + std::to_string(rows.front().number.value) + ".." +
+                               std::to_string(rows.back().number.value) + " in " + std::to_string(rows.size()) + " rows");
+        reg.evidence.push_back("period " + std::to_string(period) + " (" + std::to_string(full.size()) + " rows exactly)");
+        reg.evidence.push_back(header.empty() ? "no header matched" : "header of " + std::to_string(header.size()) + " names");
+        std::optional<Item> previous;
+        for (const auto& row : rows) {
+            RowItem ri = make_item(row, cols, previous);
+            if (ri.item.text.empty()) continue;
+            const bool has_units = !ri.item.lead.empty() || !ri.item.support.empty();
+            reg.score += has_units || ri.item.leader ? 1.0 : 0.3;
+            previous = ri.item;
+            reg.items.push_back(std::move(ri));
+        }
+        if (reg.items.empty()) return;
+        reg.first = reg.header_lines.empty() ? rows.front().line : std::min(rows.front().line, reg.header_lines.front());
+        reg.last = 0;
+        for (const auto& ri : reg.items) reg.last = std::max(reg.last, ri.last_line);
+        for (const auto& h : reg.headings) reg.first = std::min(reg.first, h.line);
+        remove_where(reg.headings, [&](const RowHeading& h) { return h.line > reg.last; });
+        regions_.push_back(std::move(reg));
+    }
+
+    /// Names differ from row to row; a status or time word ("已完成", "全年") printed in every
+    /// row is no one's name, however short.
+    static bool varied(const std::vector<const Row*>& rows, int j) {
+        if (rows.size() < 3) return true;
+        std::vector<std::string> seen;
+        for (const Row* row : rows) seen.push_back(row->cells[j].run.utf8_nospace());
+        std::sort(seen.begin(), seen.end());
+        const auto distinct = std::unique(seen.begin(), seen.end()) - seen.begin();
+        return 2 * distinct > static_cast<std::ptrdiff_t>(rows.size());
+    }
+
+    RowItem make_item(const Row& row, const std::vector<ColumnProfile>& cols, const std::optional<Item>& previous) const {
+        RowItem out;
+        Item& item = out.item;
+        item.number = std::to_string(row.number.value);
+        out.first_line = out.last_line = row.line;
+        const auto groups = align_row(cols, row.cells);
+        const bool has_lead_column = std::any_of(cols.begin(), cols.end(), [](auto& c) { return c.role == Role::lead; });
+        bool inherit = false;
+        int32_t last_end = lines_[row.line].cb;
+        for (std::size_t j = 0; j < cols.size(); ++j) {
+            const auto [a, b] = groups[j];
+            Run joined;
+            for (std::size_t k = a; k < b; ++k) {
+                if (is_unit(cols[j].role) && !joined.empty()) joined.append_text(u"、");
+                joined.append(row.cells[k].run);
+                out.last_line = std::max(out.last_line, row.cells[k].last_line);
+                if (!row.cells[k].run.src.empty() && row.cells[k].run.src.back() >= 0)
+                    last_end = std::max(last_end, row.cells[k].run.src.back() + 1);
+            }
+            switch (cols[j].role) {
+                case Role::text:
+                    item.text = joined.utf8();
+                    out.text = std::move(joined);
+                    break;
+                case Role::detail:
+                    if (!joined.empty()) item.detail = joined.utf8();
+                    break;
+                case Role::deadline:
+                    if (!joined.empty()) item.deadline = joined.utf8();
+                    break;
+                case Role::leader:
+                    if (auto names = leader_names(joined, r_); !names.empty()) {
+                        Run first = make_run(names.front());
+                        item.leader = leader_from_heading(first.fold, first.orig, r_).value_or(Person{names.front(), ""});
+                    }
+                    break;
+                case Role::lead:
+                case Role::support:
+                case Role::units: {
+                    if (joined.empty()) {
+                        inherit |= cols[j].role != Role::support;
+                        break;
+                    }
+                    UnitList units = split_units(typer_.unit_run(joined), r_);
+                    if (cols[j].role == Role::lead) {
+                        item.lead = units.units;
+                        item.lead_basis = "column";
+                    } else if (cols[j].role == Role::support || has_lead_column) {
+                        item.support = units.units;
+                    } else {
+                        item.lead_basis = assign_roles(units, item.lead, item.support);
+                    }
+                    break;
+                }
+                default: break;
+            }
+        }
+        // A merged cell printed once for several rows: the rows below take it over.
+        if (inherit && previous && item.lead.empty() && item.support.empty()) {
+            item.lead = previous->lead;
+            item.support = previous->support;
+            item.lead_basis = previous->lead_basis;
+            if (!item.leader) item.leader = previous->leader;
+        }
+        item.span.line = row.line + 1;
+        item.span.end_line = out.last_line + 1;
+        item.span.start = t_.byte_at(lines_[row.line].ca);
+        item.span.end = t_.byte_at(last_end);
+        return out;
+    }
+};
+
+}  // namespace
+
+std::vector<Region> propose_grids(const SourceText& text, const std::vector<LineFeatures>& lines, const Rules& rules,
+                                  const Evidence& ev) {
+    return GridReader(text, lines, rules, ev).run();
+}
+
+}  // namespace tasksplit::layout

@@ -1,0 +1,134 @@
+// Evidence-first layout stages (internal). Stage A (lines.cpp) describes every line without
+// deciding anything; stage C (grid.cpp) proposes grid and table regions from numbering chains,
+// row periods and typed columns; stage D (choose.cpp) keeps a proposed region only where its
+// reading is better supported than the clause walk's (parser.cpp) over the same lines, and
+// splices it into the document. explain.cpp dumps what each stage saw.
+#pragma once
+
+#include <algorithm>
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "tasksplit/document.hpp"
+#include "tasksplit/rules.hpp"
+#include "tasksplit/run.hpp"
+#include "tasksplit/source_text.hpp"
+
+namespace tasksplit {
+
+class TargetExtractor;
+
+namespace layout {
+
+/// Removes the elements `pred` holds for (std::erase_if before C++20).
+template <class V, class P>
+void remove_where(V& v, P pred) {
+    v.erase(std::remove_if(v.begin(), v.end(), pred), v.end());
+}
+
+/// Numbering styles of the one numbering lexer: "1" "1." "1、" "(1)" "一、" "(一)" "①" "⑴" "⒈".
+enum class NumberStyle { none, arabic_bare, arabic_dot, arabic_paren, chinese_comma, chinese_paren, circled };
+
+struct NumberToken {
+    NumberStyle style = NumberStyle::none;
+    int value = 0;
+    int32_t start = 0, end = 0;  ///< in the source; end is after the number's punctuation
+    explicit operator bool() const { return style != NumberStyle::none; }
+};
+
+/// How a line's cells are cut: by bars ("a | b |"), tabs, runs of 2+ spaces, single spaces.
+enum class CutKind { none, pipe, tab, wide_space, single_space };
+
+/// What a cell holds, judged by its content alone.
+enum class CellType { empty, number, unit, person, date, heading, text };
+
+struct CellRange {
+    int32_t a = 0, b = 0;
+};
+
+/// Stage A: one line, described.
+struct LineFeatures {
+    int32_t a = 0, b = 0;      ///< trimmed range in the source
+    int32_t ca = 0, cb = 0;    ///< the content with the bars that frame a cell removed ("| x |" -> x)
+    bool blank = true;
+    bool separator = false;    ///< nothing but bars or box-drawing characters
+    bool ends_with_bar = false;
+    bool starts_with_bar = false;
+    int chars = 0;             ///< characters of the content, spaces excluded
+    NumberToken head;          ///< a number token opening the content
+    bool lone_number = false;  ///< the content is nothing but that number ("1", "(3)", "2.")
+    CutKind cut = CutKind::none;
+    std::vector<CellRange> cells;  ///< cells by `cut`, more than one
+};
+
+std::vector<LineFeatures> read_lines(const SourceText& text);
+
+/// The numbering token at fold[p], if one starts there and ends before `end`.
+NumberToken number_at(const SourceText& text, int32_t p, int32_t end);
+
+/// Column roles of a grid (enum, where the clause walk uses strings).
+enum class Role { number, text, detail, lead, support, units, leader, deadline, other };
+const char* role_name(Role r);
+
+/// A task read from a grid row.
+struct RowItem {
+    Item item;
+    Run text;  ///< the task text as joined from the source, for target offsets
+    int first_line = 0, last_line = 0;  ///< 0-based
+};
+
+/// A heading inside a grid region ("一、主要预期目标" as a row of its own).
+struct RowHeading {
+    std::string label, title;
+    int line = 0;  ///< 0-based
+};
+
+/// Stage C output: one reading of a line range.
+struct Region {
+    std::string family;   ///< cell-grid, row-grid
+    int first = 0, last = 0;  ///< 0-based lines, inclusive
+    double score = 0;
+    std::vector<Role> columns;
+    int period = 0;
+    std::vector<std::string> evidence;
+    std::vector<RowItem> items;
+    std::vector<RowHeading> headings;
+    std::vector<int> header_lines;  ///< 0-based lines of the header row
+};
+
+/// Weights and thresholds of the evidence stages (grammars/layout.yaml: evidence).
+struct Evidence {
+    int grid_min_rows = 2;
+    int grid_max_period = 12;
+    int number_max_jump = 80;
+    double unit_share_min = 0.5;
+    double person_share_min = 0.6;
+    double date_share_min = 0.6;
+    int text_min_chars = 8;
+    int heading_max_chars = 40;
+    double legacy_margin = 0.5;
+};
+Evidence load_evidence(const Rules& rules);
+
+std::vector<Region> propose_grids(const SourceText& text, const std::vector<LineFeatures>& lines, const Rules& rules,
+                                  const Evidence& ev);
+
+/// How well a reading of [first, last] is supported: tasks with text and units count 1, tasks
+/// with text only 0.3; lines it leaves unclaimed cost 0.1.
+double legacy_score(const Document& doc, int first, int last);
+
+/// Stage D. Regions that beat the clause walk's reading over their lines replace it there.
+/// Returns, per region, whether it was taken.
+std::vector<bool> choose_regions(Document& doc, std::vector<Region>& regions, const SourceText& text,
+                                 const TargetExtractor& targets, const Evidence& ev);
+
+/// Ids, item-without-units and deadlines after a splice.
+void renumber(Document& doc);
+
+/// --explain: a readable dump of lines, regions and the choice.
+std::string explain(const SourceText& text, const std::vector<LineFeatures>& lines, const std::vector<Region>& regions,
+                    const std::vector<bool>& taken, const Document& legacy);
+
+}  // namespace layout
+}  // namespace tasksplit
