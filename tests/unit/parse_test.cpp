@@ -1458,3 +1458,61 @@ TEST_CASE("pdftotext -layout grids: a unit list wrapped onto the next row, a pag
     CHECK(*items[3].number == "4");
     for (const auto& diag : d.diagnostics) CHECK(diag.code != "dangling-separator");
 }
+
+TEST_CASE("own-line label pairs: 牵头责任单位 over 主要协作单位; a closing 监督方式 phone line is no unit", "[parse][family]") {
+    auto d = test::parse_string(
+        "县水利局2023年重点工作任务分解\n\n"
+        "1.完成小型水库除险加固8座。\n\n牵头责任单位:县水利局、县财政局\n\n"
+        "主要协作单位:各乡镇人民政府、县政府有关部门\n\n"
+        "2.新建农村供水管网40公里\n\n牵头责任单位:县水利局\n\n主要协作单位:县住建局,有关直属单位\n\n"
+        "监督方式:0550-7654321\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].text == "完成小型水库除险加固8座。");
+    CHECK(names(items[0].lead) == V{"县水利局", "县财政局"});
+    CHECK(names(items[0].support) == V{"各乡镇人民政府", "县政府有关部门"});
+    CHECK(names(items[1].lead) == V{"县水利局"});
+    CHECK(names(items[1].support) == V{"县住建局", "有关直属单位"});
+}
+
+TEST_CASE("four own lines: 牵头负责领导 / 牵头责任单位 / 协同责任单位, a 完成时限 line under one task only", "[parse][family]") {
+    auto d = test::parse_string(
+        "某市人民政府关于2022年重点工作及责任分解的通知\n"
+        "一、稳住经济基本盘\n"
+        "1.进出口总额增长10%以上。\n牵头负责领导:钱立冬。\n牵头责任单位:市商务局。\n"
+        "协同责任单位:市发改委、市海关办等。\n完成时限:2022年12月31日\n"
+        "2.新增市场主体2万户。\n牵头负责领导:孔令越。\n牵头责任单位:市市场监管局。\n"
+        "协同责任单位:市政府各部门、各直属机构。\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].text == "进出口总额增长10%以上。");
+    REQUIRE(items[0].leader);
+    CHECK(items[0].leader->name == "钱立冬");
+    CHECK(names(items[0].lead) == V{"市商务局"});
+    CHECK(names(items[0].support) == V{"市发改委", "市海关办"});
+    REQUIRE(items[0].deadline);
+    CHECK(*items[0].deadline == "2022年12月31日");
+    CHECK(items[1].text == "新增市场主体2万户。");
+    REQUIRE(items[1].leader);
+    CHECK(items[1].leader->name == "孔令越");
+    CHECK(!items[1].deadline);
+    CHECK(names(items[1].support) == V{"市政府各部门", "各直属机构"});
+}
+
+TEST_CASE("leader headings with 主抓: '一、周七省长主抓重点工作'", "[parse][family]") {
+    auto d = test::parse_string(
+        "2021年政府工作报告重点工作责任分解\n\n"
+        "一、陶文远省长主抓重点工作\n\n"
+        "  1. 全省生产总值增长6.5%左右。\n\n\n\n  牵头单位:省发展改革委、省统计局\n\n\n"
+        "二、吕青山副省长主抓重点工作\n\n"
+        "  2. 新建5G基站2万个。\n\n  牵头单位:省通信管理局\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 2);
+    REQUIRE(items[0].leader);
+    CHECK(items[0].leader->name == "陶文远");
+    CHECK(items[0].leader->role == "省长");
+    REQUIRE(items[1].leader);
+    CHECK(items[1].leader->name == "吕青山");
+    CHECK(items[1].leader->role == "副省长");
+    CHECK(names(items[1].lead) == V{"省通信管理局"});
+}
