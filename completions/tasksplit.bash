@@ -71,7 +71,7 @@ _tasksplit() {
     if [[ $cur == -* ]]; then
         local opts
         case $cmd in
-            parse) opts="-h --help -j --jobs --files-from --stdin-jsonl -t --to -o --output --grammar --encoding --targets --line-map -q --quiet" ;;
+            parse) opts="-h --help -j --jobs --files-from --stdin-jsonl -t --to -o --output --grammar --encoding --targets --line-map --explain -q --quiet" ;;
             validate) opts="-h --help -f --format --strict --select --ignore --grammar --aliases --encoding" ;;
             diff) opts="-h --help -f --format -o --output --aliases --color --grammar --encoding" ;;
             query) opts="-h --help -u --unit --role --fuzzy --leader --text --year --part --aliases -f --format -o --output --width -j --jobs -q --quiet --grammar --encoding --sort" ;;

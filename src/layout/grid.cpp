@@ -252,6 +252,66 @@ private:
                 k = e;
             }
         }
+        unnumbered_cell_grids(stream);
+    }
+
+    /// Grids whose rows carry no number ("序号" printed in the header only, or no such column):
+    /// a header of short cells naming columns, then rows each opened by a task text and filled
+    /// by the unit, name and time cells after it.
+    void unnumbered_cell_grids(const std::vector<int>& stream) {
+        std::size_t s = 0;
+        while (s < stream.size()) {
+            std::size_t e = s;
+            int named = 0;
+            while (e < stream.size() && static_cast<int>(e - s) <= ev_.grid_max_period) {
+                const GCell c = whole(stream[e]);
+                if (c.type == CellType::number || c.type == CellType::heading || c.chars > 12 || squeezed(c.run).endsWith(u"。"))
+                    break;
+                named += r_.header_role(to_utf8(squeezed(c.run))) != nullptr;
+                ++e;
+            }
+            // Two column names show a header; the rows below must still show the period.
+            if (e - s >= 2 && named >= 2 && !covered(stream[s])) read_unnumbered(stream, s, e);
+            s = std::max(e, s + 1);
+        }
+    }
+
+    bool covered(int line) const {
+        for (const auto& r : regions_)
+            if (r.first <= line && line <= r.last) return true;
+        return false;
+    }
+
+    void read_unnumbered(const std::vector<int>& stream, std::size_t hs, std::size_t he) {
+        Region reg;
+        reg.family = "cell-grid";
+        std::vector<GCell> header;
+        for (std::size_t k = hs; k < he; ++k) header.push_back(whole(stream[k]));
+        std::vector<Row> rows;
+        std::map<std::size_t, int> sizes;
+        for (std::size_t s = he; s < stream.size(); ++s) {
+            GCell c = whole(stream[s]);
+            if (c.type == CellType::heading) {
+                reg.headings.push_back(heading_of(c));
+                continue;
+            }
+            if (c.type == CellType::number) break;  // a numbered grid or list starts here
+            if (c.type == CellType::text && c.chars >= ev_.text_min_chars) {
+                // Two texts in a row: the grid has ended (or its last row was cut off).
+                if (!rows.empty() && rows.back().cells.size() == 1) break;
+                Row row;
+                row.line = stream[s];
+                row.cells.push_back(std::move(c));
+                rows.push_back(std::move(row));
+                continue;
+            }
+            if (rows.empty()) break;
+            rows.back().cells.push_back(std::move(c));
+        }
+        for (std::size_t k = 0; k + 1 < rows.size(); ++k) ++sizes[rows[k].cells.size()];
+        if (static_cast<int>(rows.size()) < ev_.grid_min_rows) return;
+        reg.evidence.push_back("unnumbered rows, each opened by a task text");
+        finish(reg, rows, header, modal(sizes));
     }
 
     template <class T, class F>
@@ -508,8 +568,9 @@ private:
         cols[text_col].role = Role::text;
         for (const auto& c : cols) reg.columns.push_back(c.role);
         for (const auto& h : header) reg.header_lines.push_back(h.line);
-        reg.evidence.push_back("numbers " + std::to_string(rows.front().number.value) + ".." +
-                               std::to_string(rows.back().number.value) + " in " + std::to_string(rows.size()) + " rows");
+        if (rows.front().number)
+            reg.evidence.push_back("numbers " + std::to_string(rows.front().number.value) + ".." +
+                                   std::to_string(rows.back().number.value) + " in " + std::to_string(rows.size()) + " rows");
         reg.evidence.push_back("period " + std::to_string(period) + " (" + std::to_string(full.size()) + " rows exactly)");
         reg.evidence.push_back(header.empty() ? "no header matched" : "header of " + std::to_string(header.size()) + " names");
         std::optional<Item> previous;
@@ -544,7 +605,7 @@ private:
     RowItem make_item(const Row& row, const std::vector<ColumnProfile>& cols, const std::optional<Item>& previous) const {
         RowItem out;
         Item& item = out.item;
-        item.number = std::to_string(row.number.value);
+        if (row.number) item.number = std::to_string(row.number.value);
         out.first_line = out.last_line = row.line;
         const auto groups = align_row(cols, row.cells);
         const bool has_lead_column = std::any_of(cols.begin(), cols.end(), [](auto& c) { return c.role == Role::lead; });

@@ -642,6 +642,11 @@ private:
         heading_wraps_ = false;
         // The 版记 footer runs on over adjacent lines ("抄送：…，" / "市法院，…"), and past a blank
         // line while its list breaks off at a comma; no field holds it.
+        // A line that opens an attachment or a part, or a numbered task with its clause, fails the
+        // footer's continuation test: the footer ends there even with no blank line after it.
+        if (in_footer_ && (li.kind == Kind::attachment || li.kind == Kind::part ||
+                           (li.kind == Kind::item && holds_clause(li.a, li.b))))
+            in_footer_ = false;
         if (in_footer_) {
             footer_breaks_off_ = breaks_off(li);
             return;
