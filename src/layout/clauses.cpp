@@ -205,18 +205,26 @@ std::vector<Clause> find_clauses(const Run& run, const Rules& rules, bool unbrac
     }
     if (!out.empty()) return out;
 
-    // No label: a closing bracket at the end whose content names units around a 牵头 marker or
-    // says how they take part ("（省发展改革委、省财政厅按职责分工负责）").
-    if (auto t = trailing_unit_bracket(run, rules); t && (t->list.has_marker || t->list.has_support_marker)) {
-        Clause c;
-        c.start = t->start;
-        c.end = t->end;
-        c.bracketed = true;
-        c.fields.push_back({"units", t->units});
-        if (t->deadline) c.fields.push_back({"deadline", *t->deadline});
-        out.push_back(std::move(c));
-        return out;
+    // No label: a closing bracket at the end of a line whose content names units around a 牵头
+    // marker or says how they take part ("（省发展改革委、省财政厅按职责分工负责）"). Each line
+    // of a run may close with one: paragraphs each closed by their own bracket, and a last task
+    // whose bracket is followed by the notice's closing paragraphs.
+    for (int32_t end = 1; end <= run.size(); ++end) {
+        if (end < run.size() && !line_break_before(run, end)) continue;
+        const int32_t from = out.empty() ? 0 : out.back().end;
+        if (end <= from) continue;
+        const Run line = run.sub(from, end);
+        if (auto t = trailing_unit_bracket(line, rules); t && (t->list.has_marker || t->list.has_support_marker)) {
+            Clause c;
+            c.start = from + t->start;
+            c.end = from + t->end;
+            c.bracketed = true;
+            c.fields.push_back({"units", t->units});
+            if (t->deadline) c.fields.push_back({"deadline", *t->deadline});
+            out.push_back(std::move(c));
+        }
     }
+    if (!out.empty()) return out;
     // Or the last sentence, unbracketed: "…体系。市发改委牵头，市交通运输局、市商务局配合。"
     int32_t end = run.size();
     while (end > 0 && (is_space(run.fold.charAt(end - 1)) || run.fold.charAt(end - 1) == u'。')) --end;

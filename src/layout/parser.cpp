@@ -382,6 +382,18 @@ private:
     /// "（一）推进数字经济发展。（责任单位：市经信局）" is numbered like a heading but is a task.
     bool heading_is_task(const LineInfo& li) const {
         if (clause_names_units(li.rest, li.b, false)) return true;
+        // "三、对…的市，予以通报表扬。（国务院办公厅负责）": a sentence closed by a bracket naming
+        // units with a 牵头 or 负责 marker. A title with such a bracket and no sentence end
+        // ("一、产业发展（市发改委牵头）") may name the lead of the tasks under it: it stays a heading.
+        if (t_.fold.charAt(li.b - 1) == u')') {
+            Run run;
+            run.append(t_, li.rest, li.b);
+            if (auto t = trailing_unit_bracket(run, r_); t && (t->list.has_marker || t->list.has_support_marker)) {
+                int32_t k = t->start;
+                while (k > 0 && is_space(run.fold.charAt(k - 1))) --k;
+                if (k > 0 && (run.fold.charAt(k - 1) == u'。' || run.fold.charAt(k - 1) == u';')) return true;
+            }
+        }
         char16_t last = t_.fold.charAt(li.b - 1);
         return last == u'。' || last == u';' || li.b - li.rest > r_.heading_max_title;
     }

@@ -245,9 +245,30 @@ bool looks_like_units(const Run& cell, const Rules& rules) {
 UnitList split_units(const Run& input, const Rules& rules) {
     UnitList out;
     Run list = cut_convention(input, rules, out.convention);
-    std::vector<Run> pieces = split_pieces(list, rules, out.empty_pieces);
-    for (Run piece : pieces) {
-        bool marker = false;
+    std::vector<Run> split = split_pieces(list, rules, out.empty_pieces);
+    // "国家发展改革委、财政部会同有关部门负责": a joint-lead word between two units ends the lead
+    // group, like a 牵头 marker after the first; the piece after it goes on as the next piece.
+    // Only between two units: "会同" inside a task's wording is no marker.
+    std::vector<std::pair<Run, bool>> pieces;
+    for (Run piece : split) {
+        bool cut = true;
+        while (cut) {
+            cut = false;
+            for (const auto& m : rules.joint_lead_markers) {
+                const int32_t at = piece.fold.indexOf(m);
+                if (at <= 0 || at + m.length() >= piece.size()) continue;
+                const Run left = piece.sub(0, at).trimmed(), right = piece.sub(at + m.length(), piece.size()).trimmed();
+                if (left.empty() || right.empty() || unit_kind(left.fold, rules) == "other") continue;
+                pieces.emplace_back(left, true);
+                piece = right;
+                cut = true;
+                break;
+            }
+        }
+        pieces.emplace_back(std::move(piece), false);
+    }
+    for (auto& [piece, joint_lead] : pieces) {
+        bool marker = joint_lead;
         // "市发改委（牵头）", "〔牵头〕": a closing bracket naming 牵头 marks this one unit, or with
         // "以上" / "并列" every unit so far.
         bool own_marker = false;

@@ -1516,3 +1516,49 @@ TEST_CASE("leader headings with 主抓: '一、周七省长主抓重点工作'",
     CHECK(items[1].leader->role == "副省长");
     CHECK(names(items[1].lead) == V{"省通信管理局"});
 }
+
+TEST_CASE("会同 between units: the units before it lead, those after it support", "[parse][family]") {
+    auto d = test::parse_string(
+        "某部门关于进一步做好激励工作的通知\n"
+        "一、对推进乡村振兴成效明显的县，适当增加用地计划指标。（自然资源部会同有关部门负责）\n"
+        "二、对稳就业成效明显的市，优先安排就业补助资金。（人力资源社会保障部、财政部会同有关部门负责）\n"
+        "三、对优化营商环境成效明显的市，予以通报表扬。（国务院办公厅负责）\n"
+        "各有关部门要认真组织实施，明确职责分工，加强协调配合。\n"
+        "国务院办公厅将加强统筹协调和督促检查。\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 3);
+    CHECK(*items[0].number == "一");
+    CHECK(items[0].text == "对推进乡村振兴成效明显的县，适当增加用地计划指标。");
+    CHECK(names(items[0].lead) == V{"自然资源部"});
+    CHECK(names(items[0].support) == V{"有关部门"});
+    CHECK(names(items[1].lead) == V{"人力资源社会保障部", "财政部"});
+    CHECK(names(items[1].support) == V{"有关部门"});
+    // The last task's bracket closes it; the notice's closing paragraphs are no part of it.
+    CHECK(items[2].text == "对优化营商环境成效明显的市，予以通报表扬。");
+    CHECK(names(items[2].lead) == V{"国务院办公厅"});
+    REQUIRE(d.unassigned.size() == 2);
+}
+
+TEST_CASE("unnumbered paragraphs each closed by a unit bracket with 等负责 are one task each", "[parse][family]") {
+    auto d = test::parse_string(
+        "2025年民生实事项目\n"
+        "举办社区运动会和乡村趣味运动赛，新建口袋公园12个。(市文广旅局、市体育中心等负责)\n"
+        "推进城市书房建设，全年开展送戏下乡120场次。(市文广旅局、市财政局等负责)\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].text == "举办社区运动会和乡村趣味运动赛，新建口袋公园12个。");
+    CHECK(names(items[0].lead) == V{"市文广旅局"});
+    CHECK(names(items[0].support) == V{"市体育中心"});
+    CHECK(items[1].text == "推进城市书房建设，全年开展送戏下乡120场次。");
+    CHECK(names(items[1].support) == V{"市财政局"});
+}
+
+TEST_CASE("a short numbered title closed by a unit bracket without a sentence end stays a heading", "[parse][family]") {
+    auto d = test::parse_string(
+        "2024年重点工作任务分解\n\n"
+        "一、产业发展（区发改局牵头）\n\n"
+        "1.新增规上企业30家。（责任单位：区经信局）\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 1);
+    CHECK(items[0].text == "新增规上企业30家。");
+}
