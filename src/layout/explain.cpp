@@ -10,12 +10,12 @@ namespace {
 const char* style_name(NumberStyle s) {
     switch (s) {
         case NumberStyle::none: return "";
-        case NumberStyle::arabic_bare: return "1";
-        case NumberStyle::arabic_dot: return "1.";
-        case NumberStyle::arabic_paren: return "(1)";
-        case NumberStyle::chinese_comma: return "一、";
-        case NumberStyle::chinese_paren: return "(一)";
-        case NumberStyle::circled: return "①";
+        case NumberStyle::arabic_bare: return "bare";
+        case NumberStyle::arabic_dot: return "dotted";
+        case NumberStyle::arabic_paren: return "bracketed";
+        case NumberStyle::chinese_comma: return "chinese";
+        case NumberStyle::chinese_paren: return "chinese-bracketed";
+        case NumberStyle::circled: return "circled";
     }
     return "";
 }
@@ -54,7 +54,7 @@ std::string explain(const SourceText& text, const std::vector<LineFeatures>& lin
         if (l.blank) continue;
         out << (i + 1) << "\t";
         if (l.separator) out << "separator";
-        if (l.head) out << "num " << style_name(l.head.style) << "=" << l.head.value << (l.lone_number ? " alone" : "") << " ";
+        if (l.head) out << "number " << l.head.value << " (" << style_name(l.head.style) << (l.lone_number ? ", alone" : "") << ") ";
         if (l.cut != CutKind::none) out << l.cells.size() << " cells by " << cut_name(l.cut) << " ";
         if (l.starts_with_bar || l.ends_with_bar) out << "bars ";
         out << "| " << clip(text.slice(l.a, l.b), 24) << "\n";

@@ -198,6 +198,7 @@ private:
     const Evidence& ev_;
     Typer typer_;
     std::vector<Region> regions_;
+    std::vector<char> claimed_ = std::vector<char>(lines_.size(), 0);  ///< lines inside a proposed region
 
     GCell cell(int line, int32_t a, int32_t b) const {
         GCell c;
@@ -264,10 +265,14 @@ private:
             std::size_t e = s;
             int named = 0;
             while (e < stream.size() && static_cast<int>(e - s) <= ev_.grid_max_period) {
-                const GCell c = whole(stream[e]);
-                if (c.type == CellType::number || c.type == CellType::heading || c.chars > 12 || squeezed(c.run).endsWith(u"。"))
-                    break;
-                named += r_.header_role(to_utf8(squeezed(c.run))) != nullptr;
+                // Judged from the line's features first: most lines of a notice are long.
+                const LineFeatures& l = lines_[stream[e]];
+                if (l.chars > 12 || l.head) break;
+                Run name;
+                name.append(t_, l.ca, l.cb);
+                const icu::UnicodeString sq = squeezed(name);
+                if (sq.endsWith(u"。")) break;
+                named += r_.header_role(to_utf8(sq)) != nullptr;
                 ++e;
             }
             // Two column names show a header; the rows below must still show the period.
@@ -276,11 +281,7 @@ private:
         }
     }
 
-    bool covered(int line) const {
-        for (const auto& r : regions_)
-            if (r.first <= line && line <= r.last) return true;
-        return false;
-    }
+    bool covered(int line) const { return claimed_[line] != 0; }
 
     void read_unnumbered(const std::vector<int>& stream, std::size_t hs, std::size_t he) {
         Region reg;
@@ -588,6 +589,7 @@ private:
         for (const auto& ri : reg.items) reg.last = std::max(reg.last, ri.last_line);
         for (const auto& h : reg.headings) reg.first = std::min(reg.first, h.line);
         remove_where(reg.headings, [&](const RowHeading& h) { return h.line > reg.last; });
+        std::fill(claimed_.begin() + reg.first, claimed_.begin() + reg.last + 1, 1);
         regions_.push_back(std::move(reg));
     }
 

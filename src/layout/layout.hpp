@@ -114,11 +114,8 @@ Evidence load_evidence(const Rules& rules);
 std::vector<Region> propose_grids(const SourceText& text, const std::vector<LineFeatures>& lines, const Rules& rules,
                                   const Evidence& ev);
 
-/// How well a reading of [first, last] is supported: tasks with text and units count 1, tasks
-/// with text only 0.3; lines it leaves unclaimed cost 0.1.
-double legacy_score(const Document& doc, int first, int last);
-
-/// Stage D. Regions that beat the clause walk's reading over their lines replace it there.
+/// Stage D. Regions that beat the clause walk's reading over their lines replace it there: its
+/// tasks with text and units count 1, with text only 0.3, its table rows 1, unclaimed lines -0.1.
 /// Returns, per region, whether it was taken.
 std::vector<bool> choose_regions(Document& doc, std::vector<Region>& regions, const SourceText& text,
                                  const TargetExtractor& targets, const Evidence& ev);
