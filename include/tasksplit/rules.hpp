@@ -116,6 +116,7 @@ struct Rules {
     Regex deadline_cell;
     Regex person_cell;  ///< a grid cell holding only a leader's name or names
     Regex footer, closing_paragraph;
+    Regex frame_heading;  ///< "基本原则", "保障措施": sections around the tasks, no tasks themselves
     Regex page_number;  ///< "— 5 —" between the lines of a task
     Regex note_line;    ///< "说明：…": a note about the breakdown
     Regex bullet;       ///< "●" before an unnumbered task

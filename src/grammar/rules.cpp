@@ -420,6 +420,7 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
             r.bullet = regex_of(s, need(s, y, "bullet"), "bullet");
             r.web_furniture = regex_of(s, need(s, y, "web_furniture"), "web_furniture");
             r.closing_paragraph = regex_of(s, need(s, y, "closing_paragraph"), "closing_paragraph");
+            r.frame_heading = regex_of(s, need(s, y, "frame_heading"), "frame_heading");
             for (const auto& kv : need_map(s, y, "part_kinds"))
                 r.part_kind_words.emplace_back(one_of(s, kv.first, kv.second, {"key_tasks", "livelihood", "plan"}, "part_kinds"),
                                                list_of(s, kv.second, "part_kinds"));

@@ -170,6 +170,10 @@ std::vector<Clause> find_clauses(const Run& run, const Rules& rules, bool unbrac
             int32_t k = c.start - 1;
             while (k >= 0 && is_space(run.fold.charAt(k))) --k;
             bool at_start = k < 0 || sentence_end(run.fold.charAt(k)) || line_break_before(run, k + 1) || k + 1 < c.start;
+            // "1、农村道路改造工程,牵头单位:市交通局。": after a comma, a label with its colon opens
+            // a field of its own (a bulletin names a project, then its lead).
+            at_start |= (run.fold.charAt(k) == u',' || run.fold.charAt(k) == u'，') &&
+                        run.fold.charAt(rules.clause_label.end() - 1) == u':';
             if (!at_start) {
                 pos = rules.clause_label.end();
                 continue;
@@ -182,6 +186,18 @@ std::vector<Clause> find_clauses(const Run& run, const Rules& rules, bool unbrac
             if (unbracketed_ends_at_line)
                 for (int32_t i = ls + 1; i < run.size(); ++i)
                     if (line_break_before(run, i)) { c.end = i; break; }
+            // "牵头单位:市交通局。其中,…进度较慢": a full stop ends an unbracketed clause unless
+            // another label follows it ("责任单位：市财政局。完成时限：…"); what comes after is no
+            // unit.
+            for (int32_t i = rules.clause_label.end(); i + 1 < c.end; ++i) {
+                if (run.fold.charAt(i) != u'。') continue;
+                int32_t n = i + 1;
+                while (n < c.end && is_space(run.fold.charAt(n))) ++n;
+                if (n >= c.end) break;
+                if (rules.clause_label.find(run.fold, n, c.end) && rules.clause_label.start() == n) continue;
+                c.end = i + 1;
+                break;
+            }
         }
         int32_t content_end = c.end;
         if (c.bracketed && content_end > c.start && is_closer(rules, run.fold.charAt(content_end - 1))) --content_end;

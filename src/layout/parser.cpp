@@ -1073,7 +1073,7 @@ private:
         Item item;
         item.number = b.number;
         int32_t text_end = clauses.empty() ? run.size() : clauses.front().start;
-        Run text = run.sub(0, text_end).trimmed();
+        Run text = without_comma_before_clause(run.sub(0, text_end).trimmed(), !clauses.empty());
         item.text = text.utf8();
         int32_t last = text_end;
         std::vector<const Clause*> mine;
@@ -1114,6 +1114,14 @@ private:
                 release(tail);
             }
         }
+    }
+
+    /// "1、老年助餐服务,牵头单位:市民政局。": the comma that led into an unbracketed clause is no
+    /// part of the task's text.
+    static Run without_comma_before_clause(const Run& text, bool clause_follows) {
+        if (!clause_follows || text.empty()) return text;
+        const char16_t last = text.fold.charAt(text.size() - 1);
+        return last == u',' || last == u'，' ? text.sub(0, text.size() - 1).trimmed() : text;
     }
 
     /// An unnumbered task without the list mark before it ("●新建学校5所。").
@@ -1863,6 +1871,10 @@ private:
                 if (r_.leader_count.find(title.fold)) title = title.sub(0, r_.leader_count.start());
                 UnitList heading = split_units(title, r_);
                 if (heading.units.size() != 1 || heading.units.front().kind == "other" || heading.convention) continue;
+                // "一、各县区民生工程实施进度综合排名" opens like a collective (各…) but ends like no
+                // unit: a collective heading must close like a unit name too ("各乡镇人民政府").
+                if (heading.units.front().kind == "collective" && !ends_like_unit(make_run(heading.units.front().name).fold))
+                    continue;
                 const Unit& lead = heading.units.front();
                 for (auto& item : s.items) {
                     if (item.lead_basis == "explicit" || item.lead_basis == "column") continue;
@@ -1875,6 +1887,57 @@ private:
                     item.lead_basis = "column";  // the heading is the group's 牵头单位 label
                 }
             }
+    }
+
+    /// A name closing with a unit ending ("局", "人民政府", "街道") or holding a collective word
+    /// ("成员单位", "有关部门"): what a unit list names, whatever opens it.
+    bool ends_like_unit(const icu::UnicodeString& name) const {
+        for (const auto& k : r_.kinds) {
+            for (const auto& e : k.ends_with)
+                if (name.endsWith(e)) return true;
+            for (const auto& c : k.contains)
+                if (name.indexOf(c) >= 0) return true;
+        }
+        return false;
+    }
+
+    /// A part whose tasks carry responsibility clauses may open and close with sections that hold
+    /// none: the guiding idea, the principles, the goals of a plan ("一、指导思想" over a paragraph,
+    /// "二、基本原则" over "（一）坚持…。"), a bulletin's ranking of places ("一、…综合排名" over
+    /// "1、甲县；2、乙区；…"), the requirements after the tasks ("五、有关要求" over paragraphs
+    /// and the signature). Their paragraphs are no tasks; they go to unassigned. Only sections
+    /// before the part's first or after its last task with units, none of whose items names a
+    /// unit, and only with evidence besides: paragraphs without a number, or a heading of the
+    /// words in layout.yaml frame_heading. A work plan's numbered points under any other heading
+    /// ("一、工作要点" / "1.深入推进…。") stay tasks.
+    void drop_frame_sections() {
+        const auto min_it = r_.evidence.find("frame_tasks_min");
+        const std::size_t min_tasks = min_it == r_.evidence.end() ? 2u : static_cast<std::size_t>(min_it->second);
+        for (auto& p : doc_.parts) {
+            std::size_t with_units = 0;
+            std::size_t first = p.sections.size(), last = 0;
+            for (std::size_t si = 0; si < p.sections.size(); ++si)
+                for (const auto& it : p.sections[si].items)
+                    if (!it.lead.empty() || !it.support.empty()) {
+                        ++with_units;
+                        first = std::min(first, si);
+                        last = si;
+                    }
+            if (with_units < min_tasks) continue;
+            for (std::size_t si = 0; si < p.sections.size(); ++si) {
+                if (si >= first && si <= last) continue;
+                Section& s = p.sections[si];
+                if (s.items.empty()) continue;
+                bool numbered = false;
+                for (const auto& it : s.items) numbered |= it.number.has_value();
+                const bool frame_title = s.title && r_.frame_heading.find(make_run(*s.title).fold);
+                if (numbered && !frame_title) continue;
+                for (const auto& it : s.items)
+                    add_diag("info", "no-task", it.span.line - 1,
+                             "a paragraph around the tasks with units, under '" + s.title.value_or("") + "', is no task");
+                s.items.clear();
+            }
+        }
     }
 
     /// A part heading followed at once by another ("2024年…重点工作和民生实事任务分解" over
@@ -1898,6 +1961,7 @@ private:
         drop_title_parts();
         adopt_trailing_unit_brackets();
         lead_from_unit_headings();
+        drop_frame_sections();
         for (std::size_t pi = 0; pi < doc_.parts.size(); ++pi) {
             Part& p = doc_.parts[pi];
             p.id = "p" + std::to_string(pi + 1);

@@ -1562,3 +1562,60 @@ TEST_CASE("a short numbered title closed by a unit bracket without a sentence en
     REQUIRE(items.size() == 1);
     CHECK(items[0].text == "新增规上企业30家。");
 }
+
+TEST_CASE("progress bulletin: 'N、project,牵头单位:X。remark' gives the project as text; a ranking section is no task", "[parse][family]") {
+    auto d = test::parse_string(
+        "某市1至6月份为民办实事进度通报\n"
+        "现将1至6月份实施进度通报如下:\n"
+        "一、各县区实施进度综合排名\n"
+        "1、东平县;2、南湖区;3、西岭县;4、北塘区。\n"
+        "二、部分项目进展情况\n"
+        "1、老年助餐服务,牵头单位:市民政局。其中,助餐点建设进度较慢的为西岭县。\n"
+        "2、城市排水管网改造,牵头部门:市住建局。管网改造进度相对较慢的县区为北塘区、东平县。\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].text == "老年助餐服务");
+    CHECK(names(items[0].lead) == V{"市民政局"});
+    CHECK(items[0].support.empty());
+    CHECK(items[1].text == "城市排水管网改造");
+    CHECK(names(items[1].lead) == V{"市住建局"});
+    CHECK(items[1].support.empty());
+    bool ranking_unassigned = false;
+    for (const auto& u : d.unassigned) ranking_unassigned |= u.line == 4;
+    CHECK(ranking_unassigned);
+}
+
+TEST_CASE("a plan's guiding idea, principles and closing requirements around tasks with clauses are no tasks", "[parse][family]") {
+    auto d = test::parse_string(
+        "关于推进物流枢纽高质量发展的若干意见\n"
+        "一、指导思想\n"
+        "坚持稳中求进，推动物流枢纽提质增效，打造区域物流新高地。\n"
+        "二、基本原则\n"
+        "（一）坚持市场主导，政府引导。发挥市场配置资源的决定性作用。\n"
+        "（二）坚持统筹布局，协同发展。优化枢纽空间布局。\n"
+        "三、主要任务\n"
+        "1.完善枢纽设施。建设多式联运转运中心。（交通运输部、国家发展改革委负责）\n"
+        "2.培育市场主体。支持物流企业兼并重组。（商务部、国家发展改革委负责）\n"
+        "四、保障措施\n"
+        "各地区各有关部门要加强组织领导，抓好任务落实。\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].text == "完善枢纽设施。建设多式联运转运中心。");
+    CHECK(names(items[0].lead) == V{"交通运输部"});
+    CHECK(items[1].text == "培育市场主体。支持物流企业兼并重组。");
+    CHECK(d.unassigned.size() >= 4);
+}
+
+TEST_CASE("a work plan's numbered points without units before a part with units stay tasks", "[parse][family]") {
+    auto d = test::parse_string(
+        "一、工作要点\n"
+        "1.深化政务公开。全面公开权责清单，及时更新办事指南。\n"
+        "2.加强政策解读。对出台的政策文件同步解读。\n"
+        "二、重点任务分解\n"
+        "1.公开权责清单。（责任单位：局办公室）\n"
+        "2.同步解读政策。（责任单位：局法规科）\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 4);
+    CHECK(items[0].text == "深化政务公开。全面公开权责清单，及时更新办事指南。");
+    CHECK(names(items[2].lead) == V{"局办公室"});
+}
