@@ -133,6 +133,8 @@ struct Rules {
     std::vector<icu::UnicodeString> conjunctions;               ///< 和, 及 between two whole units
     std::vector<icu::UnicodeString> bracketed_lead_all_before;  ///< 以上, 并列: a bracketed 牵头 marks every unit before
     std::vector<icu::UnicodeString> support_markers;
+    std::vector<icu::UnicodeString> markers_before_verb;  ///< "牵头" in "牵头落实": a verb may follow
+    int verb_after_marker_max = 0;
     std::vector<icu::UnicodeString> joint_lead_markers;  ///< "A会同B负责": A leads, B supports
     Regex convention;
     icu::UnicodeString convention_requires;  ///< a word every convention sentence holds (cheap pre-check)

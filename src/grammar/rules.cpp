@@ -448,6 +448,8 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
             r.etc_marker = folded(need(s, y, "etc_marker").as<std::string>());
             r.etc_generic = folded_list(list_of(s, need(s, y, "etc_generic"), "etc_generic"));
             r.support_markers = folded_list(list_of(s, need(s, y, "support_markers"), "support_markers"));
+            r.markers_before_verb = folded_list(list_of(s, need(s, y, "markers_before_verb"), "markers_before_verb"));
+            r.verb_after_marker_max = need(s, y, "verb_after_marker_max").as<int>();
             r.joint_lead_markers = folded_list(list_of(s, need(s, y, "joint_lead_markers"), "joint_lead_markers"));
             std::sort(r.support_markers.begin(), r.support_markers.end(), [](auto& a, auto& b) { return a.length() > b.length(); });
             r.convention = regex_of(s, need(s, y, "convention"), "convention");

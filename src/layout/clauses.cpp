@@ -172,8 +172,22 @@ std::vector<Clause> find_clauses(const Run& run, const Rules& rules, bool unbrac
             bool at_start = k < 0 || sentence_end(run.fold.charAt(k)) || line_break_before(run, k + 1) || k + 1 < c.start;
             // "1、农村道路改造工程,牵头单位:市交通局。": after a comma, a label with its colon opens
             // a field of its own (a bulletin names a project, then its lead).
-            at_start |= (run.fold.charAt(k) == u',' || run.fold.charAt(k) == u'，') &&
-                        run.fold.charAt(rules.clause_label.end() - 1) == u':';
+            const bool colon = run.fold.charAt(rules.clause_label.end() - 1) == u':';
+            at_start |= (run.fold.charAt(k) == u',' || run.fold.charAt(k) == u'，') && colon;
+            // "…门前三包工作配合领导:赵六副局长配合部门:区园林局": glued to the text, a label with its
+            // colon opens a clause when another such label follows in the same sentence (fields in
+            // a row are no words of a sentence).
+            if (!at_start && colon) {
+                const int32_t vs = rules.clause_label.end();
+                int32_t stop = run.size();
+                for (int32_t i = vs; i < run.size(); ++i)
+                    if (run.fold.charAt(i) == u'。' || line_break_before(run, i)) { stop = i; break; }
+                if (rules.clause_label.find(run.fold, vs, stop) && rules.clause_label.start() > vs &&
+                    run.fold.charAt(rules.clause_label.end() - 1) == u':' &&
+                    label_role_of(rules.clause_label.label(), rules) != "contact")
+                    at_start = true;
+                rules.clause_label.find(run.fold, ls);  // back to this label for what follows
+            }
             if (!at_start) {
                 pos = rules.clause_label.end();
                 continue;

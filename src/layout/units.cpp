@@ -220,6 +220,34 @@ Unit make_unit(const Run& piece, const Rules& rules) {
     return u;
 }
 
+/// "市发改委牵头落实" -> "市发改委牵头", "…按职责分工推进" -> "…按职责分工": a short verb after a
+/// marker (markers_before_verb) goes, so the marker closes the piece. Not a unit's ending
+/// ("牵头单位"), and only after a unit.
+Run without_verb_after_marker(const Run& piece, const Rules& rules) {
+    for (const auto& m : rules.markers_before_verb) {
+        const int32_t at = piece.fold.lastIndexOf(m);
+        if (at <= 0) continue;
+        const int32_t verb = piece.size() - at - m.length();
+        if (verb <= 0 || verb > rules.verb_after_marker_max) continue;
+        bool ideographs = true;
+        for (int32_t i = at + m.length(); i < piece.size(); ++i) {
+            const char16_t c = piece.fold.charAt(i);
+            ideographs &= c >= 0x4E00 && c <= 0x9FFF;
+        }
+        if (!ideographs) continue;
+        // "…牵头单位", "…牵头部门", "…牵头局": what follows ends a name, it is no verb.
+        const icu::UnicodeString tail(piece.fold, at + m.length());
+        bool name_end = std::find(rules.etc_generic.begin(), rules.etc_generic.end(), tail) != rules.etc_generic.end();
+        for (const auto& k : rules.kinds)
+            for (const auto& e : k.ends_with) name_end |= tail.endsWith(e);
+        if (name_end) continue;
+        const icu::UnicodeString before(piece.fold, 0, at);
+        if (unit_kind(before, rules) == "other") continue;
+        return piece.sub(0, at + m.length());
+    }
+    return piece;
+}
+
 }  // namespace
 
 std::string unit_kind(const icu::UnicodeString& name, const Rules& rules) {
@@ -269,6 +297,7 @@ UnitList split_units(const Run& input, const Rules& rules) {
     }
     for (auto& [piece, joint_lead] : pieces) {
         bool marker = joint_lead;
+        piece = without_verb_after_marker(piece, rules);
         // "市发改委（牵头）", "〔牵头〕": a closing bracket naming 牵头 marks this one unit, or with
         // "以上" / "并列" every unit so far.
         bool own_marker = false;

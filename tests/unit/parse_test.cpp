@@ -1619,3 +1619,38 @@ TEST_CASE("a work plan's numbered points without units before a part with units 
     CHECK(items[0].text == "深化政务公开。全面公开权责清单，及时更新办事指南。");
     CHECK(names(items[2].lead) == V{"局办公室"});
 }
+
+TEST_CASE("a short verb after a marker: '牵头推进', '按职责分工实施' (also a copy that swapped the verb)", "[parse][family]") {
+    auto d = test::parse_string(
+        "一、重点任务\n"
+        "1.推进物流园区建设,吸引社会资本参与。(省发展改革委、省交通运输厅、省商务厅等省有关部门和各地级以上市人民政府按职责分工实施)\n"
+        "2.建设区域冷链中心。(省商务厅牵头推进)\n"
+        "3.完善仓储设施布局。(省商务厅牵头出力)\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 3);
+    CHECK(items[0].text == "推进物流园区建设,吸引社会资本参与。");
+    CHECK(names(items[0].lead) == V{"省发展改革委"});
+    CHECK(names(items[0].support) == V{"省交通运输厅", "省商务厅", "省有关部门", "各地级以上市人民政府"});
+    CHECK(names(items[1].lead) == V{"省商务厅"});
+    CHECK(items[2].text == "完善仓储设施布局。");
+    CHECK(names(items[2].lead) == V{"省商务厅"});
+}
+
+TEST_CASE("a bureau's plan: '牵头领导:钱五副局长', fields glued to the text and to each other", "[parse][family]") {
+    auto d = test::parse_string(
+        "一、专项整治\n"
+        "1.整治建筑工地扬尘。\n牵头领导:钱五副局长\n责任部门:建工科、安全站\n"
+        "2.配合区城管局做好沿街立面整治配合领导:孙六局长配合部门:城建科\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 2);
+    REQUIRE(items[0].leader);
+    CHECK(items[0].leader->name == "钱五");
+    CHECK(items[0].leader->role == "副局长");
+    CHECK(names(items[0].lead) == V{"建工科"});
+    CHECK(items[1].text == "配合区城管局做好沿街立面整治");
+    REQUIRE(items[1].leader);
+    CHECK(items[1].leader->name == "孙六");
+    CHECK(items[1].leader->role == "局长");
+    CHECK(items[1].lead.empty());
+    CHECK(names(items[1].support) == V{"城建科"});
+}
