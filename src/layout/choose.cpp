@@ -60,6 +60,7 @@ void splice(Document& doc, const std::vector<const Region*>& taken, int lines, c
         remove_where(p.sections, [&](const Section& s) { return s.items.empty() && in_region(s.line); });
     remove_where(doc.parts, [&](const Part& p) { return p.sections.empty() && in_region(p.line); });
     remove_where(doc.unassigned, [&](const Unassigned& u) { return in_region(u.line); });
+    for (const Region* r : taken) doc.unassigned.insert(doc.unassigned.end(), r->unclaimed.begin(), r->unclaimed.end());
     remove_where(doc.diagnostics, [&](const Diagnostic& d) { return in_region(d.line); });
     remove_where(doc.tables, [&](const Table& t) { return in_region(t.line); });
     if (!doc.line_roles.empty()) {

@@ -69,6 +69,7 @@ std::string explain(const SourceText& text, const std::vector<LineFeatures>& lin
         out << "\n";
         for (const auto& e : r.evidence) out << "  evidence: " << e << "\n";
         for (const auto& h : r.headings) out << "  heading line " << h.line + 1 << ": " << clip(h.title, 24) << "\n";
+        for (const auto& u : r.unclaimed) out << "  unclaimed line " << u.line << ": " << clip(u.text, 24) << "\n";
         for (const auto& ri : r.items) {
             const Item& it = ri.item;
             out << "  row " << it.number.value_or("-") << " lines " << ri.first_line + 1 << "-" << ri.last_line + 1 << ": "

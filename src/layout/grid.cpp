@@ -66,7 +66,10 @@ public:
         UnitList list = split_units(unit_run(cell), r_);
         if (list.units.empty()) return 0;
         int known = 0;
-        for (const auto& u : list.units) known += u.kind != "other" && u.name.size() <= 3 * 24;
+        // A name holds no figures: "新建城市书房6处" ends like a division (处) but is a task.
+        for (const auto& u : list.units)
+            known += u.kind != "other" && u.name.size() <= 3 * 24 &&
+                     std::none_of(u.name.begin(), u.name.end(), [](char c) { return c >= '0' && c <= '9'; });
         return static_cast<double>(known) / list.units.size();
     }
 
@@ -576,8 +579,16 @@ private:
         reg.evidence.push_back(header.empty() ? "no header matched" : "header of " + std::to_string(header.size()) + " names");
         std::optional<Item> previous;
         for (const auto& row : rows) {
-            RowItem ri = make_item(row, cols, previous);
-            if (ri.item.text.empty()) continue;
+            std::vector<const GCell*> leftover;
+            RowItem ri = make_item(row, cols, previous, leftover);
+            // Nothing is dropped silently: a row with no task text, and cells after the last
+            // column, are listed as unassigned.
+            for (const GCell* c : leftover) reg.unclaimed.push_back({c->line + 1, c->run.utf8()});
+            if (ri.item.text.empty()) {
+                if (leftover.empty())
+                    for (const auto& c : row.cells) reg.unclaimed.push_back({c.line + 1, c.run.utf8()});
+                continue;
+            }
             const bool has_units = !ri.item.lead.empty() || !ri.item.support.empty();
             reg.score += has_units || ri.item.leader ? 1.0 : 0.3;
             previous = ri.item;
@@ -604,12 +615,16 @@ private:
         return 2 * distinct > static_cast<std::ptrdiff_t>(rows.size());
     }
 
-    RowItem make_item(const Row& row, const std::vector<ColumnProfile>& cols, const std::optional<Item>& previous) const {
+    /// The task a row holds; `leftover` gets the cells after its last column.
+    RowItem make_item(const Row& row, const std::vector<ColumnProfile>& cols, const std::optional<Item>& previous,
+                      std::vector<const GCell*>& leftover) const {
         RowItem out;
         Item& item = out.item;
         if (row.number) item.number = std::to_string(row.number.value);
         out.first_line = out.last_line = row.line;
         const auto groups = align_row(cols, row.cells);
+        for (std::size_t k = groups.back().second; k < row.cells.size(); ++k)
+            if (row.cells[k].type != CellType::empty) leftover.push_back(&row.cells[k]);
         const bool has_lead_column = std::any_of(cols.begin(), cols.end(), [](auto& c) { return c.role == Role::lead; });
         bool inherit = false;
         int32_t last_end = lines_[row.line].cb;

@@ -7,6 +7,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -62,7 +63,31 @@ struct LineFeatures {
     std::vector<CellRange> cells;  ///< cells by `cut`, more than one
 };
 
+/// Weights and thresholds of the evidence stages (grammars/layout.yaml: evidence).
+struct Evidence {
+    int grid_min_rows = 2;
+    int grid_max_period = 12;
+    int number_max_jump = 80;
+    double unit_share_min = 0.5;
+    double person_share_min = 0.6;
+    double date_share_min = 0.6;
+    int text_min_chars = 8;
+    int heading_max_chars = 40;
+    double legacy_margin = 0.5;
+    int reline_min_chars = 160;
+    int reline_min_cuts = 3;
+};
+Evidence load_evidence(const Rules& rules);
+
 std::vector<LineFeatures> read_lines(const SourceText& text);
+
+/// Stage A0: a copy of `text` whose long lines are cut, virtually, before the numbers of a
+/// numbering chain printed inside them; nullopt when no line holds one. `physical` maps each
+/// virtual line (0-based) to its line in `text`.
+std::optional<SourceText> reline(const SourceText& text, const Evidence& ev, std::vector<int>& physical);
+
+/// Line numbers of a document read from relined text, back to the lines of `original`.
+void to_physical_lines(Document& doc, const std::vector<int>& physical, const SourceText& original);
 
 /// The numbering token at fold[p], if one starts there and ends before `end`.
 NumberToken number_at(const SourceText& text, int32_t p, int32_t end);
@@ -95,21 +120,9 @@ struct Region {
     std::vector<RowItem> items;
     std::vector<RowHeading> headings;
     std::vector<int> header_lines;  ///< 0-based lines of the header row
+    std::vector<Unassigned> unclaimed;  ///< cells no item holds (1-based lines), listed as unassigned
 };
 
-/// Weights and thresholds of the evidence stages (grammars/layout.yaml: evidence).
-struct Evidence {
-    int grid_min_rows = 2;
-    int grid_max_period = 12;
-    int number_max_jump = 80;
-    double unit_share_min = 0.5;
-    double person_share_min = 0.6;
-    double date_share_min = 0.6;
-    int text_min_chars = 8;
-    int heading_max_chars = 40;
-    double legacy_margin = 0.5;
-};
-Evidence load_evidence(const Rules& rules);
 
 std::vector<Region> propose_grids(const SourceText& text, const std::vector<LineFeatures>& lines, const Rules& rules,
                                   const Evidence& ev);

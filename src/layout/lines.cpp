@@ -197,6 +197,8 @@ Evidence load_evidence(const Rules& rules) {
     get("text_min_chars", ev.text_min_chars);
     get("heading_max_chars", ev.heading_max_chars);
     get("legacy_margin", ev.legacy_margin);
+    get("reline_min_chars", ev.reline_min_chars);
+    get("reline_min_cuts", ev.reline_min_cuts);
     return ev;
 }
 

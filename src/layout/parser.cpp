@@ -2128,29 +2128,40 @@ Parser::Parser(const std::vector<std::string>& grammar_files)
 Parser::~Parser() = default;
 Parser::Parser(Parser&&) noexcept = default;
 
-Document Parser::parse(const SourceText& text) const {
+Document Parser::parse(const SourceText& original) const {
+    const layout::Evidence ev = layout::load_evidence(rules_);
+    std::vector<int> physical;
+    const std::optional<SourceText> relined = layout::reline(original, ev, physical);
+    const SourceText& text = relined ? *relined : original;
     Assembler a(text, rules_, *targets_, line_map_);
     Document doc = a.run();
     // The clause walk has read the file; grids found by their own evidence replace its reading
     // where they are better supported.
-    const layout::Evidence ev = layout::load_evidence(rules_);
     const auto lines = layout::read_lines(text);
     auto regions = layout::propose_grids(text, lines, rules_, ev);
     layout::choose_regions(doc, regions, text, *targets_, ev);
+    if (relined) layout::to_physical_lines(doc, physical, original);
     doc.source.path = text.path;
     doc.source.encoding = text.encoding;
     doc.source.bytes = text.input_bytes;
     return doc;
 }
 
-std::string Parser::explain(const SourceText& text) const {
+std::string Parser::explain(const SourceText& original) const {
+    const layout::Evidence ev = layout::load_evidence(rules_);
+    std::vector<int> physical;
+    const std::optional<SourceText> relined = layout::reline(original, ev, physical);
+    const SourceText& text = relined ? *relined : original;
     Assembler a(text, rules_, *targets_, false);
     Document doc = a.run();
-    const layout::Evidence ev = layout::load_evidence(rules_);
     const auto lines = layout::read_lines(text);
     auto regions = layout::propose_grids(text, lines, rules_, ev);
     const auto taken = layout::choose_regions(doc, regions, text, *targets_, ev);
-    return layout::explain(text, lines, regions, taken, doc);
+    std::string head;
+    if (relined)
+        head = "== relined (stage A0): the file's " + std::to_string(original.line_count()) + " lines are read as " +
+               std::to_string(text.line_count()) + ", cut before the numbers of chains inside long lines; line numbers below are of the cut lines\n\n";
+    return head + layout::explain(text, lines, regions, taken, doc);
 }
 
 Document Parser::parse_bytes(std::string bytes, const std::string& path,

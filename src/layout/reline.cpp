@@ -1,0 +1,139 @@
+// Stage A0: the physical line is not the smallest unit. Some copies put a whole notice, or a
+// whole list, on one line ("…环境卫生。牵头领导:X责任部门:Y(二)小街巷…"). Inside such a long line,
+// the numbers of a numbering chain ((一)(二)(三), 1. 2. 3.) printed where a new line could begin
+// show where the lines were: the line is cut, virtually, before each. The text is not touched;
+// only line_start/line_end change, and `physical` maps each virtual line back for the output.
+#include "layout.hpp"
+
+namespace tasksplit::layout {
+namespace {
+
+bool may_precede_number(char16_t c) {
+    if (is_space(c)) return true;
+    static const std::u16string_view marks = u"。;:!?)]】」』\"”’>》";
+    return marks.find(c) != std::u16string_view::npos;
+}
+
+bool is_han(char16_t c) { return c >= 0x4E00 && c <= 0x9FFF; }
+
+struct Found {
+    NumberToken token;
+    bool kept = false;
+};
+
+/// The chain tokens inside [a, b): per style, values in turn (1, 2, 3 …; a chain may start
+/// again at 1 under an outer number).
+std::vector<int32_t> chain_cuts(const SourceText& t, int32_t a, int32_t b) {
+    const icu::UnicodeString& f = t.fold;
+    std::vector<Found> found;
+    for (int32_t p = a + 1; p < b; ++p) {
+        const char16_t prev = f.charAt(p - 1);
+        const char16_t c = f.charAt(p);
+        if (!(c == u'(' || (c >= u'0' && c <= u'9') || is_han(c) || (c >= 0x2460 && c <= 0x249B))) continue;
+        if (c >= u'0' && c <= u'9' && prev >= u'0' && prev <= u'9') continue;
+        NumberToken n = number_at(t, p, b);
+        if (!n) continue;
+        // Arabic numbers without brackets open a line only after a space or a stop: "完成3." is
+        // not item 3. Bracketed and Chinese numbers may follow any character ("…工作(一)…").
+        const bool bracketed = n.style == NumberStyle::arabic_paren || n.style == NumberStyle::chinese_paren ||
+                               n.style == NumberStyle::circled || n.style == NumberStyle::chinese_comma;
+        if (!bracketed && !may_precede_number(prev)) continue;
+        found.push_back({n, false});
+        p = n.end - 1;
+    }
+    // Chains per style, in turn; a chain of one number is no evidence.
+    for (int style = 1; style <= static_cast<int>(NumberStyle::circled); ++style) {
+        std::vector<std::size_t> chain;
+        auto close = [&] {
+            if (chain.size() >= 2)
+                for (std::size_t k : chain) found[k].kept = true;
+            chain.clear();
+        };
+        int last = 0;
+        for (std::size_t k = 0; k < found.size(); ++k) {
+            if (static_cast<int>(found[k].token.style) != style) continue;
+            const int v = found[k].token.value;
+            if (!chain.empty() && v == last + 1) {
+                chain.push_back(k);
+            } else if (v == 1 || (chain.empty() && v <= 2)) {
+                close();
+                chain.push_back(k);
+            } else {
+                continue;
+            }
+            last = v;
+        }
+        close();
+    }
+    std::vector<int32_t> cuts;
+    for (const auto& x : found)
+        if (x.kept) cuts.push_back(x.token.start);
+    return cuts;
+}
+
+}  // namespace
+
+std::optional<SourceText> reline(const SourceText& text, const Evidence& ev, std::vector<int>& physical) {
+    std::vector<std::vector<int32_t>> cuts(text.line_count());
+    bool any = false;
+    for (int i = 0; i < text.line_count(); ++i) {
+        if (text.line_end[i] - text.line_start[i] < ev.reline_min_chars) continue;
+        cuts[i] = chain_cuts(text, text.line_start[i], text.line_end[i]);
+        if (static_cast<int>(cuts[i].size()) < ev.reline_min_cuts) cuts[i].clear();
+        any |= !cuts[i].empty();
+    }
+    if (!any) return std::nullopt;
+    SourceText out = text;
+    out.line_start.clear();
+    out.line_end.clear();
+    physical.clear();
+    for (int i = 0; i < text.line_count(); ++i) {
+        int32_t start = text.line_start[i];
+        for (int32_t cut : cuts[i]) {
+            out.line_start.push_back(start);
+            out.line_end.push_back(cut);
+            physical.push_back(i);
+            start = cut;
+        }
+        out.line_start.push_back(start);
+        out.line_end.push_back(text.line_end[i]);
+        physical.push_back(i);
+    }
+    return out;
+}
+
+void to_physical_lines(Document& doc, const std::vector<int>& physical, const SourceText& original) {
+    auto map = [&](int& line1) {
+        if (line1 >= 1 && line1 <= static_cast<int>(physical.size())) line1 = physical[line1 - 1] + 1;
+    };
+    for (auto& p : doc.parts) {
+        map(p.line);
+        for (auto& s : p.sections) {
+            map(s.line);
+            for (auto& it : s.items) {
+                map(it.span.line);
+                map(it.span.end_line);
+            }
+        }
+    }
+    for (auto& t : doc.tables) map(t.line);
+    for (auto& d : doc.diagnostics) map(d.line);
+    if (doc.document.lead_convention) map(doc.document.lead_convention->line);
+    // Several pieces of one physical line may be unassigned: one entry per physical line.
+    std::vector<Unassigned> merged;
+    for (auto& u : doc.unassigned) {
+        map(u.line);
+        if (!merged.empty() && merged.back().line == u.line) merged.back().text += " " + u.text;
+        else merged.push_back(std::move(u));
+    }
+    doc.unassigned = std::move(merged);
+    std::vector<LineRole> roles;
+    for (auto& r : doc.line_roles) {
+        map(r.line);
+        if (roles.empty() || roles.back().line != r.line) roles.push_back(std::move(r));
+    }
+    doc.line_roles = std::move(roles);
+    doc.source.lines = original.line_count();
+}
+
+}  // namespace tasksplit::layout

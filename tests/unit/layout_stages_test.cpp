@@ -1,0 +1,152 @@
+// The evidence stages one by one (src/layout/layout.hpp): the numbering lexer, line features,
+// relining, grid proposals and the choice against the clause walk. Invented wording throughout.
+#include <catch2/catch.hpp>
+
+#include "../../src/layout/layout.hpp"
+#include "tasksplit/parse.hpp"
+#include "tasksplit/targets.hpp"
+#include "test_support.hpp"
+
+using namespace tasksplit;
+using namespace tasksplit::layout;
+using test::all_items;
+using test::names;
+using V = std::vector<std::string>;
+
+namespace {
+
+SourceText source(const std::string& utf8) { return decode_source(utf8, "test.txt"); }
+
+const Rules& rules() {
+    static const Rules r = Rules::load();
+    return r;
+}
+
+}  // namespace
+
+TEST_CASE("one numbering lexer reads every style with its value", "[layout][lines]") {
+    struct Case {
+        const char* text;
+        NumberStyle style;
+        int value;
+    };
+    for (const Case& c : {Case{"3 text", NumberStyle::arabic_bare, 3}, Case{"12.text", NumberStyle::arabic_dot, 12},
+                          Case{"7、text", NumberStyle::arabic_dot, 7}, Case{"（4）text", NumberStyle::arabic_paren, 4},
+                          Case{"二十一、text", NumberStyle::chinese_comma, 21}, Case{"(三)text", NumberStyle::chinese_paren, 3},
+                          Case{"⑤text", NumberStyle::circled, 5}, Case{"⑵text", NumberStyle::circled, 2}}) {
+        const SourceText t = source(c.text);
+        const NumberToken n = number_at(t, 0, t.orig.length());
+        INFO(c.text);
+        CHECK(n.style == c.style);
+        CHECK(n.value == c.value);
+    }
+    for (const char* no : {"2025年", "1.5%", "3月底", "统筹"}) {
+        const SourceText t = source(no);
+        INFO(no);
+        CHECK_FALSE(number_at(t, 0, t.orig.length()));
+    }
+}
+
+TEST_CASE("line features: bars, lone numbers and every kind of cell cut", "[layout][lines]") {
+    const SourceText t = source("序号 |\n1 |\n|\n(2) | 新建公园5个。 | 县园林局 |\na\tb\tc\n甲  乙  丙\n1 新建公园5个。 县园林局\n");
+    const auto lines = read_lines(t);
+    REQUIRE(lines.size() == 7);
+    CHECK(lines[0].ends_with_bar);
+    CHECK(lines[1].lone_number);
+    CHECK(lines[2].separator);
+    CHECK(lines[3].cut == CutKind::pipe);
+    CHECK(lines[3].cells.size() == 3);
+    CHECK(lines[3].head.style == NumberStyle::arabic_paren);
+    CHECK(lines[4].cut == CutKind::tab);
+    CHECK(lines[5].cut == CutKind::wide_space);
+    CHECK(lines[6].cut == CutKind::single_space);
+    CHECK(lines[6].cells.size() == 3);
+}
+
+TEST_CASE("a notice printed on one line is cut before the numbers of its chains", "[layout][reline]") {
+    const std::string one_line =
+        "为巩固创建成果,进一步改善城区面貌,结合本局实际,制定本方案,各科室、各所站要按分工抓好落实,每月底前报送进展情况。"
+        "实施专项整治(一)老旧街区整治:修补破损路面三处,增设路灯二十盏。牵头领导:韩松副局长责任部门:市政科、照明所"
+        "(二)背街小巷保洁:每日清扫两次,垃圾日产日清。牵头领导:钱悦副局长责任部门:环卫所"
+        "(三)绿地补植:补种行道树三百株。牵头领导:韩松副局长责任部门:园林科";
+    const SourceText t = source(one_line);
+    std::vector<int> physical;
+    const auto relined = reline(t, Evidence{}, physical);
+    REQUIRE(relined);
+    CHECK(relined->line_count() == 4);  // the preamble and three tasks
+    CHECK(physical == std::vector<int>{0, 0, 0, 0});
+    // A short line or a line without a chain is left alone.
+    CHECK_FALSE(reline(source("(一)整治街区。(二)保洁。"), Evidence{}, physical));
+
+    const Document d = test::parse_string(one_line);
+    const auto items = all_items(d);
+    REQUIRE(items.size() == 3);
+    CHECK(items[1].text == "背街小巷保洁:每日清扫两次,垃圾日产日清。");
+    CHECK(names(items[1].lead) == V{"环卫所"});
+    CHECK(items[1].leader->name == "钱悦");
+    for (const auto& it : items) CHECK(it.span.line == 1);  // lines are the file's, not the cut ones
+}
+
+TEST_CASE("a cell grid is found by its number chain whatever its header says", "[layout][grid]") {
+    const SourceText t = source(
+        "序号\n\n本年力争完成的目标\n\n主抓部门\n\n协同推进部门\n\n"
+        "1\n\n新建城市书房6处,全部免费开放。\n\n县文旅局\n\n县财政局、各乡镇\n\n"
+        "2\n\n改造农贸市场3个。\n\n县商务局\n\n县市场监管局\n\n"
+        "3\n\n新增公办托位200个。\n\n县卫健委\n\n县教育局、县住建局\n");
+    const auto lines = read_lines(t);
+    const Evidence ev = load_evidence(rules());
+    const auto regions = propose_grids(t, lines, rules(), ev);
+    REQUIRE(regions.size() == 1);
+    const Region& r = regions[0];
+    CHECK(r.family == "cell-grid");
+    CHECK(r.period == 3);
+    CHECK(r.columns == std::vector<Role>{Role::text, Role::lead, Role::support});
+    REQUIRE(r.items.size() == 3);
+    CHECK(r.items[2].item.text == "新增公办托位200个。");
+    CHECK(names(r.items[2].item.support) == V{"县教育局", "县住建局"});
+
+    const auto items = all_items(test::parse_string(to_utf8(t.orig)));
+    REQUIRE(items.size() == 3);
+    CHECK(names(items[0].lead) == V{"县文旅局"});
+}
+
+TEST_CASE("rows flattened one per line with single spaces; a row's unit cell printed over two lines", "[layout][grid]") {
+    const auto items = all_items(test::parse_string(
+        "序号 主 要 任 务 牵头推进部门 协同推进部门\n"
+        "1 城镇新增就业1.2万人。 县人社局 各乡镇\n"
+        "2 粮食播种面积稳定在45万亩。 县农业农村局\n县粮食局\n各乡镇,县财政局\n"
+        "3 空气质量优良天数比例85%以上。 县生态环境局 县住建局、县交通局\n"));
+    REQUIRE(items.size() == 3);
+    CHECK(items[1].text == "粮食播种面积稳定在45万亩。");
+    CHECK(names(items[1].lead) == V{"县农业农村局", "县粮食局"});
+    CHECK(names(items[1].support) == V{"各乡镇", "县财政局"});
+}
+
+TEST_CASE("a status or time word in every row is no leader", "[layout][grid]") {
+    const auto items = all_items(test::parse_string(
+        "序号 |\n工作 |\n领导 |\n单位 |\n状态 |\n"
+        "1 |\n建成智慧停车平台一个,接入车位三千个。 |\n周启明 |\n县城管局 |\n已完成 |\n"
+        "2 |\n完成河道清淤二十公里。 |\n柏晓岚 |\n县水利局 |\n已完成 |\n"
+        "3 |\n新建公厕十座。 |\n韦承泽 |\n县城管局 |\n已完成 |\n"));
+    REQUIRE(items.size() == 3);
+    CHECK(items[1].leader->name == "柏晓岚");
+}
+
+TEST_CASE("the clause walk keeps its reading where a proposed grid is no better", "[layout][choose]") {
+    // An appendix table the walk reads as a table (no task rows) is a reading of every row.
+    Document doc;
+    Table t;
+    t.line = 2;
+    t.rows.resize(4);
+    doc.tables.push_back(t);
+    Region r;
+    r.first = 0;
+    r.last = 6;
+    r.score = 4;
+    std::vector<Region> regions{r};
+    const SourceText text = source("a\nb\nc\nd\ne\nf\ng\n");
+    const TargetExtractor targets;
+    const auto taken = choose_regions(doc, regions, text, targets, Evidence{});
+    CHECK_FALSE(taken[0]);
+    CHECK(doc.tables.size() == 1);
+}
