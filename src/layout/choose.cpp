@@ -21,31 +21,6 @@ std::size_t source_byte(const SourceText& t, const Run& run, const std::string& 
     return run.src[units] >= 0 ? t.byte_at(run.src[units]) : 0;
 }
 
-/// The clause walk's reading per line, summed from the top: a region's legacy score is a difference.
-class LegacyScores {
-public:
-    LegacyScores(const Document& doc, int lines) : sum_(static_cast<std::size_t>(lines) + 1, 0.0) {
-        std::vector<double> at(static_cast<std::size_t>(lines), 0.0);
-        auto add = [&](int line1, double v) {
-            if (line1 >= 1 && line1 <= lines) at[line1 - 1] += v;
-        };
-        for (const auto& p : doc.parts)
-            for (const auto& s : p.sections)
-                for (const auto& it : s.items) {
-                    const bool named = !it.lead.empty() || !it.support.empty() || it.leader;
-                    add(it.span.line, named && it.text.size() <= kGluedItemBytes ? 1.0 : 0.3);
-                }
-        // A table the clause walk read (an appendix restating tasks) is a reading of its rows too.
-        for (const auto& t : doc.tables) add(t.line, static_cast<double>(t.rows.size()));
-        for (const auto& u : doc.unassigned) add(u.line, -0.1);
-        for (int i = 0; i < lines; ++i) sum_[i + 1] = sum_[i] + at[i];
-    }
-    double over(int first, int last) const { return sum_[last + 1] - sum_[first]; }
-
-private:
-    std::vector<double> sum_;
-};
-
 /// Replaces the clause walk's reading over every taken region at once (one pass over the
 /// document, however many regions).
 void splice(Document& doc, const std::vector<const Region*>& taken, int lines, const SourceText& text,
@@ -128,11 +103,27 @@ void splice(Document& doc, const std::vector<const Region*>& taken, int lines, c
 
 }  // namespace
 
-std::vector<bool> choose_regions(Document& doc, std::vector<Region>& regions, const SourceText& text,
-                                 const TargetExtractor& targets, const Evidence& ev) {
+WalkScores::WalkScores(const Document& doc, int lines) : sum_(static_cast<std::size_t>(lines) + 1, 0.0) {
+    std::vector<double> at(static_cast<std::size_t>(lines), 0.0);
+    auto add = [&](int line1, double v) {
+        if (line1 >= 1 && line1 <= lines) at[line1 - 1] += v;
+    };
+    for (const auto& p : doc.parts)
+        for (const auto& s : p.sections)
+            for (const auto& it : s.items) {
+                const bool named = !it.lead.empty() || !it.support.empty() || it.leader;
+                add(it.span.line, named && it.text.size() <= kGluedItemBytes ? 1.0 : 0.3);
+            }
+    // A table the clause walk read (an appendix restating tasks) is a reading of its rows too.
+    for (const auto& t : doc.tables) add(t.line, static_cast<double>(t.rows.size()));
+    for (const auto& u : doc.unassigned) add(u.line, -0.1);
+    for (int i = 0; i < lines; ++i) sum_[i + 1] = sum_[i] + at[i];
+}
+
+std::vector<bool> choose_regions(Document& doc, std::vector<Region>& regions, const WalkScores& legacy,
+                                 const SourceText& text, const TargetExtractor& targets, const Evidence& ev) {
     std::vector<bool> taken(regions.size(), false);
     if (regions.empty()) return taken;
-    const LegacyScores legacy(doc, text.line_count());
     std::vector<std::size_t> order(regions.size());
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return regions[a].score > regions[b].score; });
@@ -140,6 +131,7 @@ std::vector<bool> choose_regions(Document& doc, std::vector<Region>& regions, co
     std::vector<const Region*> splices;
     for (std::size_t k : order) {
         Region& reg = regions[k];
+        if (reg.items.empty()) continue;  // a chain left to the clause walk
         auto next = chosen.lower_bound(reg.first);
         if (next != chosen.end() && next->first <= reg.last) continue;
         if (next != chosen.begin() && std::prev(next)->second >= reg.first) continue;

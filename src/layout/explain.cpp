@@ -50,8 +50,9 @@ std::string explain(const SourceText& text, const std::vector<LineFeatures>& lin
     std::ostringstream out;
     out << "== lines (stage A: number token, cells, bars; blank lines left out)\n";
     for (std::size_t i = 0; i < lines.size(); ++i) {
-        const LineFeatures& l = lines[i];
+        LineFeatures l = lines[i];
         if (l.blank) continue;
+        cut_cells(text, l);
         out << (i + 1) << "\t";
         if (l.separator) out << "separator";
         if (l.head) out << "number " << l.head.value << " (" << style_name(l.head.style) << (l.lone_number ? ", alone" : "") << ") ";
@@ -63,6 +64,11 @@ std::string explain(const SourceText& text, const std::vector<LineFeatures>& lin
     if (regions.empty()) out << "(none: the clause walk reads the whole file)\n";
     for (std::size_t k = 0; k < regions.size(); ++k) {
         const Region& r = regions[k];
+        if (r.items.empty()) {  // a chain left to the clause walk
+            out << r.family << " lines " << r.first + 1 << "-" << r.last + 1 << ": left to the clause walk\n";
+            for (const auto& e : r.evidence) out << "  evidence: " << e << "\n";
+            continue;
+        }
         out << r.family << " lines " << r.first + 1 << "-" << r.last + 1 << " score " << r.score << " "
             << (taken[k] ? "TAKEN" : "not taken") << "\n  columns:";
         for (Role c : r.columns) out << " " << role_name(c);

@@ -185,22 +185,26 @@ std::vector<std::pair<std::size_t, std::size_t>> align_row(const std::vector<Col
 
 class GridReader {
 public:
-    GridReader(const SourceText& t, const std::vector<LineFeatures>& lines, const Rules& r, const Evidence& ev)
-        : t_(t), lines_(lines), r_(r), ev_(ev), typer_(t, r, ev) {}
+    GridReader(const SourceText& t, std::vector<LineFeatures>& lines, const Rules& r, const Evidence& ev,
+               const WalkScores& walk)
+        : t_(t), lines_(lines), r_(r), ev_(ev), walk_(walk), typer_(t, r, ev) {}
 
     std::vector<Region> run() {
         cell_grids();
         row_grids();
+        // Chains left to the clause walk come last, as readings that were never in the running.
+        for (auto& r : skipped_) regions_.push_back(std::move(r));
         return std::move(regions_);
     }
 
 private:
     const SourceText& t_;
-    const std::vector<LineFeatures>& lines_;
+    std::vector<LineFeatures>& lines_;  ///< cells are cut here on demand
     const Rules& r_;
     const Evidence& ev_;
+    const WalkScores& walk_;
     Typer typer_;
-    std::vector<Region> regions_;
+    std::vector<Region> regions_, skipped_;
     std::vector<char> claimed_ = std::vector<char>(lines_.size(), 0);  ///< lines inside a proposed region
 
     GCell cell(int line, int32_t a, int32_t b) const {
@@ -265,21 +269,27 @@ private:
     void unnumbered_cell_grids(const std::vector<int>& stream) {
         std::size_t s = 0;
         while (s < stream.size()) {
+            // A run of short lines (judged from the line features: most lines are long)…
             std::size_t e = s;
-            int named = 0;
             while (e < stream.size() && static_cast<int>(e - s) <= ev_.grid_max_period) {
-                // Judged from the line's features first: most lines of a notice are long.
                 const LineFeatures& l = lines_[stream[e]];
-                if (l.chars > 12 || l.head) break;
-                Run name;
-                name.append(t_, l.ca, l.cb);
-                const icu::UnicodeString sq = squeezed(name);
-                if (sq.endsWith(u"。")) break;
-                named += r_.header_role(to_utf8(sq)) != nullptr;
+                if (l.chars > 12 || l.head || t_.fold.charAt(l.cb - 1) == u'。') break;
                 ++e;
             }
-            // Two column names show a header; the rows below must still show the period.
-            if (e - s >= 2 && named >= 2 && !covered(stream[s])) read_unnumbered(stream, s, e);
+            // …followed by a row's text, not by a number (cells between numbered rows) …
+            const bool text_follows = e < stream.size() && !lines_[stream[e]].lone_number;
+            // … with two column names in it is a header; the rows below must still show the period.
+            if (e - s >= 2 && text_follows && !covered(stream[s])) {
+                int named = 0;
+                for (std::size_t k = s; k < e; ++k) {
+                    const LineFeatures& l = lines_[stream[k]];
+                    icu::UnicodeString sq;
+                    for (int32_t c = l.ca; c < l.cb; ++c)
+                        if (!is_space(t_.fold.charAt(c))) sq.append(t_.fold.charAt(c));
+                    named += r_.header_role(to_utf8(sq)) != nullptr;
+                }
+                if (named >= 2) read_unnumbered(stream, s, e);
+            }
             s = std::max(e, s + 1);
         }
     }
@@ -325,8 +335,26 @@ private:
         return out;
     }
 
+    /// A grid scores at most one per row: where the clause walk already reads every row of a
+    /// chain as a task with units, the chain is not read again (and --explain says so).
+    bool walk_reads_all(const char* family, int first, int last, std::size_t rows) {
+        const double walk = walk_.over(first, last);
+        if (walk < static_cast<double>(rows)) return false;
+        Region reg;
+        reg.family = family;
+        reg.first = first;
+        reg.last = last;
+        reg.evidence.push_back(std::to_string(rows) + " numbered rows; the clause walk reads them all as tasks (" +
+                               std::to_string(walk).substr(0, 4) + "): not read as a grid");
+        skipped_.push_back(std::move(reg));
+        return true;
+    }
+
     void read_cell_chain(const std::vector<int>& stream, const std::vector<std::size_t>& anchors, std::size_t k0,
                          std::size_t k1) {
+        const int last_anchor = stream[anchors[k1 - 1]];
+        const int tail = std::min<int>(static_cast<int>(lines_.size()) - 1, last_anchor + 2 * ev_.grid_max_period);
+        if (walk_reads_all("cell-grid", stream[anchors[k0]], tail, k1 - k0)) return;
         Region reg;
         reg.family = "cell-grid";
         std::vector<Row> rows;
@@ -388,8 +416,17 @@ private:
     void row_grids() {
         std::vector<int> row_lines;
         for (int i = 0; i < static_cast<int>(lines_.size()); ++i) {
-            const LineFeatures& l = lines_[i];
-            if (l.cut == CutKind::none || l.cells.size() < 2 || !arabic(l.head.style)) continue;
+            LineFeatures& l = lines_[i];
+            if (l.blank || !arabic(l.head.style)) continue;
+            bool separated = false;  // a row has its cells set apart by spaces, tabs or bars
+            for (int32_t k = l.head.end; k < l.cb && !separated; ++k)
+                separated = is_space(t_.fold.charAt(k)) || t_.fold.charAt(k) == u'|';
+            if (!separated) continue;
+            // A labelled clause ("(责任单位：…)") makes the line a numbered task of a list, which
+            // the clause walk reads; table rows hold their units in cells, without labels.
+            if (r_.clause_label.find(t_.fold, l.ca, l.cb)) continue;
+            cut_cells(t_, l);
+            if (l.cut == CutKind::none || l.cells.size() < 2) continue;
             if (l.head.end > l.cells[0].b || (l.cut != CutKind::single_space && l.cut != CutKind::wide_space && number_cell_end(l) != l.cells[0].b))
                 continue;
             row_lines.push_back(i);
@@ -427,6 +464,11 @@ private:
     }
 
     void read_row_chain(const std::vector<int>& row_lines, std::size_t k0, std::size_t k1) {
+        const int tail = std::min<int>(static_cast<int>(lines_.size()) - 1, row_lines[k1 - 1] + 2);
+        int above = row_lines[k0];  // the header line, where a table the walk read is anchored
+        while (above > 0 && lines_[above - 1].blank) --above;
+        if (above > 0) --above;
+        if (walk_reads_all("row-grid", above, tail, k1 - k0)) return;
         Region reg;
         reg.family = "row-grid";
         std::vector<Row> rows;
@@ -441,7 +483,8 @@ private:
             const int stop = k + 1 < k1 ? row_lines[k + 1] : std::min<int>(static_cast<int>(lines_.size()), row.line + 3);
             bool in_headings = false;
             for (int i = row.line + 1; i < stop; ++i) {
-                const LineFeatures& l = lines_[i];
+                LineFeatures l = lines_[i];
+                cut_cells(t_, l);
                 if (l.blank || l.separator) continue;
                 if (l.head || in_headings) {
                     in_headings = true;
@@ -465,7 +508,8 @@ private:
         // The header: the cut line above the first row, its cells short.
         std::vector<GCell> header;
         for (int i = row_lines[k0]; i-- > 0;) {
-            const LineFeatures& l = lines_[i];
+            LineFeatures l = lines_[i];
+            cut_cells(t_, l);
             if (l.blank || l.separator) continue;
             if (l.head) {
                 reg.headings.insert(reg.headings.begin(), heading_of(whole(i)));
@@ -693,9 +737,9 @@ private:
 
 }  // namespace
 
-std::vector<Region> propose_grids(const SourceText& text, const std::vector<LineFeatures>& lines, const Rules& rules,
-                                  const Evidence& ev) {
-    return GridReader(text, lines, rules, ev).run();
+std::vector<Region> propose_grids(const SourceText& text, std::vector<LineFeatures>& lines, const Rules& rules,
+                                  const Evidence& ev, const WalkScores& walk) {
+    return GridReader(text, lines, rules, ev, walk).run();
 }
 
 }  // namespace tasksplit::layout

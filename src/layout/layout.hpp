@@ -48,6 +48,9 @@ struct CellRange {
     int32_t a = 0, b = 0;
 };
 
+/// Stage A reads a line's length only to tell cells and headers (a dozen characters) from text.
+inline constexpr int kCharsCounted = 64;
+
 /// Stage A: one line, described.
 struct LineFeatures {
     int32_t a = 0, b = 0;      ///< trimmed range in the source
@@ -56,11 +59,11 @@ struct LineFeatures {
     bool separator = false;    ///< nothing but bars or box-drawing characters
     bool ends_with_bar = false;
     bool starts_with_bar = false;
-    int chars = 0;             ///< characters of the content, spaces excluded
+    int chars = 0;             ///< characters of the content, spaces excluded, counted up to kCharsCounted
     NumberToken head;          ///< a number token opening the content
     bool lone_number = false;  ///< the content is nothing but that number ("1", "(3)", "2.")
     CutKind cut = CutKind::none;
-    std::vector<CellRange> cells;  ///< cells by `cut`, more than one
+    std::vector<CellRange> cells;  ///< cells by `cut`, more than one (see cut_cells)
 };
 
 /// Weights and thresholds of the evidence stages (grammars/layout.yaml: evidence).
@@ -79,7 +82,9 @@ struct Evidence {
 };
 Evidence load_evidence(const Rules& rules);
 
+/// Stage A. Cells are cut on demand (cut_cells): only lines near a numbering chain need them.
 std::vector<LineFeatures> read_lines(const SourceText& text);
+void cut_cells(const SourceText& text, LineFeatures& line);
 
 /// Stage A0: a copy of `text` whose long lines are cut, virtually, before the numbers of a
 /// numbering chain printed inside them; nullopt when no line holds one. `physical` maps each
@@ -124,14 +129,27 @@ struct Region {
 };
 
 
-std::vector<Region> propose_grids(const SourceText& text, const std::vector<LineFeatures>& lines, const Rules& rules,
-                                  const Evidence& ev);
+/// The clause walk's reading per line, summed from the top, so that its score over any line
+/// range is one difference: its tasks with text and units count 1, with text only 0.3, its
+/// table rows 1, unclaimed lines -0.1.
+class WalkScores {
+public:
+    WalkScores(const Document& doc, int lines);
+    double over(int first, int last) const { return sum_[last + 1] - sum_[first]; }
 
-/// Stage D. Regions that beat the clause walk's reading over their lines replace it there: its
-/// tasks with text and units count 1, with text only 0.3, its table rows 1, unclaimed lines -0.1.
+private:
+    std::vector<double> sum_;
+};
+
+/// Stage C. A chain the walk already reads as tasks, one per row, is not read again: a grid
+/// scores at most one per row.
+std::vector<Region> propose_grids(const SourceText& text, std::vector<LineFeatures>& lines, const Rules& rules,
+                                  const Evidence& ev, const WalkScores& walk);
+
+/// Stage D. Regions that beat the clause walk's reading over their lines replace it there.
 /// Returns, per region, whether it was taken.
-std::vector<bool> choose_regions(Document& doc, std::vector<Region>& regions, const SourceText& text,
-                                 const TargetExtractor& targets, const Evidence& ev);
+std::vector<bool> choose_regions(Document& doc, std::vector<Region>& regions, const WalkScores& walk,
+                                 const SourceText& text, const TargetExtractor& targets, const Evidence& ev);
 
 /// Ids, item-without-units and deadlines after a splice.
 void renumber(Document& doc);

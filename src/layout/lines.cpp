@@ -100,6 +100,45 @@ NumberToken number_at(const SourceText& text, int32_t p, int32_t end) {
     return t;
 }
 
+void cut_cells(const SourceText& text, LineFeatures& l) {
+    const icu::UnicodeString& f = text.fold;
+    if (l.blank || l.separator || l.cut != CutKind::none) return;
+    const int32_t ca = l.ca, cb = l.cb;
+    // Bars first, then tabs, then runs of spaces, then single spaces.
+    auto cut = [&](CutKind kind, auto is_cut) {
+        std::vector<CellRange> cells;
+        int32_t start = ca;
+        for (int32_t k = ca; k <= cb; ++k) {
+            const int32_t width = k < cb ? is_cut(k) : 1;
+            if (width == 0) continue;
+            int32_t x = start, y = k;
+            while (x < y && is_space(f.charAt(x))) ++x;
+            while (y > x && is_space(f.charAt(y - 1))) --y;
+            cells.push_back({x, y});
+            k += width - 1;
+            start = k + 1;
+        }
+        if (kind != CutKind::pipe && kind != CutKind::tab) {
+            remove_where(cells, [](const CellRange& c) { return c.a == c.b; });
+        }
+        if (cells.size() >= 2) {
+            l.cut = kind;
+            l.cells = std::move(cells);
+        }
+    };
+    cut(CutKind::pipe, [&](int32_t k) -> int32_t { return is_bar(f.charAt(k)) ? 1 : 0; });
+    if (l.cut == CutKind::none) cut(CutKind::tab, [&](int32_t k) -> int32_t { return text.orig.charAt(k) == u'\t' ? 1 : 0; });
+    if (l.cut == CutKind::none)
+        cut(CutKind::wide_space, [&](int32_t k) -> int32_t {
+            if (!is_space(f.charAt(k))) return 0;
+            int32_t run = 0;
+            while (k + run < cb && is_space(f.charAt(k + run))) ++run;
+            return run >= 2 || text.orig.charAt(k) == u'\u3000' ? run : 0;
+        });
+    if (l.cut == CutKind::none)
+        cut(CutKind::single_space, [&](int32_t k) -> int32_t { return is_space(f.charAt(k)) ? 1 : 0; });
+}
+
 std::vector<LineFeatures> read_lines(const SourceText& text) {
     const icu::UnicodeString& f = text.fold;
     std::vector<LineFeatures> out(text.line_count());
@@ -123,46 +162,13 @@ std::vector<LineFeatures> read_lines(const SourceText& text) {
         for (int32_t k = a; k < b && only_box; ++k) only_box = is_box(f.charAt(k)) || is_bar(f.charAt(k)) || is_space(f.charAt(k)) || f.charAt(k) == u'-' || f.charAt(k) == u'+';
         l.separator = ca == cb || only_box;
         if (l.separator) continue;
-        for (int32_t k = ca; k < cb; ++k) l.chars += !is_space(f.charAt(k));
+        for (int32_t k = ca; k < cb && l.chars < kCharsCounted; ++k) l.chars += !is_space(f.charAt(k));
         l.head = number_at(text, ca, cb);
         if (l.head) {
             int32_t k = l.head.end;
             while (k < cb && is_space(f.charAt(k))) ++k;
             l.lone_number = k == cb;
         }
-        // Cells: bars first, then tabs, then runs of spaces, then single spaces.
-        auto cut = [&](CutKind kind, auto is_cut) {
-            std::vector<CellRange> cells;
-            int32_t start = ca;
-            for (int32_t k = ca; k <= cb; ++k) {
-                const int32_t width = k < cb ? is_cut(k) : 1;
-                if (width == 0) continue;
-                int32_t x = start, y = k;
-                while (x < y && is_space(f.charAt(x))) ++x;
-                while (y > x && is_space(f.charAt(y - 1))) --y;
-                cells.push_back({x, y});
-                k += width - 1;
-                start = k + 1;
-            }
-            if (kind != CutKind::pipe && kind != CutKind::tab) {
-                remove_where(cells, [](const CellRange& c) { return c.a == c.b; });
-            }
-            if (cells.size() >= 2) {
-                l.cut = kind;
-                l.cells = std::move(cells);
-            }
-        };
-        cut(CutKind::pipe, [&](int32_t k) -> int32_t { return is_bar(f.charAt(k)) ? 1 : 0; });
-        if (l.cut == CutKind::none) cut(CutKind::tab, [&](int32_t k) -> int32_t { return text.orig.charAt(k) == u'\t' ? 1 : 0; });
-        if (l.cut == CutKind::none)
-            cut(CutKind::wide_space, [&](int32_t k) -> int32_t {
-                if (!is_space(f.charAt(k))) return 0;
-                int32_t run = 0;
-                while (k + run < cb && is_space(f.charAt(k + run))) ++run;
-                return run >= 2 || text.orig.charAt(k) == u'\u3000' ? run : 0;
-            });
-        if (l.cut == CutKind::none)
-            cut(CutKind::single_space, [&](int32_t k) -> int32_t { return is_space(f.charAt(k)) ? 1 : 0; });
     }
     return out;
 }

@@ -2137,9 +2137,10 @@ Document Parser::parse(const SourceText& original) const {
     Document doc = a.run();
     // The clause walk has read the file; grids found by their own evidence replace its reading
     // where they are better supported.
-    const auto lines = layout::read_lines(text);
-    auto regions = layout::propose_grids(text, lines, rules_, ev);
-    layout::choose_regions(doc, regions, text, *targets_, ev);
+    auto lines = layout::read_lines(text);
+    const layout::WalkScores walk(doc, text.line_count());
+    auto regions = layout::propose_grids(text, lines, rules_, ev, walk);
+    layout::choose_regions(doc, regions, walk, text, *targets_, ev);
     if (relined) layout::to_physical_lines(doc, physical, original);
     doc.source.path = text.path;
     doc.source.encoding = text.encoding;
@@ -2154,9 +2155,10 @@ std::string Parser::explain(const SourceText& original) const {
     const SourceText& text = relined ? *relined : original;
     Assembler a(text, rules_, *targets_, false);
     Document doc = a.run();
-    const auto lines = layout::read_lines(text);
-    auto regions = layout::propose_grids(text, lines, rules_, ev);
-    const auto taken = layout::choose_regions(doc, regions, text, *targets_, ev);
+    auto lines = layout::read_lines(text);
+    const layout::WalkScores walk(doc, text.line_count());
+    auto regions = layout::propose_grids(text, lines, rules_, ev, walk);
+    const auto taken = layout::choose_regions(doc, regions, walk, text, *targets_, ev);
     std::string head;
     if (relined)
         head = "== relined (stage A0): the file's " + std::to_string(original.line_count()) + " lines are read as " +

@@ -14,8 +14,6 @@ bool may_precede_number(char16_t c) {
     return marks.find(c) != std::u16string_view::npos;
 }
 
-bool is_han(char16_t c) { return c >= 0x4E00 && c <= 0x9FFF; }
-
 struct Found {
     NumberToken token;
     bool kept = false;
@@ -29,7 +27,10 @@ std::vector<int32_t> chain_cuts(const SourceText& t, int32_t a, int32_t b) {
     for (int32_t p = a + 1; p < b; ++p) {
         const char16_t prev = f.charAt(p - 1);
         const char16_t c = f.charAt(p);
-        if (!(c == u'(' || (c >= u'0' && c <= u'9') || is_han(c) || (c >= 0x2460 && c <= 0x249B))) continue;
+        static const std::u16string_view chinese_digits = u"一二三四五六七八九十";
+        if (!(c == u'(' || (c >= u'0' && c <= u'9') || chinese_digits.find(c) != std::u16string_view::npos ||
+              (c >= 0x2460 && c <= 0x249B)))
+            continue;
         if (c >= u'0' && c <= u'9' && prev >= u'0' && prev <= u'9') continue;
         NumberToken n = number_at(t, p, b);
         if (!n) continue;

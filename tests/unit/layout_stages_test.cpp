@@ -49,8 +49,9 @@ TEST_CASE("one numbering lexer reads every style with its value", "[layout][line
 
 TEST_CASE("line features: bars, lone numbers and every kind of cell cut", "[layout][lines]") {
     const SourceText t = source("序号 |\n1 |\n|\n(2) | 新建公园5个。 | 县园林局 |\na\tb\tc\n甲  乙  丙\n1 新建公园5个。 县园林局\n");
-    const auto lines = read_lines(t);
+    auto lines = read_lines(t);
     REQUIRE(lines.size() == 7);
+    for (auto& l : lines) cut_cells(t, l);
     CHECK(lines[0].ends_with_bar);
     CHECK(lines[1].lone_number);
     CHECK(lines[2].separator);
@@ -93,9 +94,10 @@ TEST_CASE("a cell grid is found by its number chain whatever its header says", "
         "1\n\n新建城市书房6处,全部免费开放。\n\n县文旅局\n\n县财政局、各乡镇\n\n"
         "2\n\n改造农贸市场3个。\n\n县商务局\n\n县市场监管局\n\n"
         "3\n\n新增公办托位200个。\n\n县卫健委\n\n县教育局、县住建局\n");
-    const auto lines = read_lines(t);
+    auto lines = read_lines(t);
     const Evidence ev = load_evidence(rules());
-    const auto regions = propose_grids(t, lines, rules(), ev);
+    const WalkScores nothing_read(Document{}, t.line_count());
+    const auto regions = propose_grids(t, lines, rules(), ev, nothing_read);
     REQUIRE(regions.size() == 1);
     const Region& r = regions[0];
     CHECK(r.family == "cell-grid");
@@ -143,10 +145,11 @@ TEST_CASE("the clause walk keeps its reading where a proposed grid is no better"
     r.first = 0;
     r.last = 6;
     r.score = 4;
+    r.items.resize(4);
     std::vector<Region> regions{r};
     const SourceText text = source("a\nb\nc\nd\ne\nf\ng\n");
     const TargetExtractor targets;
-    const auto taken = choose_regions(doc, regions, text, targets, Evidence{});
+    const auto taken = choose_regions(doc, regions, WalkScores(doc, text.line_count()), text, targets, Evidence{});
     CHECK_FALSE(taken[0]);
     CHECK(doc.tables.size() == 1);
 }
