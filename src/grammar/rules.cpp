@@ -385,6 +385,10 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
             r.leader_role_in_brackets = Regex(from_utf8("^" + prefix + "(" + name + ")(?:同志)?\\((" + roles + ")\\)$"),
                                               where(s, lh, "leader_heading"));
             r.heading_max_title = need(s, need(s, y, "heading_as_item"), "max_title").as<int>();
+            if (const YAML::Node names = y["surnames"]) {
+                if (!names.IsScalar()) throw GrammarError(where(s, names, "surnames") + ": surnames is one string of characters");
+                r.surnames = folded(names.as<std::string>());
+            }
             // Named weights and thresholds of the evidence stages: numbers only, each checked here.
             if (const YAML::Node ev = y["evidence"]) {
                 if (!ev.IsMap()) throw GrammarError(where(s, ev, "evidence") + ": evidence is a map of name: number");

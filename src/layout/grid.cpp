@@ -56,7 +56,9 @@ public:
         }
         if (sq.length() <= 16 && r_.deadline_cell.find(sq)) return CellType::date;
         if (r_.clause_label.find(sq)) return CellType::text;  // "牵头单位：X" is a clause, not a cell
-        if (sq.length() <= 12 && r_.person_cell.match_at(sq) && unit_kind(sq, r_) == "other") return CellType::person;
+        if (sq.length() <= 12 && r_.person_cell.match_at(sq) && unit_kind(sq, r_) == "other" &&
+            (r_.surnames.isEmpty() || r_.surnames.indexOf(sq.charAt(0)) >= 0))
+            return CellType::person;
         if (!sentence_inside(sq) && unit_share(cell) >= ev_.unit_share_min) return CellType::unit;
         return CellType::text;
     }

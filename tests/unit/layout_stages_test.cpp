@@ -132,6 +132,15 @@ TEST_CASE("a status or time word in every row is no leader", "[layout][grid]") {
         "3 |\n新建公厕十座。 |\n韦承泽 |\n县城管局 |\n已完成 |\n"));
     REQUIRE(items.size() == 3);
     CHECK(items[1].leader->name == "柏晓岚");
+    // Two status words taking turns vary like names; they open with no surname.
+    const auto progress = all_items(test::parse_string(
+        "序号\n\n督办事项\n\n牵头单位\n\n配合单位\n\n办理状态\n\n"
+        "1\n\n建成智慧停车平台一个。\n\n县城管局\n\n县公安局\n\n推进中\n\n"
+        "2\n\n完成河道清淤二十公里。\n\n县水利局\n\n各乡镇\n\n已完成\n\n"
+        "3\n\n新建公厕十座。\n\n县城管局\n\n县住建局\n\n推进中\n"));
+    REQUIRE(progress.size() == 3);
+    for (const auto& it : progress) CHECK_FALSE(it.leader);
+    CHECK(names(progress[1].support) == V{"各乡镇"});
 }
 
 TEST_CASE("the clause walk keeps its reading where a proposed grid is no better", "[layout][choose]") {
