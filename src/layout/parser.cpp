@@ -141,6 +141,7 @@ private:
     std::vector<bool> part_is_appendix_;
     std::vector<int> part_level_;
     std::optional<Person> line_leader_;
+    std::vector<int> signature_lines_;  ///< 1-based lines of an issuer's name or a signing date
 
     void claim(int line, const char* role) { role_[line] = role; }
 
@@ -699,6 +700,7 @@ private:
             case Kind::signature: {
                 flush_all();
                 claim(i, "meta");
+                signature_lines_.push_back(i + 1);
                 DocumentMeta& meta = doc_.document;
                 if (r_.date.match_at(t_.fold, li.a, li.b)) {
                     if (!meta.date) meta.date = iso_date(r_.date);
@@ -739,6 +741,15 @@ private:
                 break;
         }
         if (!tab_rows_.empty()) flush_tabs();
+        // "附件1" on a line of its own, then the attachment's title in any wording
+        // ("市《…》确定的2026年重点项目责任分解"): a short line that ends no sentence and holds no
+        // clause, right under the label, titles the part the label opens.
+        if (li.kind == Kind::text && attachment_pending_ && !attachment_title_ && !block_ && cells_.empty() &&
+            li.b - li.a <= r_.heading_max_title && !ends_sentence(li) && !holds_clause(li.a, li.b)) {
+            flush_all();
+            open_part(i);
+            return;
+        }
         if (li.kind == Kind::section) {
             ensure_part(i);
             int level = part_level_.back();
@@ -1004,6 +1015,12 @@ private:
     }
 
     /// A line that breaks off mid-sentence: "（一）坚持稳中求进，".
+    /// The line closes a sentence ("…责任分解" does not; "…报送进展情况。" does).
+    bool ends_sentence(const LineInfo& li) const {
+        const char16_t last = t_.fold.charAt(li.b - 1);
+        return last == u'。' || last == u';' || last == u'!' || last == u'?' || last == u'.';
+    }
+
     bool breaks_off(const LineInfo& li) const {
         const char16_t last = t_.fold.charAt(li.b - 1);
         return last == u',' || last == u'、';
@@ -1940,6 +1957,46 @@ private:
         }
     }
 
+    /// A notice's own numbered requests ("一、各责任单位要对照任务清单制定推进方案。" … then the
+    /// issuer's signature and date, then "附件" and the breakdown) are no tasks: a part whose
+    /// items name no unit and that the signature closes, before parts whose tasks name units,
+    /// is the notice's text. Its paragraphs go to unassigned.
+    void drop_notice_requests() {
+        const auto min_it = r_.evidence.find("frame_tasks_min");
+        const std::size_t min_tasks = min_it == r_.evidence.end() ? 2u : static_cast<std::size_t>(min_it->second);
+        for (std::size_t pi = 0; pi + 1 < doc_.parts.size(); ++pi) {
+            Part& p = doc_.parts[pi];
+            int last_item = 0;
+            bool named = false;
+            for (const auto& s : p.sections)
+                for (const auto& it : s.items) {
+                    last_item = std::max(last_item, it.span.end_line);
+                    named |= !it.lead.empty() || !it.support.empty();
+                }
+            if (last_item == 0 || named) continue;
+            const int next_part = doc_.parts[pi + 1].line;
+            const bool signed_off = std::any_of(signature_lines_.begin(), signature_lines_.end(),
+                                                [&](int l) { return l > last_item && l < next_part; });
+            if (!signed_off) continue;
+            std::size_t later = 0;
+            for (std::size_t pj = pi + 1; pj < doc_.parts.size(); ++pj)
+                for (const auto& s : doc_.parts[pj].sections)
+                    for (const auto& it : s.items) later += !it.lead.empty() || !it.support.empty();
+            if (later < min_tasks) continue;
+            for (auto& s : p.sections) {
+                for (const auto& it : s.items)
+                    add_diag("info", "no-task", it.span.line - 1, "the notice's own request, before its signature, is no task");
+                s.items.clear();
+            }
+            // The part was the notice itself; tables name their part by position, so it stays
+            // (empty) when there are any.
+            if (doc_.tables.empty()) {
+                doc_.parts.erase(doc_.parts.begin() + static_cast<std::ptrdiff_t>(pi));
+                --pi;
+            }
+        }
+    }
+
     /// A part heading followed at once by another ("2024年…重点工作和民生实事任务分解" over
     /// "第一部分　重点工作") titles the document, not a part: it holds nothing.
     void drop_title_parts() {
@@ -1962,6 +2019,7 @@ private:
         adopt_trailing_unit_brackets();
         lead_from_unit_headings();
         drop_frame_sections();
+        drop_notice_requests();
         for (std::size_t pi = 0; pi < doc_.parts.size(); ++pi) {
             Part& p = doc_.parts[pi];
             p.id = "p" + std::to_string(pi + 1);

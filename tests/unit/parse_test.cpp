@@ -1654,3 +1654,39 @@ TEST_CASE("a bureau's plan: '牵头领导:钱五副局长', fields glued to the 
     CHECK(items[1].lead.empty());
     CHECK(names(items[1].support) == V{"城建科"});
 }
+
+TEST_CASE("a notice's own numbered requests, closed by its signature, are no tasks", "[parse][zones]") {
+    auto d = test::parse_string(
+        "青川县人民政府办公室关于印发2026年重点工作任务清单的通知\n"
+        "各乡镇人民政府，县政府各部门：\n"
+        "现将任务清单印发给你们，并提出如下要求。\n"
+        "一、各单位要在4月底前制定落实方案。\n"
+        "二、各牵头单位要按季度报送进展。\n"
+        "青川县人民政府办公室\n"
+        "2026年3月2日\n"
+        "附件\n"
+        "2026年重点工作任务清单\n"
+        "1.新建乡镇卫生院2所。(牵头单位：县卫健委；配合单位：县财政局)\n"
+        "2.改造农村公路30公里。(牵头单位：县交通局；配合单位：各乡镇人民政府)\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].text == "新建乡镇卫生院2所。");
+    bool request_listed = false;
+    for (const auto& u : d.unassigned) request_listed |= u.text.find("各单位要在4月底前") != std::string::npos;
+    CHECK(request_listed);
+}
+
+TEST_CASE("the title under a bare attachment label opens its part, in any wording", "[parse][zones]") {
+    auto d = test::parse_string(
+        "关于做好2026年重点项目推进工作的通知\n"
+        "（此件公开发布）\n"
+        "附件1\n"
+        "县《政府工作报告》确定的2026年重点项目责任分解\n"
+        "（一）新建城区停车位800个。[牵头单位:县住建局;责任单位:县交通局]\n"
+        "（二）改造供水管网12公里。[牵头单位:县水务局;责任单位:县财政局]\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].text == "新建城区停车位800个。");
+    REQUIRE(!d.parts.empty());
+    CHECK(d.parts.back().title == "县《政府工作报告》确定的2026年重点项目责任分解");
+}
