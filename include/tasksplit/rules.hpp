@@ -122,6 +122,9 @@ struct Rules {
     Regex bullet;       ///< "●" before an unnumbered task
     Regex web_furniture;  ///< "【打印本页】【关闭窗口】": the web page around a copy
     std::vector<std::pair<std::string, std::vector<std::string>>> part_kind_words;
+    struct HeaderForms {
+        std::vector<std::string> ends, lead, support, never;  ///< folded UTF-8
+    } header_forms;  ///< a header cell's role from its form when no column name matches
     icu::UnicodeString surnames;  ///< first characters of a leader's name in a grid cell (folded)
     std::map<std::string, double> evidence;  ///< named weights and thresholds (layout.yaml: evidence)
     // units.yaml

@@ -116,7 +116,19 @@ const std::string* Rules::header_role(const std::string& cell) const {
         if (role && *role != r) return nullptr;
         role = &r;
     }
-    return role;
+    if (role) return role;
+    // By form: a role word, then a unit word at the end ("协同推进部门").
+    auto has = [&](const std::vector<std::string>& words) {
+        return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return cell.find(w) != std::string::npos; });
+    };
+    const bool unit_end = std::any_of(header_forms.ends.begin(), header_forms.ends.end(), [&](const std::string& w) {
+        return cell.size() > w.size() && cell.compare(cell.size() - w.size(), w.size(), w) == 0;
+    });
+    if (!unit_end || has(header_forms.never)) return nullptr;
+    const bool lead = has(header_forms.lead), support = has(header_forms.support);
+    if (lead == support) return nullptr;
+    static const std::string kLead = "lead", kSupport = "support";
+    return lead ? &kLead : &kSupport;
 }
 
 namespace {
@@ -385,6 +397,12 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
             r.leader_role_in_brackets = Regex(from_utf8("^" + prefix + "(" + name + ")(?:同志)?\\((" + roles + ")\\)$"),
                                               where(s, lh, "leader_heading"));
             r.heading_max_title = need(s, need(s, y, "heading_as_item"), "max_title").as<int>();
+            if (const YAML::Node forms = y["header_forms"]) {
+                for (auto [key, list] : {std::pair{"ends", &r.header_forms.ends}, std::pair{"lead", &r.header_forms.lead},
+                                         std::pair{"support", &r.header_forms.support}, std::pair{"never", &r.header_forms.never}})
+                    for (const auto& w : list_of(s, need(s, forms, key), std::string("header_forms.") + key))
+                        list->push_back(to_utf8(folded(w)));
+            }
             if (const YAML::Node names = y["surnames"]) {
                 if (!names.IsScalar()) throw GrammarError(where(s, names, "surnames") + ": surnames is one string of characters");
                 r.surnames = folded(names.as<std::string>());

@@ -162,3 +162,17 @@ TEST_CASE("the clause walk keeps its reading where a proposed grid is no better"
     CHECK_FALSE(taken[0]);
     CHECK(doc.tables.size() == 1);
 }
+
+TEST_CASE("a header cell in no list names its column by its form: a role word before a unit word", "[layout][grid]") {
+    CHECK(*rules().header_role("协同推进部门") == "support");
+    CHECK(*rules().header_role("牵头推进部门") == "lead");
+    CHECK(rules().header_role("各配合单位") == nullptr);  // a collective, no column name
+    CHECK(rules().header_role("县文旅局") == nullptr);
+    const auto items = all_items(test::parse_string(
+        "2026年重点工作分解\n\n序号\n\n重点工作\n\n牵头推进部门\n\n协同推进部门\n\n"
+        "1\n\n新建城市书房6处。\n\n县文旅局\n\n县财政局、各乡镇\n\n"
+        "2\n\n改造农贸市场3个。\n\n县商务局\n\n县市场监管局\n"));
+    REQUIRE(items.size() == 2);
+    CHECK(names(items[0].lead) == V{"县文旅局"});
+    CHECK(names(items[0].support) == V{"县财政局", "各乡镇"});
+}
