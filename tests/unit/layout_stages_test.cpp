@@ -166,7 +166,7 @@ TEST_CASE("the clause walk keeps its reading where a proposed grid is no better"
 TEST_CASE("a header cell in no list names its column by its form: a role word before a unit word", "[layout][grid]") {
     CHECK(*rules().header_role("协同推进部门") == "support");
     CHECK(*rules().header_role("牵头推进部门") == "lead");
-    CHECK(rules().header_role("各配合单位") == nullptr);  // a collective, no column name
+    CHECK(rules().header_role("各协同推进部门") == nullptr);  // a collective, no column name
     CHECK(rules().header_role("县文旅局") == nullptr);
     const auto items = all_items(test::parse_string(
         "2026年重点工作分解\n\n序号\n\n重点工作\n\n牵头推进部门\n\n协同推进部门\n\n"
