@@ -2186,42 +2186,49 @@ Parser::Parser(const std::vector<std::string>& grammar_files)
 Parser::~Parser() = default;
 Parser::Parser(Parser&&) noexcept = default;
 
-Document Parser::parse(const SourceText& original) const {
-    const layout::Evidence ev = layout::load_evidence(rules_);
+namespace {
+
+/// The stages in order: relining, the clause walk, line features, grid proposals, the choice.
+/// With `explanation`, what they saw is written there too (parse --explain).
+Document run_stages(const SourceText& original, const Rules& rules, const TargetExtractor& targets, bool line_map,
+                    std::string* explanation) {
+    const layout::Evidence ev = layout::load_evidence(rules);
     std::vector<int> physical;
     const std::optional<SourceText> relined = layout::reline(original, ev, physical);
     const SourceText& text = relined ? *relined : original;
-    Assembler a(text, rules_, *targets_, line_map_);
+    Assembler a(text, rules, targets, line_map);
     Document doc = a.run();
     // The clause walk has read the file; grids found by their own evidence replace its reading
     // where they are better supported.
     auto lines = layout::read_lines(text);
     const layout::WalkScores walk(doc, text.line_count());
-    auto regions = layout::propose_grids(text, lines, rules_, ev, walk);
-    layout::choose_regions(doc, regions, walk, text, *targets_, ev);
+    auto regions = layout::propose_grids(text, lines, rules, ev, walk);
+    const auto taken = layout::choose_regions(doc, regions, walk, text, targets, ev);
+    if (explanation) {
+        if (relined)
+            *explanation = "== relined (stage A0): the file's " + std::to_string(original.line_count()) +
+                           " lines are read as " + std::to_string(text.line_count()) +
+                           ", cut before the numbers of chains inside long lines; line numbers below are of the cut lines\n\n";
+        *explanation += layout::explain(text, lines, regions, taken, doc);
+    }
     if (relined) layout::to_physical_lines(doc, physical, original);
+    return doc;
+}
+
+}  // namespace
+
+Document Parser::parse(const SourceText& text) const {
+    Document doc = run_stages(text, rules_, *targets_, line_map_, nullptr);
     doc.source.path = text.path;
     doc.source.encoding = text.encoding;
     doc.source.bytes = text.input_bytes;
     return doc;
 }
 
-std::string Parser::explain(const SourceText& original) const {
-    const layout::Evidence ev = layout::load_evidence(rules_);
-    std::vector<int> physical;
-    const std::optional<SourceText> relined = layout::reline(original, ev, physical);
-    const SourceText& text = relined ? *relined : original;
-    Assembler a(text, rules_, *targets_, false);
-    Document doc = a.run();
-    auto lines = layout::read_lines(text);
-    const layout::WalkScores walk(doc, text.line_count());
-    auto regions = layout::propose_grids(text, lines, rules_, ev, walk);
-    const auto taken = layout::choose_regions(doc, regions, walk, text, *targets_, ev);
-    std::string head;
-    if (relined)
-        head = "== relined (stage A0): the file's " + std::to_string(original.line_count()) + " lines are read as " +
-               std::to_string(text.line_count()) + ", cut before the numbers of chains inside long lines; line numbers below are of the cut lines\n\n";
-    return head + layout::explain(text, lines, regions, taken, doc);
+std::string Parser::explain(const SourceText& text) const {
+    std::string out;
+    run_stages(text, rules_, *targets_, false, &out);
+    return out;
 }
 
 Document Parser::parse_bytes(std::string bytes, const std::string& path,
