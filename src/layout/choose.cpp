@@ -14,13 +14,6 @@ namespace {
 /// A task glued from many rows is no task: past this many characters an item counts as text only.
 constexpr std::size_t kGluedItemBytes = 3 * 400;
 
-std::size_t source_byte(const SourceText& t, const Run& run, const std::string& utf8, std::size_t offset) {
-    const int32_t units = icu::UnicodeString::fromUTF8(utf8.substr(0, offset)).length();
-    if (run.src.empty()) return 0;
-    if (units >= run.size()) return run.src.back() >= 0 ? t.byte_at(run.src.back() + 1) : 0;
-    return run.src[units] >= 0 ? t.byte_at(run.src[units]) : 0;
-}
-
 /// Replaces the clause walk's reading over every taken region at once (one pass over the
 /// document, however many regions).
 void splice(Document& doc, const std::vector<const Region*>& taken, int lines, const SourceText& text,
@@ -102,6 +95,13 @@ void splice(Document& doc, const std::vector<const Region*>& taken, int lines, c
 }
 
 }  // namespace
+
+std::size_t source_byte(const SourceText& t, const Run& run, const std::string& utf8, std::size_t offset) {
+    const int32_t units = icu::UnicodeString::fromUTF8(utf8.substr(0, offset)).length();
+    if (run.src.empty()) return 0;
+    if (units >= run.size()) return run.src.back() >= 0 ? t.byte_at(run.src.back() + 1) : 0;
+    return run.src[units] >= 0 ? t.byte_at(run.src[units]) : 0;
+}
 
 WalkScores::WalkScores(const Document& doc, int lines) : sum_(static_cast<std::size_t>(lines) + 1, 0.0) {
     std::vector<double> at(static_cast<std::size_t>(lines), 0.0);

@@ -402,9 +402,8 @@ private:
         finish(reg, rows, header, period);
     }
 
-    static int modal(const std::map<std::size_t, int>& sizes) { return modal_of(sizes); }
-    template <class M>
-    static int modal_of(const M& sizes) {
+    /// The most frequent row size.
+    static int modal(const std::map<std::size_t, int>& sizes) {
         int best = 0, count = 0;
         for (const auto& [size, n] : sizes)
             if (n > count) {

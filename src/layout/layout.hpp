@@ -151,7 +151,11 @@ std::vector<Region> propose_grids(const SourceText& text, std::vector<LineFeatur
 std::vector<bool> choose_regions(Document& doc, std::vector<Region>& regions, const WalkScores& walk,
                                  const SourceText& text, const TargetExtractor& targets, const Evidence& ev);
 
-/// Ids, item-without-units and deadlines after a splice.
+/// Byte offset in the source of byte `offset` of `utf8` (the UTF-8 of `run.orig`): where a
+/// target found in an item's text stands in the file.
+std::size_t source_byte(const SourceText& text, const Run& run, const std::string& utf8, std::size_t offset);
+
+/// Ids of parts, sections and items, and the order of unassigned lines and diagnostics, after a splice.
 void renumber(Document& doc);
 
 /// --explain: a readable dump of lines, regions and the choice.

@@ -1329,8 +1329,8 @@ private:
         Section& s = current_section();
         item.targets = targets_.extract(item.text);
         for (auto& target : item.targets) {
-            target.start = source_byte(text, item.text, target.start);
-            target.end = source_byte(text, item.text, target.end);
+            target.start = layout::source_byte(t_, text, item.text, target.start);
+            target.end = layout::source_byte(t_, text, item.text, target.end);
         }
         if (!item.deadline) item.deadline = find_deadline(item.text);
         if (!item.leader) {
@@ -1353,14 +1353,6 @@ private:
         item.support.shrink_to_fit();
         item.targets.shrink_to_fit();
         s.items.push_back(std::move(item));
-    }
-
-    /// Byte offset in the source of byte `offset` of `utf8` (the UTF-8 of `run.orig`).
-    std::size_t source_byte(const Run& run, const std::string& utf8, std::size_t offset) const {
-        int32_t units = icu::UnicodeString::fromUTF8(utf8.substr(0, offset)).length();
-        if (run.src.empty()) return 0;
-        if (units >= run.size()) return t_.byte_at(run.src.back() + 1);
-        return run.src[units] >= 0 ? t_.byte_at(run.src[units]) : 0;
     }
 
     // ---- cell-per-line grids -----------------------------------------------------------
