@@ -28,6 +28,11 @@ void remove_where(V& v, P pred) {
     v.erase(std::remove_if(v.begin(), v.end(), pred), v.end());
 }
 
+/// Bars of a flattened web table, and the vertical strokes of box drawing (U+2500 block).
+inline bool is_bar(char16_t c) {
+    return c == u'|' || c == u'\u2502' || c == u'\u2503' || c == u'\u2551' || c == u'\u250A' || c == u'\u250B';
+}
+
 /// Numbering styles of the one numbering lexer: "1" "1." "1、" "(1)" "一、" "(一)" "①" "⑴" "⒈".
 enum class NumberStyle { none, arabic_bare, arabic_dot, arabic_paren, chinese_comma, chinese_paren, circled };
 
@@ -79,6 +84,7 @@ struct Evidence {
     double legacy_margin = 0.5;
     int reline_min_chars = 160;
     int reline_min_cuts = 3;
+    int reline_join_min_chars = 300;
 };
 Evidence load_evidence(const Rules& rules);
 

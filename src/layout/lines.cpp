@@ -5,11 +5,6 @@
 namespace tasksplit::layout {
 namespace {
 
-bool is_bar(char16_t c) {
-    // Bars of a flattened web table, and the vertical strokes of box drawing (U+2500 block).
-    return c == u'|' || c == u'\u2502' || c == u'\u2503' || c == u'\u2551' || c == u'\u250A' || c == u'\u250B';
-}
-
 bool is_box(char16_t c) { return c >= 0x2500 && c <= 0x257F; }
 
 int digit(char16_t c) { return c >= u'0' && c <= u'9' ? c - u'0' : -1; }
@@ -205,6 +200,7 @@ Evidence load_evidence(const Rules& rules) {
     get("legacy_margin", ev.legacy_margin);
     get("reline_min_chars", ev.reline_min_chars);
     get("reline_min_cuts", ev.reline_min_cuts);
+    get("reline_join_min_chars", ev.reline_join_min_chars);
     return ev;
 }
 

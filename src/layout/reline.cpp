@@ -3,6 +3,9 @@
 // the numbers of a numbering chain ((一)(二)(三), 1. 2. 3.) printed where a new line could begin
 // show where the lines were: the line is cut, virtually, before each. The text is not touched;
 // only line_start/line_end change, and `physical` maps each virtual line back for the output.
+// Copies that joined the lines with spaces ("…向好 发挥投资…", "序号 目标任务 牵头单位 1 一般…")
+// show the joins too: Chinese prose puts no space between two Chinese characters, so in a very
+// long line such a space was a line end, and so was the space after a chain's bare number.
 #include "layout.hpp"
 
 namespace tasksplit::layout {
@@ -67,8 +70,38 @@ std::vector<int32_t> chain_cuts(const SourceText& t, int32_t a, int32_t b) {
         close();
     }
     std::vector<int32_t> cuts;
-    for (const auto& x : found)
-        if (x.kept) cuts.push_back(x.token.start);
+    for (const auto& x : found) {
+        if (!x.kept) continue;
+        cuts.push_back(x.token.start);
+        if (x.token.style != NumberStyle::arabic_bare) continue;
+        int32_t q = x.token.end;
+        while (q < b && is_space(f.charAt(q))) ++q;
+        // "1 一般公共…": the number was a cell of its own.
+        if (q > x.token.end && q < b && f.charAt(q) >= 0x2E80) cuts.push_back(q);
+    }
+    return cuts;
+}
+
+int bars(const SourceText& t, int32_t a, int32_t b) {
+    int n = 0;
+    for (int32_t p = a; p < b; ++p) n += is_bar(t.fold.charAt(p));
+    return n;
+}
+
+bool chinese(char16_t c) { return c >= 0x2E80; }
+
+/// The starts of the text after each run of spaces between two Chinese characters (or
+/// full-width marks) inside [a, b).
+std::vector<int32_t> join_cuts(const SourceText& t, int32_t a, int32_t b) {
+    const icu::UnicodeString& f = t.fold;
+    std::vector<int32_t> cuts;
+    for (int32_t p = a + 1; p < b; ++p) {
+        if (!is_space(f.charAt(p)) || !chinese(f.charAt(p - 1))) continue;
+        int32_t q = p;
+        while (q < b && is_space(f.charAt(q))) ++q;
+        if (q < b && chinese(f.charAt(q))) cuts.push_back(q);
+        p = q;
+    }
     return cuts;
 }
 
@@ -79,8 +112,19 @@ std::optional<SourceText> reline(const SourceText& text, const Evidence& ev, std
     bool any = false;
     for (int i = 0; i < text.line_count(); ++i) {
         if (text.line_end[i] - text.line_start[i] < ev.reline_min_chars) continue;
-        cuts[i] = chain_cuts(text, text.line_start[i], text.line_end[i]);
+        const int32_t a = text.line_start[i], b = text.line_end[i];
+        cuts[i] = chain_cuts(text, a, b);
         if (static_cast<int>(cuts[i].size()) < ev.reline_min_cuts) cuts[i].clear();
+        // In a line whose cells are cut by bars, a space between Chinese characters is a cell's
+        // wrapped line ("…工作机 制,落实…"), not a join.
+        if (b - a >= ev.reline_join_min_chars && bars(text, a, b) < ev.reline_min_cuts) {
+            std::vector<int32_t> joins = join_cuts(text, a, b);
+            if (static_cast<int>(joins.size()) >= ev.reline_min_cuts) {
+                cuts[i].insert(cuts[i].end(), joins.begin(), joins.end());
+                std::sort(cuts[i].begin(), cuts[i].end());
+                cuts[i].erase(std::unique(cuts[i].begin(), cuts[i].end()), cuts[i].end());
+            }
+        }
         any |= !cuts[i].empty();
     }
     if (!any) return std::nullopt;
