@@ -88,20 +88,62 @@ int bars(const SourceText& t, int32_t a, int32_t b) {
     return n;
 }
 
-bool chinese(char16_t c) { return c >= 0x2E80; }
+// A cell or a line of Chinese text ends in a Chinese character or any mark ("…同步", "…增长10%",
+// "…“乡债县管”"), and begins with a Chinese character, an opening mark, or a number glued to a
+// Chinese character ("2024年11月"). A number with spaces on both sides ("全市 60 岁") is a cell of
+// its own only as a link of a chain (below).
+bool is_digit(char16_t c) { return c >= u'0' && c <= u'9'; }
+bool ends_text(char16_t c) {
+    const bool latin = is_digit(c) || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
+    return !latin && !is_space(c);
+}
+bool begins_chinese(char16_t c) { return c >= 0x2E80 || c == u'\u201C' || c == u'\u2018' || c == u'('; }
 
-/// The starts of the text after each run of spaces between two Chinese characters (or
-/// full-width marks) inside [a, b).
+int32_t skip_spaces(const icu::UnicodeString& f, int32_t p, int32_t b) {
+    while (p < b && is_space(f.charAt(p))) ++p;
+    return p;
+}
+
+/// Where the text after each run of spaces between the end of one piece of Chinese text and
+/// the beginning of another starts, inside [a, b).
 std::vector<int32_t> join_cuts(const SourceText& t, int32_t a, int32_t b) {
     const icu::UnicodeString& f = t.fold;
+    struct Lone {
+        int value;
+        int32_t at, after;
+    };
     std::vector<int32_t> cuts;
+    std::vector<Lone> lone;
     for (int32_t p = a + 1; p < b; ++p) {
-        if (!is_space(f.charAt(p)) || !chinese(f.charAt(p - 1))) continue;
-        int32_t q = p;
-        while (q < b && is_space(f.charAt(q))) ++q;
-        if (q < b && chinese(f.charAt(q))) cuts.push_back(q);
+        if (!is_space(f.charAt(p)) || !ends_text(f.charAt(p - 1))) continue;
+        const int32_t q = skip_spaces(f, p, b);
         p = q;
+        if (q >= b) break;
+        if (begins_chinese(f.charAt(q))) {
+            cuts.push_back(q);
+            continue;
+        }
+        int32_t e = q;
+        int value = 0;
+        while (e < b && e - q < 4 && is_digit(f.charAt(e))) value = value * 10 + (f.charAt(e++) - u'0');
+        if (e == q || e >= b) continue;
+        if (begins_chinese(f.charAt(e))) {
+            cuts.push_back(q);  // "2024年11月"
+        } else if (is_space(f.charAt(e))) {
+            const int32_t after = skip_spaces(f, e, b);
+            if (after < b && begins_chinese(f.charAt(after))) lone.push_back({value, q, after});
+        }
     }
+    // "…园区) 34 守护美丽蓝湾…": a row number, when the one before or after is its neighbour
+    // in value (or it opens a chain at 1).
+    for (std::size_t k = 0; k < lone.size(); ++k) {
+        const int v = lone[k].value;
+        const bool linked = v == 1 || (k > 0 && lone[k - 1].value == v - 1) || (k + 1 < lone.size() && lone[k + 1].value == v + 1);
+        if (!linked) continue;
+        cuts.push_back(lone[k].at);
+        cuts.push_back(lone[k].after);
+    }
+    std::sort(cuts.begin(), cuts.end());
     return cuts;
 }
 

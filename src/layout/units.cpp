@@ -273,6 +273,8 @@ bool looks_like_units(const Run& cell, const Rules& rules) {
 UnitList split_units(const Run& input, const Rules& rules) {
     UnitList out;
     Run list = cut_convention(input, rules, out.convention);
+    // A unit cell written as a sentence ("区发改委、区市场监管局。"): the full stop ends the list.
+    while (!list.empty() && list.fold.charAt(list.size() - 1) == u'。') list = list.sub(0, list.size() - 1).trimmed();
     std::vector<Run> split = split_pieces(list, rules, out.empty_pieces);
     // "国家发展改革委、财政部会同有关部门负责": a joint-lead word between two units ends the lead
     // group, like a 牵头 marker after the first; the piece after it goes on as the next piece.
