@@ -119,8 +119,9 @@ std::vector<int32_t> join_cuts(const SourceText& t, int32_t a, int32_t b) {
         const int32_t q = skip_spaces(f, p, b);
         p = q;
         if (q >= b) break;
-        if (begins_chinese(f.charAt(q))) {
-            cuts.push_back(q);
+        const NumberToken n = number_at(t, q, b);
+        if (begins_chinese(f.charAt(q)) || (n && n.style != NumberStyle::arabic_bare)) {
+            cuts.push_back(q);  // "…向好 发挥…", "…如下: 1. 泰康中路…"
             continue;
         }
         int32_t e = q;
@@ -155,17 +156,16 @@ std::optional<SourceText> reline(const SourceText& text, const Evidence& ev, std
     for (int i = 0; i < text.line_count(); ++i) {
         if (text.line_end[i] - text.line_start[i] < ev.reline_min_chars) continue;
         const int32_t a = text.line_start[i], b = text.line_end[i];
-        cuts[i] = chain_cuts(text, a, b);
-        if (static_cast<int>(cuts[i].size()) < ev.reline_min_cuts) cuts[i].clear();
-        // In a line whose cells are cut by bars, a space between Chinese characters is a cell's
-        // wrapped line ("…工作机 制,落实…"), not a join.
+        // Where the joins show, they are the lines, and a chain inside one of them stays there
+        // ("1. 泰康中路:2024年7月;2.梅湖路:…" in a cell). In a line whose cells are cut by bars,
+        // a space between Chinese characters is a cell's wrapped line ("…工作机 制,落实…").
         if (b - a >= ev.reline_join_min_chars && bars(text, a, b) < ev.reline_min_cuts) {
-            std::vector<int32_t> joins = join_cuts(text, a, b);
-            if (static_cast<int>(joins.size()) >= ev.reline_min_cuts) {
-                cuts[i].insert(cuts[i].end(), joins.begin(), joins.end());
-                std::sort(cuts[i].begin(), cuts[i].end());
-                cuts[i].erase(std::unique(cuts[i].begin(), cuts[i].end()), cuts[i].end());
-            }
+            cuts[i] = join_cuts(text, a, b);
+            if (static_cast<int>(cuts[i].size()) < ev.reline_min_cuts) cuts[i].clear();
+        }
+        if (cuts[i].empty()) {
+            cuts[i] = chain_cuts(text, a, b);
+            if (static_cast<int>(cuts[i].size()) < ev.reline_min_cuts) cuts[i].clear();
         }
         any |= !cuts[i].empty();
     }
