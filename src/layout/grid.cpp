@@ -352,6 +352,13 @@ private:
         return true;
     }
 
+    /// The line after the `count` non-blank lines that follow `line` (the end of a last row).
+    int after_lines(int line, int count) const {
+        int i = line + 1;
+        for (; i < static_cast<int>(lines_.size()) && count > 0; ++i) count -= !lines_[i].blank;
+        return i;
+    }
+
     void read_cell_chain(const std::vector<int>& stream, const std::vector<std::size_t>& anchors, std::size_t k0,
                          std::size_t k1) {
         const int last_anchor = stream[anchors[k1 - 1]];
@@ -481,7 +488,7 @@ private:
             row.cells = row_cells(row.line);
             // Lines up to the next row continue this one (a cell printed over lines), unless
             // they open with a number of another kind or a heading: those are heading rows.
-            const int stop = k + 1 < k1 ? row_lines[k + 1] : std::min<int>(static_cast<int>(lines_.size()), row.line + 3);
+            const int stop = k + 1 < k1 ? row_lines[k + 1] : after_lines(row.line, 2);
             bool in_headings = false;
             for (int i = row.line + 1; i < stop; ++i) {
                 LineFeatures l = lines_[i];

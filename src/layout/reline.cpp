@@ -93,9 +93,14 @@ int bars(const SourceText& t, int32_t a, int32_t b) {
 // Chinese character ("2024年11月"). A number with spaces on both sides ("全市 60 岁") is a cell of
 // its own only as a link of a chain (below).
 bool is_digit(char16_t c) { return c >= u'0' && c <= u'9'; }
-bool ends_text(char16_t c) {
-    const bool latin = is_digit(c) || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
-    return !latin && !is_space(c);
+bool ends_text(const icu::UnicodeString& f, int32_t a, int32_t p) {
+    const char16_t c = f.charAt(p - 1);
+    if (is_digit(c) || (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z') || is_space(c)) return false;
+    if (c != u'%') return true;
+    // "…增长10% 区发改局" ends a cell; "达到 90% 以上" is a number spaced off in a sentence.
+    int32_t k = p - 2;
+    while (k > a && (is_digit(f.charAt(k)) || f.charAt(k) == u'.')) --k;
+    return f.charAt(k) >= 0x2E80;
 }
 bool begins_chinese(char16_t c) { return c >= 0x2E80 || c == u'\u201C' || c == u'\u2018' || c == u'('; }
 
@@ -108,20 +113,26 @@ int32_t skip_spaces(const icu::UnicodeString& f, int32_t p, int32_t b) {
 /// the beginning of another starts, inside [a, b).
 std::vector<int32_t> join_cuts(const SourceText& t, int32_t a, int32_t b) {
     const icu::UnicodeString& f = t.fold;
-    struct Lone {
+    struct Number {
         int value;
         int32_t at, after;
+        bool lone;  ///< a bare number between spaces: a row number or a count
     };
     std::vector<int32_t> cuts;
-    std::vector<Lone> lone;
+    std::vector<Number> numbers;
     for (int32_t p = a + 1; p < b; ++p) {
-        if (!is_space(f.charAt(p)) || !ends_text(f.charAt(p - 1))) continue;
+        if (!is_space(f.charAt(p)) || !ends_text(f, a, p)) continue;
         const int32_t q = skip_spaces(f, p, b);
         p = q;
         if (q >= b) break;
         const NumberToken n = number_at(t, q, b);
         if (begins_chinese(f.charAt(q)) || (n && n.style != NumberStyle::arabic_bare)) {
             cuts.push_back(q);  // "…向好 发挥…", "…如下: 1. 泰康中路…"
+            // The space after a line's number ("1. 泰康", "(一) 坚持") is no join.
+            if (n) {
+                numbers.push_back({n.value, q, q, false});
+                p = skip_spaces(f, n.end, b) - 1;
+            }
             continue;
         }
         int32_t e = q;
@@ -132,17 +143,18 @@ std::vector<int32_t> join_cuts(const SourceText& t, int32_t a, int32_t b) {
             cuts.push_back(q);  // "2024年11月"
         } else if (is_space(f.charAt(e))) {
             const int32_t after = skip_spaces(f, e, b);
-            if (after < b && begins_chinese(f.charAt(after))) lone.push_back({value, q, after});
+            if (after < b && begins_chinese(f.charAt(after))) numbers.push_back({value, q, after, true});
         }
     }
-    // "…园区) 34 守护美丽蓝湾…": a row number, when the one before or after is its neighbour
-    // in value (or it opens a chain at 1).
-    for (std::size_t k = 0; k < lone.size(); ++k) {
-        const int v = lone[k].value;
-        const bool linked = v == 1 || (k > 0 && lone[k - 1].value == v - 1) || (k + 1 < lone.size() && lone[k + 1].value == v + 1);
+    // "…园区) 34 守护美丽蓝湾…": a row number, when the number before or after it (of any style:
+    // "15. …" then "16 …") is its neighbour in value; "街区 1 个" alone is a count.
+    for (std::size_t k = 0; k < numbers.size(); ++k) {
+        if (!numbers[k].lone) continue;
+        const int v = numbers[k].value;
+        const bool linked = (k > 0 && numbers[k - 1].value == v - 1) || (k + 1 < numbers.size() && numbers[k + 1].value == v + 1);
         if (!linked) continue;
-        cuts.push_back(lone[k].at);
-        cuts.push_back(lone[k].after);
+        cuts.push_back(numbers[k].at);
+        cuts.push_back(numbers[k].after);
     }
     std::sort(cuts.begin(), cuts.end());
     return cuts;
