@@ -374,6 +374,7 @@ private:
             row.line = stream[anchors[k]];
             row.number = lines_[row.line].head;
             const std::size_t end = k + 1 < k1 ? anchors[k + 1] : stream.size();
+            int counted = 0;
             for (std::size_t s = anchors[k] + 1; s < end; ++s) {
                 GCell c = whole(stream[s]);
                 if (c.type == CellType::heading) {
@@ -383,9 +384,13 @@ private:
                 }
                 if (k + 1 == k1) {
                     // The last row has no next number to end it: it takes as many cells as the
-                    // rows before it did, and stops at a number of another kind.
+                    // rows before it did, and stops at a number of the chain's kind. A line of
+                    // another numbering continues a cell ("分两批:" / "1. 城东:6月;…").
                     const int period = modal(sizes);
-                    if (lines_[stream[s]].head || (period > 0 && static_cast<int>(row.cells.size()) >= period)) break;
+                    const NumberToken& head = lines_[stream[s]].head;
+                    if (head && head.style == row.number.style) break;
+                    if (period > 0 && counted >= period) break;
+                    counted += !head;
                 }
                 row.cells.push_back(std::move(c));
             }

@@ -113,13 +113,12 @@ int32_t skip_spaces(const icu::UnicodeString& f, int32_t p, int32_t b) {
 /// the beginning of another starts, inside [a, b).
 std::vector<int32_t> join_cuts(const SourceText& t, int32_t a, int32_t b) {
     const icu::UnicodeString& f = t.fold;
-    struct Number {
+    struct Lone {
         int value;
         int32_t at, after;
-        bool lone;  ///< a bare number between spaces: a row number or a count
     };
     std::vector<int32_t> cuts;
-    std::vector<Number> numbers;
+    std::vector<Lone> lone;  // bare numbers between spaces: row numbers or counts
     for (int32_t p = a + 1; p < b; ++p) {
         if (!is_space(f.charAt(p)) || !ends_text(f, a, p)) continue;
         const int32_t q = skip_spaces(f, p, b);
@@ -129,10 +128,7 @@ std::vector<int32_t> join_cuts(const SourceText& t, int32_t a, int32_t b) {
         if (begins_chinese(f.charAt(q)) || (n && n.style != NumberStyle::arabic_bare)) {
             cuts.push_back(q);  // "…向好 发挥…", "…如下: 1. 泰康中路…"
             // The space after a line's number ("1. 泰康", "(一) 坚持") is no join.
-            if (n) {
-                numbers.push_back({n.value, q, q, false});
-                p = skip_spaces(f, n.end, b) - 1;
-            }
+            if (n) p = skip_spaces(f, n.end, b) - 1;
             continue;
         }
         int32_t e = q;
@@ -143,18 +139,20 @@ std::vector<int32_t> join_cuts(const SourceText& t, int32_t a, int32_t b) {
             cuts.push_back(q);  // "2024年11月"
         } else if (is_space(f.charAt(e))) {
             const int32_t after = skip_spaces(f, e, b);
-            if (after < b && begins_chinese(f.charAt(after))) numbers.push_back({value, q, after, true});
+            if (after < b && begins_chinese(f.charAt(after))) lone.push_back({value, q, after});
         }
     }
-    // "…园区) 34 守护美丽蓝湾…": a row number, when the number before or after it (of any style:
-    // "15. …" then "16 …") is its neighbour in value; "街区 1 个" alone is a count.
-    for (std::size_t k = 0; k < numbers.size(); ++k) {
-        if (!numbers[k].lone) continue;
-        const int v = numbers[k].value;
-        const bool linked = (k > 0 && numbers[k - 1].value == v - 1) || (k + 1 < numbers.size() && numbers[k + 1].value == v + 1);
+    // "…园区) 34 守护美丽蓝湾…": a row number, when a lone number near it (counts may stand
+    // between: "其中 1 个") is its neighbour in value; "街区 1 个" alone is a count.
+    constexpr std::size_t kNear = 3;
+    for (std::size_t k = 0; k < lone.size(); ++k) {
+        const int v = lone[k].value;
+        bool linked = false;
+        for (std::size_t d = 1; d <= kNear && !linked; ++d)
+            linked = (k >= d && lone[k - d].value == v - 1) || (k + d < lone.size() && lone[k + d].value == v + 1);
         if (!linked) continue;
-        cuts.push_back(numbers[k].at);
-        cuts.push_back(numbers[k].after);
+        cuts.push_back(lone[k].at);
+        cuts.push_back(lone[k].after);
     }
     std::sort(cuts.begin(), cuts.end());
     return cuts;
@@ -164,14 +162,19 @@ std::vector<int32_t> join_cuts(const SourceText& t, int32_t a, int32_t b) {
 
 std::optional<SourceText> reline(const SourceText& text, const Evidence& ev, std::vector<int>& physical) {
     std::vector<std::vector<int32_t>> cuts(text.line_count());
+    // A file of one line was joined, however short.
+    int filled = 0;
+    for (int i = 0; i < text.line_count() && filled < 2; ++i) filled += text.line_end[i] > text.line_start[i];
+    const int32_t min_chars = filled == 1 ? 0 : ev.reline_min_chars;
+    const int32_t join_min_chars = filled == 1 ? 0 : ev.reline_join_min_chars;
     bool any = false;
     for (int i = 0; i < text.line_count(); ++i) {
-        if (text.line_end[i] - text.line_start[i] < ev.reline_min_chars) continue;
+        if (text.line_end[i] - text.line_start[i] < min_chars) continue;
         const int32_t a = text.line_start[i], b = text.line_end[i];
         // Where the joins show, they are the lines, and a chain inside one of them stays there
         // ("1. 泰康中路:2024年7月;2.梅湖路:…" in a cell). In a line whose cells are cut by bars,
         // a space between Chinese characters is a cell's wrapped line ("…工作机 制,落实…").
-        if (b - a >= ev.reline_join_min_chars && bars(text, a, b) < ev.reline_min_cuts) {
+        if (b - a >= join_min_chars && bars(text, a, b) < ev.reline_min_cuts) {
             cuts[i] = join_cuts(text, a, b);
             if (static_cast<int>(cuts[i].size()) < ev.reline_min_cuts) cuts[i].clear();
         }

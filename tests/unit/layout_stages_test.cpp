@@ -88,6 +88,35 @@ TEST_CASE("a notice printed on one line is cut before the numbers of its chains"
     for (const auto& it : items) CHECK(it.span.line == 1);  // lines are the file's, not the cut ones
 }
 
+TEST_CASE("a notice joined with spaces is cut at the joins, not inside numbers or cells", "[layout][reline]") {
+    // A CMS export: every line of a cell grid joined by one space, a deadline cell holding its own
+    // numbered list, counts spaced off in a sentence.
+    const std::string joined =
+        "序号 本年目标 主抓部门 协同部门 "
+        "1 新建城市书房6处,全市 60 岁以上读者免费。 县文旅局 县财政局、各乡镇 "
+        "2 改造农贸市场3个,其中 1 个在城区。 县商务局 县市场监管局 "
+        "3 新增公办托位200个,分两批: 1. 城东:6月;2.城西:9月。 县卫健委 县教育局、县住建局\n";
+    const SourceText t = source(joined);
+    std::vector<int> physical;
+    const auto relined = reline(t, Evidence{}, physical);
+    REQUIRE(relined);
+    std::vector<std::string> lines;
+    for (int i = 0; i < relined->line_count(); ++i) {
+        Run line;
+        line.append(*relined, relined->line_start[i], relined->line_end[i]);
+        if (!line.empty()) lines.push_back(line.utf8());
+    }
+    CHECK(lines == V{"序号", "本年目标", "主抓部门", "协同部门",
+                     "1", "新建城市书房6处,全市 60 岁以上读者免费。", "县文旅局", "县财政局、各乡镇",
+                     "2", "改造农贸市场3个,其中 1 个在城区。", "县商务局", "县市场监管局",
+                     "3", "新增公办托位200个,分两批:", "1. 城东:6月;2.城西:9月。", "县卫健委", "县教育局、县住建局"});
+
+    const auto items = all_items(test::parse_string(joined));
+    REQUIRE(items.size() == 3);
+    CHECK(names(items[0].lead) == V{"县文旅局"});
+    CHECK(names(items[2].support) == V{"县教育局", "县住建局"});
+}
+
 TEST_CASE("a cell grid is found by its number chain whatever its header says", "[layout][grid]") {
     const SourceText t = source(
         "序号\n\n本年力争完成的目标\n\n主抓部门\n\n协同推进部门\n\n"
