@@ -56,8 +56,9 @@ public:
         }
         if (sq.length() <= 16 && r_.deadline_cell.find(sq)) return CellType::date;
         if (r_.clause_label.find(sq)) return CellType::text;  // "牵头单位：X" is a clause, not a cell
+        // "商务局、高新区、岳麓区" opens with surnames too: names that end like units are units.
         if (sq.length() <= 12 && r_.person_cell.match_at(sq) && unit_kind(sq, r_) == "other" &&
-            (r_.surnames.isEmpty() || r_.surnames.indexOf(sq.charAt(0)) >= 0))
+            (r_.surnames.isEmpty() || r_.surnames.indexOf(sq.charAt(0)) >= 0) && unit_share(cell) < ev_.unit_share_min)
             return CellType::person;
         if (!sentence_inside(sq) && unit_share(cell) >= ev_.unit_share_min) return CellType::unit;
         return CellType::text;
@@ -192,6 +193,7 @@ public:
         : t_(t), lines_(lines), r_(r), ev_(ev), walk_(walk), typer_(t, r, ev) {}
 
     std::vector<Region> run() {
+        bar_block_grids();
         cell_grids();
         row_grids();
         // Chains left to the clause walk come last, as readings that were never in the running.
@@ -263,6 +265,96 @@ private:
             }
         }
         unnumbered_cell_grids(stream);
+    }
+
+    /// Grids whose rows are blocks between lines of bars only ("|"), each cell after the first
+    /// opened by a bar ("| 推进…"), lines without one continuing the cell above ("市政" / "府办"
+    /// / "公厅"). A block with fewer cells than the header has merged cells (rowspan).
+    void bar_block_grids() {
+        const int n = static_cast<int>(lines_.size());
+        // A block is a row: a few lines (a wrapped cell a line per character at most).
+        const int max_block_lines = 3 * ev_.grid_max_period;
+        std::vector<int> next_separator(n + 1, n);
+        for (int k = n; k-- > 0;) next_separator[k] = lines_[k].separator ? k : next_separator[k + 1];
+        int i = 0;
+        while (i < n) {
+            if (next_separator[i] - i > max_block_lines) {  // no bar line near: no block starts here
+                i = next_separator[i] - max_block_lines;
+                continue;
+            }
+            if (lines_[i].blank || lines_[i].separator || covered(i)) {
+                ++i;
+                continue;
+            }
+            std::vector<std::vector<GCell>> blocks;
+            std::vector<int> block_lines;
+            int k = i;
+            while (k < n) {
+                std::vector<std::pair<int, int>> cell_lines;  // first and last line per cell
+                const int start = k;
+                bool barred = false;
+                for (; k < n && !lines_[k].separator && k - start <= max_block_lines; ++k) {
+                    const LineFeatures& l = lines_[k];
+                    if (l.blank) continue;
+                    barred |= l.starts_with_bar && k > start;
+                    if (cell_lines.empty() || l.starts_with_bar) cell_lines.push_back({k, k});
+                    else cell_lines.back().second = k;
+                }
+                // A block of one cell is a row whose other cells are merged from above; it is
+                // closed by a bar line too, or by the end of the file (a copy cut off there).
+                const bool closed = k < n && lines_[k].separator;
+                if (k - start > max_block_lines || cell_lines.empty() || (!barred && cell_lines.size() != 1)) break;
+                std::vector<GCell> cells;
+                for (const auto& [first, last] : cell_lines) {
+                    GCell c = whole(first);
+                    for (int line = first + 1; line <= last; ++line)
+                        if (!lines_[line].blank) c.run.append(t_, lines_[line].ca, lines_[line].cb);
+                    if (last > first) {
+                        c.last_line = last;
+                        c.chars = squeezed(c.run).length();
+                        c.type = typer_.type_of(c.run, 0, 0);
+                    }
+                    cells.push_back(std::move(c));
+                }
+                blocks.push_back(std::move(cells));
+                block_lines.push_back(start);
+                if (!closed) break;
+                ++k;  // the separator
+            }
+            if (static_cast<int>(blocks.size()) <= ev_.grid_min_rows) {
+                ++i;
+                continue;
+            }
+            read_bar_blocks(blocks, block_lines);
+            i = std::max(k, i + 1);
+        }
+    }
+
+    void read_bar_blocks(std::vector<std::vector<GCell>>& blocks, const std::vector<int>& block_lines) {
+        // The header: the first block, short cells naming at least two columns.
+        std::vector<GCell> header = blocks.front();
+        int named = 0;
+        bool short_cells = true;
+        for (const auto& c : header) {
+            named += r_.header_role(to_utf8(squeezed(c.run))) != nullptr;
+            short_cells &= c.chars <= 12;
+        }
+        const bool has_header = named >= 2 && short_cells;
+        if (!has_header) header.clear();
+        const int period = has_header ? static_cast<int>(blocks.front().size()) : 0;
+        std::vector<Row> rows;
+        std::map<std::size_t, int> sizes;
+        for (std::size_t b = has_header ? 1 : 0; b < blocks.size(); ++b) {
+            Row row;
+            row.line = block_lines[b];
+            row.cells = std::move(blocks[b]);
+            ++sizes[row.cells.size()];
+            rows.push_back(std::move(row));
+        }
+        Region reg;
+        reg.family = "bar-block-grid";
+        reg.evidence.push_back(std::to_string(rows.size()) + " rows between bar lines");
+        finish(reg, rows, header, period > 0 ? period : modal(sizes));
     }
 
     /// Grids whose rows carry no number ("序号" printed in the header only, or no such column):
@@ -733,10 +825,11 @@ private:
                 default: break;
             }
         }
-        // A merged cell printed once for several rows: the rows below take it over.
-        if (inherit && previous && item.lead.empty() && item.support.empty()) {
+        // A merged cell printed once for several rows: the rows below take it over. A row that
+        // has its own support cell under a merged lead cell takes the lead only.
+        if (inherit && previous && item.lead.empty()) {
             item.lead = previous->lead;
-            item.support = previous->support;
+            if (item.support.empty()) item.support = previous->support;
             item.lead_basis = previous->lead_basis;
             if (!item.leader) item.leader = previous->leader;
         }

@@ -153,6 +153,29 @@ TEST_CASE("rows flattened one per line with single spaces; a row's unit cell pri
     CHECK(names(items[1].support) == V{"各乡镇", "县财政局"});
 }
 
+TEST_CASE("rows between bar lines: wrapped cells joined, merged lead and support cells inherited", "[layout][grid]") {
+    const SourceText t = source(
+        "主办部门\n| 年度任务\n| 协办单位\n|\n"
+        "县文\n化广电\n旅游局\n| 新建城市书房6处,全部免费开放。\n| 县财政局、各乡镇\n|\n"
+        "改造农贸市场3个。\n| 县商务局、东城区\n|\n"
+        "新增公办托位200个。\n");
+    auto lines = read_lines(t);
+    const WalkScores nothing_read(Document{}, t.line_count());
+    const auto regions = propose_grids(t, lines, rules(), load_evidence(rules()), nothing_read);
+    REQUIRE(regions.size() == 1);
+    const Region& r = regions[0];
+    CHECK(r.family == "bar-block-grid");
+    CHECK(r.columns == std::vector<Role>{Role::lead, Role::text, Role::support});
+    REQUIRE(r.items.size() == 3);
+    CHECK(names(r.items[0].item.lead) == V{"县文化广电旅游局"});
+    // A row with its own support cell under the merged lead cell takes the lead only.
+    CHECK(names(r.items[1].item.lead) == V{"县文化广电旅游局"});
+    CHECK(names(r.items[1].item.support) == V{"县商务局", "东城区"});
+    // A row of the task cell alone takes both, and the file's end closes it.
+    CHECK(r.items[2].item.text == "新增公办托位200个。");
+    CHECK(names(r.items[2].item.support) == V{"县商务局", "东城区"});
+}
+
 TEST_CASE("a status or time word in every row is no leader", "[layout][grid]") {
     const auto items = all_items(test::parse_string(
         "序号 |\n工作 |\n领导 |\n单位 |\n状态 |\n"
