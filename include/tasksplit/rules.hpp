@@ -145,6 +145,7 @@ struct Rules {
     struct KindRule {
         std::string kind;
         std::vector<icu::UnicodeString> starts_with, contains, ends_with;
+        std::vector<icu::UnicodeString> ends_with_named;  ///< after a name of two characters or more
     };
     std::vector<KindRule> kinds;
     // meta.yaml

@@ -482,6 +482,8 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
                 if (kv.second["starts_with"]) k.starts_with = folded_list(list_of(s, kv.second["starts_with"], "kinds"));
                 if (kv.second["contains"]) k.contains = folded_list(list_of(s, kv.second["contains"], "kinds"));
                 if (kv.second["ends_with"]) k.ends_with = folded_list(list_of(s, kv.second["ends_with"], "kinds"));
+                if (kv.second["ends_with_named"])
+                    k.ends_with_named = folded_list(list_of(s, kv.second["ends_with_named"], "kinds"));
                 r.kinds.push_back(std::move(k));
             }
         }

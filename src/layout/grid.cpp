@@ -430,10 +430,12 @@ private:
     }
 
     /// A grid scores at most one per row: where the clause walk already reads every row of a
-    /// chain as a task with units, the chain is not read again (and --explain says so).
+    /// chain as a task with units, one task per row, the chain is not read again (and --explain
+    /// says so). A walk that reads more tasks than rows cuts rows apart (a cell wrapped over
+    /// two lines of a drawn table).
     bool walk_reads_all(const char* family, int first, int last, std::size_t rows) {
         const double walk = walk_.over(first, last);
-        if (walk < static_cast<double>(rows)) return false;
+        if (walk < static_cast<double>(rows) || walk_.items(first, last) > static_cast<int>(rows)) return false;
         Region reg;
         reg.family = family;
         reg.first = first;
@@ -556,6 +558,37 @@ private:
     }
 
     /// The cells of a row line after its number.
+    /// The cells of a line drawn with bars, the frame's outer bars set aside: "│  │设施│" has an
+    /// empty first cell (which the line's content, trimmed of its frame, does not show).
+    std::vector<CellRange> framed_cells(int i) const {
+        const icu::UnicodeString& f = t_.fold;
+        const LineFeatures& l = lines_[i];
+        std::vector<CellRange> out;
+        int32_t start = l.a;
+        for (int32_t k = l.a; k <= l.b; ++k) {
+            if (k < l.b && !is_bar(f.charAt(k))) continue;
+            int32_t x = start, y = k;
+            while (x < y && is_space(f.charAt(x))) ++x;
+            while (y > x && is_space(f.charAt(y - 1))) --y;
+            out.push_back({x, y});
+            start = k + 1;
+        }
+        if (l.starts_with_bar && !out.empty()) out.erase(out.begin());
+        if (l.ends_with_bar && !out.empty()) out.pop_back();
+        return out;
+    }
+
+    void merge_in_columns(Row& row, const std::vector<CellRange>& cells, int line) const {
+        for (std::size_t c = 1; c < cells.size(); ++c) {
+            if (cells[c].a == cells[c].b) continue;
+            GCell& into = row.cells[c - 1];
+            into.run.append(t_, cells[c].a, cells[c].b);
+            into.last_line = line;
+            into.chars = squeezed(into.run).length();
+            into.type = typer_.type_of(into.run, 0, 0);
+        }
+    }
+
     std::vector<GCell> row_cells(int i) const {
         const LineFeatures& l = lines_[i];
         std::vector<GCell> out;
@@ -595,6 +628,16 @@ private:
                     in_headings = true;
                     if (k + 1 < k1) reg.headings.push_back(heading_of(whole(i)));
                     continue;
+                }
+                // A drawn table wraps a cell within its column: a line of as many cells as the
+                // row's, its number cell empty, continues each cell in place.
+                if (l.starts_with_bar) {
+                    const std::vector<CellRange> first = framed_cells(row.line), here = framed_cells(i);
+                    if (here.size() == first.size() && here[0].a == here[0].b &&
+                        lines_[row.line].head.end >= first[0].b && row.cells.size() + 1 == first.size()) {
+                        merge_in_columns(row, here, i);
+                        continue;
+                    }
                 }
                 std::vector<GCell> more;
                 if (l.cut == CutKind::pipe || l.cut == CutKind::tab) {
@@ -748,6 +791,12 @@ private:
         reg.last = 0;
         for (const auto& ri : reg.items) reg.last = std::max(reg.last, ri.last_line);
         for (const auto& h : reg.headings) reg.first = std::min(reg.first, h.line);
+        // The frame drawn above and below the table ("┌──┬──┐", "+---+") is the grid's too.
+        const int n = static_cast<int>(lines_.size());
+        for (int k = reg.first - 1; k >= 0 && (lines_[k].blank || lines_[k].separator); --k)
+            if (lines_[k].separator) reg.first = k;
+        for (int k = reg.last + 1; k < n && (lines_[k].blank || lines_[k].separator); ++k)
+            if (lines_[k].separator) reg.last = k;
         remove_where(reg.headings, [&](const RowHeading& h) { return h.line > reg.last; });
         std::fill(claimed_.begin() + reg.first, claimed_.begin() + reg.last + 1, 1);
         regions_.push_back(std::move(reg));

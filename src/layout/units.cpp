@@ -258,6 +258,8 @@ std::string unit_kind(const icu::UnicodeString& name, const Rules& rules) {
             if (name.indexOf(p) >= 0) return k.kind;
         for (const auto& p : k.ends_with)
             if (ends_with(name, p) && name.length() > p.length()) return k.kind;
+        for (const auto& p : k.ends_with_named)
+            if (ends_with(name, p) && name.length() >= p.length() + 2) return k.kind;
     }
     return "other";
 }
