@@ -103,10 +103,8 @@ std::size_t source_byte(const SourceText& t, const Run& run, const std::string& 
     return run.src[units] >= 0 ? t.byte_at(run.src[units]) : 0;
 }
 
-WalkScores::WalkScores(const Document& doc, int lines)
-    : sum_(static_cast<std::size_t>(lines) + 1, 0.0), items_(static_cast<std::size_t>(lines) + 1, 0) {
+WalkScores::WalkScores(const Document& doc, int lines) : sum_(static_cast<std::size_t>(lines) + 1, 0.0) {
     std::vector<double> at(static_cast<std::size_t>(lines), 0.0);
-    std::vector<int> items_at(static_cast<std::size_t>(lines), 0);
     auto add = [&](int line1, double v) {
         if (line1 >= 1 && line1 <= lines) at[line1 - 1] += v;
     };
@@ -115,15 +113,11 @@ WalkScores::WalkScores(const Document& doc, int lines)
             for (const auto& it : s.items) {
                 const bool named = !it.lead.empty() || !it.support.empty() || it.leader;
                 add(it.span.line, named && it.text.size() <= kGluedItemBytes ? 1.0 : 0.3);
-                if (it.span.line >= 1 && it.span.line <= lines) ++items_at[it.span.line - 1];
             }
     // A table the clause walk read (an appendix restating tasks) is a reading of its rows too.
     for (const auto& t : doc.tables) add(t.line, static_cast<double>(t.rows.size()));
     for (const auto& u : doc.unassigned) add(u.line, -0.1);
-    for (int i = 0; i < lines; ++i) {
-        sum_[i + 1] = sum_[i] + at[i];
-        items_[i + 1] = items_[i] + items_at[i];
-    }
+    for (int i = 0; i < lines; ++i) sum_[i + 1] = sum_[i] + at[i];
 }
 
 std::vector<bool> choose_regions(Document& doc, std::vector<Region>& regions, const WalkScores& legacy,

@@ -430,12 +430,10 @@ private:
     }
 
     /// A grid scores at most one per row: where the clause walk already reads every row of a
-    /// chain as a task with units, one task per row, the chain is not read again (and --explain
-    /// says so). A walk that reads more tasks than rows cuts rows apart (a cell wrapped over
-    /// two lines of a drawn table).
+    /// chain as a task with units, the chain is not read again (and --explain says so).
     bool walk_reads_all(const char* family, int first, int last, std::size_t rows) {
         const double walk = walk_.over(first, last);
-        if (walk < static_cast<double>(rows) || walk_.items(first, last) > static_cast<int>(rows)) return false;
+        if (walk < static_cast<double>(rows)) return false;
         Region reg;
         reg.family = family;
         reg.first = first;

@@ -142,12 +142,9 @@ class WalkScores {
 public:
     WalkScores(const Document& doc, int lines);
     double over(int first, int last) const { return sum_[last + 1] - sum_[first]; }
-    /// How many tasks it reads there.
-    int items(int first, int last) const { return items_[last + 1] - items_[first]; }
 
 private:
     std::vector<double> sum_;
-    std::vector<int> items_;
 };
 
 /// Stage C. A chain the walk already reads as tasks, one per row, is not read again: a grid
