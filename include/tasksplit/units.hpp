@@ -26,7 +26,7 @@ struct UnitList {
 UnitList split_units(const Run& list, const Rules& rules);
 
 /// Kind of a unit name: department, township, collective, enterprise, taskforce or other.
-std::string unit_kind(const icu::UnicodeString& folded_name, const Rules& rules);
+const std::string& unit_kind(const icu::UnicodeString& folded_name, const Rules& rules);
 
 /// True when every piece of `cell` (split as a unit list) looks like a unit.
 bool looks_like_units(const Run& cell, const Rules& rules);

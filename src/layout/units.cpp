@@ -6,8 +6,13 @@
 namespace tasksplit {
 namespace {
 
-bool starts_with(const icu::UnicodeString& s, const icu::UnicodeString& p) { return s.startsWith(p); }
-bool ends_with(const icu::UnicodeString& s, const icu::UnicodeString& p) { return s.endsWith(p); }
+// Compared on the buffers: unit_kind runs for every piece of every unit list, against every
+// prefix and suffix of every kind.
+bool starts_with(const icu::UnicodeString& s, const icu::UnicodeString& p) {
+    const int32_t m = p.length();
+    return m <= s.length() && std::equal(p.getBuffer(), p.getBuffer() + m, s.getBuffer());
+}
+
 
 int open_index(const Rules& rules, char16_t c) {
     for (std::size_t i = 0; i < rules.brackets.size(); ++i)
@@ -250,18 +255,27 @@ Run without_verb_after_marker(const Run& piece, const Rules& rules) {
 
 }  // namespace
 
-std::string unit_kind(const icu::UnicodeString& name, const Rules& rules) {
+const std::string& unit_kind(const icu::UnicodeString& name, const Rules& rules) {
+    static const std::string other = "other";
+    const int32_t n = name.length();
+    if (n == 0) return other;
+    const char16_t* s = name.getBuffer();
+    // Most suffixes differ from the name in their last character: that is checked first.
+    auto ends = [&](const icu::UnicodeString& p, int32_t before) {
+        const int32_t m = p.length();
+        return m + before <= n && m > 0 && s[n - 1] == p[m - 1] && std::equal(p.getBuffer(), p.getBuffer() + m, s + (n - m));
+    };
     for (const auto& k : rules.kinds) {
         for (const auto& p : k.starts_with)
-            if (starts_with(name, p) && name.length() > p.length()) return k.kind;
+            if (starts_with(name, p) && n > p.length()) return k.kind;
         for (const auto& p : k.contains)
             if (name.indexOf(p) >= 0) return k.kind;
         for (const auto& p : k.ends_with)
-            if (ends_with(name, p) && name.length() > p.length()) return k.kind;
+            if (ends(p, 1)) return k.kind;
         for (const auto& p : k.ends_with_named)
-            if (ends_with(name, p) && name.length() >= p.length() + 2) return k.kind;
+            if (ends(p, 2)) return k.kind;
     }
-    return "other";
+    return other;
 }
 
 bool looks_like_units(const Run& cell, const Rules& rules) {
