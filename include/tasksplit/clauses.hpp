@@ -15,6 +15,7 @@ namespace tasksplit {
 struct ClauseField {
     std::string role;  ///< leader | lead | support | units
     Run value;
+    std::string form_label;  ///< the label, when it is in no list and was read by its form
 };
 
 struct Clause {

@@ -70,13 +70,23 @@ public:
     /// Characters a unit name opens with: a whole label may run straight into such a value when
     /// extraction lost its colon ("（牵头单位区林业局，配合单位各镇街）").
     void set_value_starts(std::vector<char16_t> starts) { value_starts_ = std::move(starts); }
-    /// The leftmost label inside s[from, to); to < 0 means the end.
-    bool find(const icu::UnicodeString& s, int32_t from = 0, int32_t to = -1) const;
+    /// Labels in no list are read by their form: at most `max_before` characters, then one of
+    /// `ends` (单位, 部门, 领导 …), then a colon, opening a clause ("主抓单位：", "督办领导：").
+    void set_forms(std::vector<icu::UnicodeString> ends, int32_t max_before) {
+        form_ends_ = std::move(ends);
+        form_max_before_ = max_before;
+    }
+    /// The leftmost label inside s[from, to); to < 0 means the end. `src`, where given, maps
+    /// each unit of `s` to the source (Run::src): a break in it is a line start, where a label
+    /// read by its form may open ("钱明远" / "主抓单位：…" joined from two lines).
+    bool find(const icu::UnicodeString& s, int32_t from = 0, int32_t to = -1, const int32_t* src = nullptr) const;
     int32_t start() const { return start_; }
     /// Just after the colon or bracket.
     int32_t end() const { return end_; }
     /// The label as printed (group 1 of the old regex), spaces inside included.
     icu::UnicodeString label() const { return label_; }
+    /// The label was read by its form, not found in the lists.
+    bool by_form() const { return by_form_; }
 
 private:
     struct Node {
@@ -87,6 +97,9 @@ private:
     std::vector<bool> opens_ = std::vector<bool>(65536, false);  ///< first characters of the words
     mutable int32_t start_ = -1, end_ = -1;
     mutable icu::UnicodeString label_;
+    mutable bool by_form_ = false;
+    std::vector<icu::UnicodeString> form_ends_;
+    int32_t form_max_before_ = 0;
     mutable std::vector<int32_t> ends_;  ///< word ends passed by the walk in match_at
     std::vector<char16_t> value_starts_;
     /// Labels this long may be followed by a space instead of a colon.
@@ -94,6 +107,8 @@ private:
 
     /// The label starting exactly at s[p], ending by `to`; sets start_/end_/label_.
     bool match_at(const icu::UnicodeString& s, int32_t p, int32_t to) const;
+    /// The leftmost label read by its form whose colon lies in s[from, to).
+    bool match_form(const icu::UnicodeString& s, int32_t from, int32_t to, const int32_t* src) const;
 };
 
 struct Rules {
@@ -124,7 +139,11 @@ struct Rules {
     std::vector<std::pair<std::string, std::vector<std::string>>> part_kind_words;
     struct HeaderForms {
         std::vector<std::string> ends, lead, support, never;  ///< folded UTF-8
-    } header_forms;  ///< a header cell's role from its form when no column name matches
+        std::vector<std::string> leader_ends;                 ///< "督办领导"
+    } header_forms;  ///< a header cell's or a clause label's role from its form when no list names it
+    /// The role of a label or header cell in no list, by its form: lead, support, units (a unit
+    /// word at the end, no role word), leader; nullptr when it has no such form.
+    const std::string* role_by_form(const std::string& folded_label) const;
     icu::UnicodeString surnames;  ///< first characters of a leader's name in a grid cell (folded)
     std::map<std::string, double> evidence;  ///< named weights and thresholds (layout.yaml: evidence)
     // units.yaml

@@ -117,18 +117,27 @@ const std::string* Rules::header_role(const std::string& cell) const {
         role = &r;
     }
     if (role) return role;
-    // By form: a role word, then a unit word at the end ("协同推进部门").
+    // By form: a role word, then a unit word at the end ("协同推进部门"); a generic unit column
+    // ("督办单位") stays unnamed, the walk and the column order settle it.
+    role = role_by_form(cell);
+    return role && (*role == "lead" || *role == "support") ? role : nullptr;
+}
+
+const std::string* Rules::role_by_form(const std::string& label) const {
     auto has = [&](const std::vector<std::string>& words) {
-        return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return cell.find(w) != std::string::npos; });
+        return std::any_of(words.begin(), words.end(), [&](const std::string& w) { return label.find(w) != std::string::npos; });
     };
-    const bool unit_end = std::any_of(header_forms.ends.begin(), header_forms.ends.end(), [&](const std::string& w) {
-        return cell.size() > w.size() && cell.compare(cell.size() - w.size(), w.size(), w) == 0;
-    });
-    if (!unit_end || has(header_forms.never)) return nullptr;
+    auto ends_in = [&](const std::vector<std::string>& words) {
+        return std::any_of(words.begin(), words.end(), [&](const std::string& w) {
+            return label.size() > w.size() && label.compare(label.size() - w.size(), w.size(), w) == 0;
+        });
+    };
+    static const std::string kLead = "lead", kSupport = "support", kUnits = "units", kLeader = "leader";
+    if (ends_in(header_forms.leader_ends)) return &kLeader;
+    if (!ends_in(header_forms.ends) || has(header_forms.never)) return nullptr;
     const bool lead = has(header_forms.lead), support = has(header_forms.support);
-    if (lead == support) return nullptr;
-    static const std::string kLead = "lead", kSupport = "support";
-    return lead ? &kLead : &kSupport;
+    if (lead && support) return nullptr;
+    return lead ? &kLead : support ? &kSupport : &kUnits;
 }
 
 namespace {
@@ -219,11 +228,50 @@ bool LabelFinder::match_at(const icu::UnicodeString& s, int32_t p, int32_t to) c
     return false;
 }
 
-bool LabelFinder::find(const icu::UnicodeString& s, int32_t from, int32_t to) const {
-    if (to < 0 || to > s.length()) to = s.length();
-    for (int32_t p = std::max(from, 0); p < to; ++p)
-        if (opens_[s.charAt(p)] && match_at(s, p, to)) return true;
+bool LabelFinder::match_form(const icu::UnicodeString& s, int32_t from, int32_t to, const int32_t* src) const {
+    for (int32_t k = from + 1; k < to; ++k) {
+        const char16_t colon = s.charAt(k);
+        if (colon != u':' && colon != u'：') continue;
+        int32_t e = k;
+        while (e > from && regex_space(s.charAt(e - 1))) --e;
+        for (const auto& w : form_ends_) {
+            const int32_t m = w.length();
+            if (e - m - 1 < from || s.compare(e - m, m, w) != 0) continue;
+            // The shortest phrase before the end word that opens a clause: "。主抓单位：".
+            for (int32_t p = e - m - 1; p >= from && p >= e - m - form_max_before_; --p) {
+                const char16_t c = s.charAt(p);
+                if (c < 0x4E00 || c > 0x9FFF) break;
+                const bool line_start = src && p > 0 && src[p] >= 0 && src[p - 1] >= 0 && src[p] != src[p - 1] + 1;
+                if (!line_start && !opens_clause(s, p)) continue;
+                start_ = p;
+                end_ = k + 1;
+                label_ = icu::UnicodeString(s, p, e - p);
+                by_form_ = true;
+                return true;
+            }
+        }
+    }
     return false;
+}
+
+bool LabelFinder::find(const icu::UnicodeString& s, int32_t from, int32_t to, const int32_t* src) const {
+    if (to < 0 || to > s.length()) to = s.length();
+    from = std::max(from, 0);
+    for (int32_t p = from; p < to; ++p)
+        if (opens_[s.charAt(p)] && match_at(s, p, to)) {
+            by_form_ = false;
+            // A label of the lists wins unless one read by its form stands before it.
+            if (form_ends_.empty()) return true;
+            const int32_t known_start = start_, known_end = end_;
+            const icu::UnicodeString known_label = label_;
+            if (match_form(s, from, known_start, src)) return true;
+            start_ = known_start;
+            end_ = known_end;
+            label_ = known_label;
+            by_form_ = false;
+            return true;
+        }
+    return !form_ends_.empty() && match_form(s, from, to, src);
 }
 
 namespace {
@@ -399,9 +447,14 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
             r.heading_max_title = need(s, need(s, y, "heading_as_item"), "max_title").as<int>();
             if (const YAML::Node forms = y["header_forms"]) {
                 for (auto [key, list] : {std::pair{"ends", &r.header_forms.ends}, std::pair{"lead", &r.header_forms.lead},
-                                         std::pair{"support", &r.header_forms.support}, std::pair{"never", &r.header_forms.never}})
+                                         std::pair{"support", &r.header_forms.support}, std::pair{"never", &r.header_forms.never},
+                                         std::pair{"leader_ends", &r.header_forms.leader_ends}})
                     for (const auto& w : list_of(s, need(s, forms, key), std::string("header_forms.") + key))
                         list->push_back(to_utf8(folded(w)));
+                std::vector<icu::UnicodeString> ends;
+                for (const auto* list : {&r.header_forms.ends, &r.header_forms.leader_ends})
+                    for (const auto& w : *list) ends.push_back(from_utf8(w));
+                r.clause_label.set_forms(std::move(ends), need(s, forms, "label_max_before").as<int>());
             }
             if (const YAML::Node names = y["surnames"]) {
                 if (!names.IsScalar()) throw GrammarError(where(s, names, "surnames") + ": surnames is one string of characters");

@@ -121,8 +121,11 @@ const std::string& label_role_of(const icu::UnicodeString& label, const Rules& r
     icu::UnicodeString key;
     for (int32_t i = 0; i < label.length(); ++i)
         if (!is_space(label.charAt(i))) key.append(label.charAt(i));
-    const auto role = rules.label_role.find(to_utf8(key));
-    return role == rules.label_role.end() ? units : role->second;
+    const std::string folded = to_utf8(key);
+    const auto role = rules.label_role.find(folded);
+    if (role != rules.label_role.end()) return role->second;
+    const std::string* by_form = rules.role_by_form(folded);
+    return by_form ? *by_form : units;
 }
 
 }  // namespace
@@ -130,7 +133,7 @@ const std::string& label_role_of(const icu::UnicodeString& label, const Rules& r
 std::vector<Clause> find_clauses(const Run& run, const Rules& rules, bool unbracketed_ends_at_line) {
     std::vector<Clause> out;
     int32_t pos = 0;
-    while (pos < run.size() && rules.clause_label.find(run.fold, pos)) {
+    while (pos < run.size() && rules.clause_label.find(run.fold, pos, -1, run.src.data())) {
         int32_t ls = rules.clause_label.start();
         icu::UnicodeString label = rules.clause_label.label();
         // "责任人", "联系人": a contact ends a field inside a clause but never opens one.
@@ -182,11 +185,11 @@ std::vector<Clause> find_clauses(const Run& run, const Rules& rules, bool unbrac
                 int32_t stop = run.size();
                 for (int32_t i = vs; i < run.size(); ++i)
                     if (run.fold.charAt(i) == u'。' || line_break_before(run, i)) { stop = i; break; }
-                if (rules.clause_label.find(run.fold, vs, stop) && rules.clause_label.start() > vs &&
+                if (rules.clause_label.find(run.fold, vs, stop, run.src.data()) && rules.clause_label.start() > vs &&
                     run.fold.charAt(rules.clause_label.end() - 1) == u':' &&
                     label_role_of(rules.clause_label.label(), rules) != "contact")
                     at_start = true;
-                rules.clause_label.find(run.fold, ls);  // back to this label for what follows
+                rules.clause_label.find(run.fold, ls, -1, run.src.data());  // back to this label for what follows
             }
             if (!at_start) {
                 pos = rules.clause_label.end();
@@ -208,7 +211,7 @@ std::vector<Clause> find_clauses(const Run& run, const Rules& rules, bool unbrac
                 int32_t n = i + 1;
                 while (n < c.end && is_space(run.fold.charAt(n))) ++n;
                 if (n >= c.end) break;
-                if (rules.clause_label.find(run.fold, n, c.end) && rules.clause_label.start() == n) continue;
+                if (rules.clause_label.find(run.fold, n, c.end, run.src.data()) && rules.clause_label.start() == n) continue;
                 c.end = i + 1;
                 break;
             }
@@ -217,17 +220,18 @@ std::vector<Clause> find_clauses(const Run& run, const Rules& rules, bool unbrac
         if (c.bracketed && content_end > c.start && is_closer(rules, run.fold.charAt(content_end - 1))) --content_end;
         // Fields: every label inside the clause starts a new field.
         int32_t fpos = ls;
-        while (fpos < content_end && rules.clause_label.find(run.fold, fpos, content_end)) {
+        while (fpos < content_end && rules.clause_label.find(run.fold, fpos, content_end, run.src.data())) {
             int32_t vs = rules.clause_label.end();
             const std::string& role = label_role_of(rules.clause_label.label(), rules);
+            const std::string form_label = rules.clause_label.by_form() ? to_utf8(rules.clause_label.label()) : "";
             int32_t ve = content_end;
-            if (rules.clause_label.find(run.fold, vs, content_end)) {
+            if (rules.clause_label.find(run.fold, vs, content_end, run.src.data())) {
                 ve = rules.clause_label.start();
                 // The bracket that opens the next label ("…市发改委【配合单位】") ends this value.
                 const char16_t next_end = run.fold.charAt(rules.clause_label.end() - 1);
                 if ((next_end == u'】' || next_end == u']') && ve > vs && is_open(rules, run.fold.charAt(ve - 1))) --ve;
             }
-            c.fields.push_back({role, trim_value(run.sub(vs, ve), rules)});
+            c.fields.push_back({role, trim_value(run.sub(vs, ve), rules), form_label});
             fpos = ve;
         }
         out.push_back(std::move(c));
@@ -249,8 +253,8 @@ std::vector<Clause> find_clauses(const Run& run, const Rules& rules, bool unbrac
             c.start = from + t->start;
             c.end = from + t->end;
             c.bracketed = true;
-            c.fields.push_back({"units", t->units});
-            if (t->deadline) c.fields.push_back({"deadline", *t->deadline});
+            c.fields.push_back({"units", t->units, {}});
+            if (t->deadline) c.fields.push_back({"deadline", *t->deadline, {}});
             out.push_back(std::move(c));
         }
     }
@@ -269,8 +273,8 @@ std::vector<Clause> find_clauses(const Run& run, const Rules& rules, bool unbrac
             Clause c;
             c.start = start;
             c.end = run.size();
-            c.fields.push_back({"units", sentence.units});
-            if (sentence.deadline) c.fields.push_back({"deadline", *sentence.deadline});
+            c.fields.push_back({"units", sentence.units, {}});
+            if (sentence.deadline) c.fields.push_back({"deadline", *sentence.deadline, {}});
             out.push_back(std::move(c));
         }
     }

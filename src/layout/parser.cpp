@@ -1284,6 +1284,9 @@ private:
             for (const auto& f : c->fields) has_lead_field |= f.role == "lead";
         for (const Clause* c : clauses) {
             for (const auto& f : c->fields) {
+                if (!f.form_label.empty() && !f.value.src.empty() && f.value.src.front() >= 0)
+                    add_diag("info", "label-by-form", t_.line_at(f.value.src.front()),
+                             "label '" + f.form_label + "' is in no list; read by its form as " + f.role);
                 if (f.role == "leader") {
                     if (auto person = first_person(f.value)) item.leader = person;
                     continue;

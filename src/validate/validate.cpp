@@ -48,6 +48,7 @@ const std::vector<CheckInfo>& validate_checks() {
         {"unassigned-task", "warning", "text outside every item looks like a task (numbered, or with a clause)"},
         {"subheading", "info", "a heading of another level inside a section is kept out of the items"},
         {"no-units", "info", "a part names no responsible units and is read as a work plan"},
+        {"label-by-form", "info", "a clause label in no grammar list was read by its form (主抓单位：, 督办领导：)"},
     };
     return checks;
 }

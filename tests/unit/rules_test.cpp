@@ -79,6 +79,41 @@ TEST_CASE("LabelFinder: a whole label run straight into a unit name, given the c
     CHECK(label_in(f, "督促各责任单位区分轻重").empty());
 }
 
+TEST_CASE("LabelFinder: a label in no list, read by its form at a clause or line start", "[rules]") {
+    LabelFinder f = labels();
+    f.set_forms({u"单位", u"科室", u"领导"}, 4);
+    CHECK(label_in(f, "新增就业5000人。主抓单位：县人社局") == "主抓单位");
+    CHECK(label_in(f, "（协助科室：办公室）") == "协助科室");
+    // A label of the lists before it still comes first; one read by its form before that wins.
+    const icu::UnicodeString s = from_utf8("（督办领导：王东；牵头单位：县财政局）");
+    REQUIRE(f.find(s));
+    CHECK(to_utf8(f.label()) == "督办领导");
+    CHECK(f.by_form());
+    REQUIRE(f.find(s, f.end()));
+    CHECK(to_utf8(f.label()) == "牵头单位");
+    CHECK_FALSE(f.by_form());
+    // Inside a sentence, or longer than the form allows, it is a word of the sentence.
+    CHECK(label_in(f, "督促推进工作的各科室：按时报送").empty());
+    CHECK(label_in(f, "这是一项需要多个单位：").empty());
+    // Joined from two lines ("钱明远" / "主抓单位：…"): the break in the source is the clause start.
+    const icu::UnicodeString joined = from_utf8("钱明远主抓单位：县财政局");
+    std::vector<int32_t> src = {0, 1, 2, 10, 11, 12, 13, 14, 15, 16, 17, 18};
+    CHECK_FALSE(f.find(joined));
+    REQUIRE(f.find(joined, 0, -1, src.data()));
+    CHECK(to_utf8(f.label()) == "主抓单位");
+    // A role by the words of the label.
+    Rules r;
+    r.header_forms.ends = {"单位", "科室"};
+    r.header_forms.leader_ends = {"领导"};
+    r.header_forms.lead = {"主抓"};
+    r.header_forms.support = {"协助"};
+    CHECK(*r.role_by_form("主抓单位") == "lead");
+    CHECK(*r.role_by_form("协助科室") == "support");
+    CHECK(*r.role_by_form("督办单位") == "units");
+    CHECK(*r.role_by_form("督办领导") == "leader");
+    CHECK(r.role_by_form("建设内容") == nullptr);
+}
+
 TEST_CASE("Regex: a region without a character every match holds is no match; results are unchanged", "[rules]") {
     Regex heading(from_utf8("^([\\u4E00-\\u9FFF]{1,10}(?:市|区))?[0-9]{4}\\s*年.{2,20}$"), "test");
     const icu::UnicodeString yes = from_utf8("广州市2024年政府工作报告分工方案");
