@@ -219,6 +219,7 @@ private:
                             [&](const Regex& re) { return re.match_at(t_.fold, a, b); }))
                 tabs = false;
             if (tabs) { li.kind = Kind::tab; continue; }
+            if (frame_rule(a, b)) { li.kind = Kind::page; continue; }
             if (auto cells = pipe_cells(a, b)) {
                 if (pipe_rule(a, b)) { li.kind = Kind::page; continue; }
                 const bool first_only = std::all_of(cells->begin() + 1, cells->end(), [](const auto& c) { return c.first == c.second; });
@@ -495,6 +496,18 @@ private:
     }
 
     /// "|---|:---:|": the rule under a Markdown table's header.
+    /// "+-----+-----+", "├────┼────┤": the rule of a drawn table, no text.
+    bool frame_rule(int32_t a, int32_t b) const {
+        if (b - a < 3) return false;
+        for (int32_t k = a; k < b; ++k) {
+            const char16_t c = t_.fold.charAt(k);
+            const bool frame = c == u'+' || c == u'-' || c == u'=' || c == u'_' || c == u'|' || c == u':' ||
+                               (c >= 0x2500 && c <= 0x257F);
+            if (!frame && !is_space(c)) return false;
+        }
+        return true;
+    }
+
     bool pipe_rule(int32_t a, int32_t b) const {
         for (int32_t k = a; k < b; ++k) {
             const char16_t c = t_.fold.charAt(k);
