@@ -107,8 +107,8 @@ private:
 
     /// The label starting exactly at s[p], ending by `to`; sets start_/end_/label_.
     bool match_at(const icu::UnicodeString& s, int32_t p, int32_t to) const;
-    /// The leftmost label read by its form whose colon lies in s[from, to).
-    bool match_form(const icu::UnicodeString& s, int32_t from, int32_t to, const int32_t* src) const;
+    /// The label read by its form whose colon is s[colon], starting at `from` or after.
+    bool match_form(const icu::UnicodeString& s, int32_t from, int32_t colon, const int32_t* src) const;
 };
 
 struct Rules {

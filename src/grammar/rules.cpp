@@ -228,27 +228,23 @@ bool LabelFinder::match_at(const icu::UnicodeString& s, int32_t p, int32_t to) c
     return false;
 }
 
-bool LabelFinder::match_form(const icu::UnicodeString& s, int32_t from, int32_t to, const int32_t* src) const {
-    for (int32_t k = from + 1; k < to; ++k) {
-        const char16_t colon = s.charAt(k);
-        if (colon != u':' && colon != u'：') continue;
-        int32_t e = k;
-        while (e > from && regex_space(s.charAt(e - 1))) --e;
-        for (const auto& w : form_ends_) {
-            const int32_t m = w.length();
-            if (e - m - 1 < from || s.compare(e - m, m, w) != 0) continue;
-            // The shortest phrase before the end word that opens a clause: "。主抓单位：".
-            for (int32_t p = e - m - 1; p >= from && p >= e - m - form_max_before_; --p) {
-                const char16_t c = s.charAt(p);
-                if (c < 0x4E00 || c > 0x9FFF) break;
-                const bool line_start = src && p > 0 && src[p] >= 0 && src[p - 1] >= 0 && src[p] != src[p - 1] + 1;
-                if (!line_start && !opens_clause(s, p)) continue;
-                start_ = p;
-                end_ = k + 1;
-                label_ = icu::UnicodeString(s, p, e - p);
-                by_form_ = true;
-                return true;
-            }
+bool LabelFinder::match_form(const icu::UnicodeString& s, int32_t from, int32_t colon, const int32_t* src) const {
+    int32_t e = colon;
+    while (e > from && regex_space(s.charAt(e - 1))) --e;
+    for (const auto& w : form_ends_) {
+        const int32_t m = w.length();
+        if (e - m - 1 < from || s.compare(e - m, m, w) != 0) continue;
+        // The shortest phrase before the end word that opens a clause or a line: "。主抓单位：".
+        for (int32_t p = e - m - 1; p >= from && p >= e - m - form_max_before_; --p) {
+            const char16_t c = s.charAt(p);
+            if (c < 0x4E00 || c > 0x9FFF) break;
+            const bool line_start = src && p > 0 && src[p] >= 0 && src[p - 1] >= 0 && src[p] != src[p - 1] + 1;
+            if (!line_start && !opens_clause(s, p)) continue;
+            start_ = p;
+            end_ = colon + 1;
+            label_ = icu::UnicodeString(s, p, e - p);
+            by_form_ = true;
+            return true;
         }
     }
     return false;
@@ -257,21 +253,18 @@ bool LabelFinder::match_form(const icu::UnicodeString& s, int32_t from, int32_t 
 bool LabelFinder::find(const icu::UnicodeString& s, int32_t from, int32_t to, const int32_t* src) const {
     if (to < 0 || to > s.length()) to = s.length();
     from = std::max(from, 0);
-    for (int32_t p = from; p < to; ++p)
-        if (opens_[s.charAt(p)] && match_at(s, p, to)) {
-            by_form_ = false;
-            // A label of the lists wins unless one read by its form stands before it.
-            if (form_ends_.empty()) return true;
-            const int32_t known_start = start_, known_end = end_;
-            const icu::UnicodeString known_label = label_;
-            if (match_form(s, from, known_start, src)) return true;
-            start_ = known_start;
-            end_ = known_end;
-            label_ = known_label;
+    // One pass: a label of the lists where it starts, one read by its form where its colon is
+    // (its start lies before the colon, so the first found is the leftmost).
+    const bool forms = !form_ends_.empty();
+    for (int32_t p = from; p < to; ++p) {
+        const char16_t c = s.charAt(p);
+        if (opens_[c] && match_at(s, p, to)) {
             by_form_ = false;
             return true;
         }
-    return !form_ends_.empty() && match_form(s, from, to, src);
+        if (forms && (c == u':' || c == u'：') && match_form(s, from, p, src)) return true;
+    }
+    return false;
 }
 
 namespace {
