@@ -195,6 +195,7 @@ public:
     std::vector<Region> run() {
         bar_block_grids();
         cell_grids();
+        unnumbered_row_grids();
         row_grids();
         // Chains left to the clause walk come last, as readings that were never in the running.
         for (auto& r : skipped_) regions_.push_back(std::move(r));
@@ -518,6 +519,52 @@ private:
     }
 
     // ---- a row per line ----------------------------------------------------------------
+    /// Rows one per line with bars or tabs between cells and no number, under a header of short
+    /// cells naming two columns or more ("重點任務 | 工作內容 | 負責科室 |"): each line of as
+    /// many cells as the header (a closing bar may be missing) is a row.
+    void unnumbered_row_grids() {
+        const int n = static_cast<int>(lines_.size());
+        for (int i = 0; i < n; ++i) {
+            LineFeatures& h = lines_[i];
+            if (h.blank || h.head || covered(i) || h.chars > 4 * 12) continue;
+            if (t_.fold.indexOf(u'|', h.a, h.b - h.a) < 0 && t_.orig.indexOf(u'\t', h.a, h.b - h.a) < 0) continue;
+            cut_cells(t_, h);
+            if ((h.cut != CutKind::pipe && h.cut != CutKind::tab) || h.cells.size() < 2) continue;
+            std::vector<GCell> header;
+            int named = 0;
+            bool short_cells = true;
+            for (const auto& c : h.cells) {
+                if (c.a == c.b) continue;
+                header.push_back(cell(i, c.a, c.b));
+                short_cells &= header.back().chars <= 12;
+                named += r_.header_role(to_utf8(squeezed(header.back().run))) != nullptr;
+            }
+            if (!short_cells || named < 2) continue;
+            std::vector<Row> rows;
+            int k = i + 1;
+            for (; k < n; ++k) {
+                LineFeatures& l = lines_[k];
+                if (l.blank || l.separator) continue;
+                if (l.head) break;
+                cut_cells(t_, l);
+                if (l.cut != h.cut) break;
+                Row row;
+                row.line = k;
+                for (const auto& c : l.cells)
+                    if (c.a < c.b) row.cells.push_back(cell(k, c.a, c.b));
+                if (row.cells.size() != header.size()) break;
+                rows.push_back(std::move(row));
+            }
+            if (static_cast<int>(rows.size()) < ev_.grid_min_rows) continue;
+            Region reg;
+            reg.family = "row-grid";
+            reg.evidence.push_back(std::to_string(rows.size()) + " unnumbered rows of " + std::to_string(header.size()) +
+                                   " cells under the header");
+            finish(reg, rows, header, static_cast<int>(header.size()));
+            i = k - 1;
+        }
+    }
+
     void row_grids() {
         std::vector<int> row_lines;
         for (int i = 0; i < static_cast<int>(lines_.size()); ++i) {
@@ -741,10 +788,18 @@ private:
         if (text_col < 0)
             for (int j = 0; j < period; ++j)
                 if (cols[j].role == Role::text && (text_col < 0 || cols[j].mean_chars > cols[text_col].mean_chars)) text_col = j;
+        // Two columns the header names as tasks ("重點任務" | "工作內容", as "项目名称" | "实施内容"):
+        // the first names the task, however short, and the second holds its detail.
+        std::vector<int> named_text;
+        for (int j = 0; j < first_unit; ++j)
+            if (cols[j].role == Role::text && named[j] && *named[j] == "text") named_text.push_back(j);
+        if (named_text.size() == 2) text_col = named_text[0];
         if (text_col < 0) return;
         for (int j = 0; j < period; ++j)
             if (cols[j].role == Role::text && j != text_col)
-                cols[j].role = named[j] && *named[j] == "detail" && j > text_col ? Role::detail : Role::other;
+                cols[j].role = named[j] && j > text_col && (*named[j] == "detail" || (named_text.size() == 2 && j == named_text[1]))
+                                   ? Role::detail
+                                   : Role::other;
         // Units: header words settle lead and support; else the first unit column leads.
         std::vector<int> unit_cols;
         for (int j = 0; j < period; ++j)
