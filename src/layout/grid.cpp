@@ -530,16 +530,20 @@ private:
             if (t_.fold.indexOf(u'|', h.a, h.b - h.a) < 0 && t_.orig.indexOf(u'\t', h.a, h.b - h.a) < 0) continue;
             cut_cells(t_, h);
             if ((h.cut != CutKind::pipe && h.cut != CutKind::tab) || h.cells.size() < 2) continue;
-            std::vector<GCell> header;
+            // Judged on the folded text first: typing cells costs, and most tab lines are rows.
             int named = 0;
             bool short_cells = true;
             for (const auto& c : h.cells) {
-                if (c.a == c.b) continue;
-                header.push_back(cell(i, c.a, c.b));
-                short_cells &= header.back().chars <= 12;
-                named += r_.header_role(to_utf8(squeezed(header.back().run))) != nullptr;
+                icu::UnicodeString name;
+                for (int32_t k = c.a; k < c.b && name.length() <= 12; ++k)
+                    if (!is_space(t_.fold.charAt(k))) name.append(t_.fold.charAt(k));
+                short_cells &= name.length() <= 12;
+                named += !name.isEmpty() && r_.header_role(to_utf8(name)) != nullptr;
             }
-            if (!short_cells || named < 2) continue;
+            if (!short_cells || named < 2 || static_cast<int>(h.cells.size()) > ev_.grid_max_period) continue;
+            std::vector<GCell> header;
+            for (const auto& c : h.cells)
+                if (c.a < c.b) header.push_back(cell(i, c.a, c.b));
             std::vector<Row> rows;
             int k = i + 1;
             for (; k < n; ++k) {
