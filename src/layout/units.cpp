@@ -36,15 +36,16 @@ struct Piece {
     bool after_marker = false;  ///< a 牵头 marker followed this piece
 };
 
-/// Removes whitespace from a piece (PDF extraction spaces are never part of a unit name).
+/// Removes whitespace from a piece (PDF extraction spaces are never part of a unit name), as
+/// the folded view has it: a mirror's pinyin glosses ("縣(xiàn)") are spaces there.
 Run squeeze(Run r) {
     // Most pieces hold no space: they go back as they came.
     int32_t k = 0;
-    while (k < r.size() && !is_space(r.orig.charAt(k))) ++k;
+    while (k < r.size() && !is_space(r.fold.charAt(k))) ++k;
     if (k == r.size()) return r;
     Run out;
     for (int32_t i = 0; i < r.size(); ++i) {
-        if (is_space(r.orig.charAt(i))) continue;
+        if (is_space(r.fold.charAt(i))) continue;
         out.orig.append(r.orig.charAt(i));
         out.fold.append(r.fold.charAt(i));
         out.src.push_back(r.src[i]);

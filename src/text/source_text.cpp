@@ -139,6 +139,31 @@ private:
     }
 };
 
+/// A mirror page that glosses every character with its pinyin ("項(xiàng)目(mù)") reads, on the
+/// folded view, as the characters alone: each "(pinyin)" after a Chinese character becomes
+/// spaces, which matching passes over as it does a PDF's letter-spacing. The text is printed as
+/// the copy has it.
+bool pinyin_letter(char16_t c) {
+    static const std::u16string_view toned = u"āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜüńňḿ";
+    return (c >= u'a' && c <= u'z') || toned.find(c) != std::u16string_view::npos;
+}
+
+void blank_pinyin(char16_t* f, int32_t n) {
+    constexpr int32_t kSyllableMax = 6;  // "zhuàng"
+    for (int32_t i = 1; i + 2 < n; ++i) {
+        if (f[i] != u'(' || f[i - 1] < 0x4E00 || f[i - 1] > 0x9FFF) continue;
+        int32_t k = i + 1;
+        while (k < n && k - i - 1 < kSyllableMax + 1 && pinyin_letter(f[k])) ++k;
+        const int32_t letters = k - i - 1;
+        if (letters == 0 || letters > kSyllableMax || k >= n || f[k] != u')') continue;
+        bool vowel = false;  // every syllable has one: "(km)" is a unit of measure
+        for (int32_t j = i + 1; j < k; ++j) vowel |= std::u16string_view(u"aeiouüāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ").find(f[j]) != std::u16string_view::npos;
+        if (!vowel) continue;
+        for (int32_t j = i; j <= k; ++j) f[j] = u' ';
+        i = k;
+    }
+}
+
 FoldCache& fold_cache() {
     thread_local FoldCache cache;
     return cache;
@@ -268,6 +293,7 @@ SourceText decode_source(std::string bytes, const std::string& path, const std::
     src.fold = src.orig;
     char16_t* f = src.fold.getBuffer(n);
     fold_cache().fold(f, n);
+    blank_pinyin(f, n);
     src.fold.releaseBuffer(n);
 
     const char16_t* text = src.orig.getBuffer();

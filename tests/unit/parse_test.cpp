@@ -6,6 +6,7 @@
 #include <unicode/translit.h>
 #include <unicode/ucnv.h>
 
+#include "tasksplit/source_text.hpp"
 #include "test_support.hpp"
 
 using namespace tasksplit;
@@ -164,6 +165,22 @@ TEST_CASE("traditional Chinese and full-width digits", "[parse][family]") {
     CHECK(names(items[0].lead) == V{"區財政局"});
     CHECK(items[0].leader->name == "孫丹燕");
     REQUIRE(d.document.lead_convention);
+}
+
+TEST_CASE("a mirror glossing each character with its pinyin is matched without the glosses", "[parse][family]") {
+    const std::string text =
+        "1. 改(gǎi)造(zào)公(gōng)園(yuán)3個(gè)。（牽(qiān)頭(tóu)單(dān)位(wèi)：縣(xiàn)園(yuán)林(lín)局(jú)）\n"
+        "2. 新建公厕(km)10座(GDP)。（牵头单位：县城管局）\n";
+    const SourceText t = decode_source(text, "test.txt");
+    // The folded view blanks "(gǎi)" after a character; "(km)" (no vowel) and "(GDP)" stay.
+    CHECK(t.fold.indexOf(u"改     造") >= 0);  // five spaces for "(gǎi)"
+    CHECK(t.fold.indexOf(u"(km)") >= 0);
+    CHECK(t.fold.indexOf(u"(GDP)") >= 0);
+    CHECK(t.orig.indexOf(u"改(gǎi)造") >= 0);  // the text itself is untouched
+    const auto items = all_items(test::parse_string(text));
+    REQUIRE(items.size() == 2);
+    CHECK(items[0].text == "改(gǎi)造(zào)公(gōng)園(yuán)3個(gè)。");
+    CHECK(names(items[0].lead) == V{"縣園林局"});
 }
 
 TEST_CASE("front matter fields", "[parse][meta]") {
