@@ -922,7 +922,9 @@ private:
                         item.lead = units.units;
                         item.lead_basis = "column";
                     } else if (cols[j].role == Role::support || has_lead_column) {
-                        item.support = units.units;
+                        // "人民银行…、…银监分局分别牵头" in the support column: they lead too.
+                        for (std::size_t u = 0; u < units.units.size(); ++u)
+                            (units.marked_lead[u] ? item.lead : item.support).push_back(units.units[u]);
                     } else {
                         item.lead_basis = assign_roles(units, item.lead, item.support);
                     }

@@ -247,7 +247,14 @@ Run without_verb_after_marker(const Run& piece, const Rules& rules) {
         for (const auto& k : rules.kinds)
             for (const auto& e : k.ends_with) name_end |= tail.endsWith(e);
         if (name_end) continue;
-        const icu::UnicodeString before(piece.fold, 0, at);
+        // "…银监分局分别牵头落实": the name ends before the adverb.
+        int32_t name_end_at = at;
+        for (const auto& w : rules.bracketed_lead_all_before)
+            if (icu::UnicodeString(piece.fold, 0, at).endsWith(w) && at > w.length()) {
+                name_end_at = at - w.length();
+                break;
+            }
+        const icu::UnicodeString before(piece.fold, 0, name_end_at);
         if (unit_kind(before, rules) == "other") continue;
         return piece.sub(0, at + m.length());
     }
@@ -328,10 +335,15 @@ UnitList split_units(const Run& input, const Rules& rules) {
                 piece = piece.sub(0, open).trimmed();
             }
         }
-        // "区发改局、区财政局牵头": the marker closes the lead group.
+        // "区发改局、区财政局牵头": the marker closes the lead group ("…分别牵头": every one leads).
         while (piece.fold.endsWith(rules.lead_marker) && piece.size() > rules.lead_marker.length()) {
             piece = piece.sub(0, piece.size() - rules.lead_marker.length());
             marker = true;
+            for (const auto& w : rules.bracketed_lead_all_before)
+                if (piece.fold.endsWith(w) && piece.size() > w.length()) {
+                    piece = piece.sub(0, piece.size() - w.length());
+                    break;
+                }
         }
         if (piece.fold == rules.lead_marker) {
             if (!out.marked_lead.empty()) {

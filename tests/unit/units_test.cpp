@@ -150,6 +150,17 @@ TEST_CASE("unit kinds", "[units]") {
     CHECK(unit_kind(make_run("城区").fold, r) == "other");
 }
 
+TEST_CASE("分别牵头: every unit listed leads, and the adverb is no part of a name", "[units]") {
+    Split a = split("市农业农村局、市水利局分别牵头，各县区政府落实");
+    CHECK(a.lead == V{"市农业农村局", "市水利局"});
+    CHECK(a.support == V{"各县区政府"});
+    CHECK(a.basis == "explicit");
+    // A verb after the marker too ("分别牵头落实").
+    Split b = split("市金融办、人民银行某某中心支行分别牵头落实");
+    CHECK(b.lead == V{"市金融办", "人民银行某某中心支行"});
+    CHECK(b.support.empty());
+}
+
 TEST_CASE("bracketed 牵头 markers: one unit, or every unit before with 以上/并列", "[units]") {
     Split a = split("市交通运输局、市发展和改革局〔牵头〕、市工业和信息化局");
     CHECK(a.lead == V{"市发展和改革局"});
