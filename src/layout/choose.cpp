@@ -16,7 +16,7 @@ constexpr std::size_t kGluedItemBytes = 3 * 400;
 
 /// Replaces the clause walk's reading over every taken region at once (one pass over the
 /// document, however many regions).
-void splice(Document& doc, const std::vector<const Region*>& taken, int lines, const SourceText& text,
+void splice(Document& doc, const std::vector<Region*>& taken, int lines, const SourceText& text,
             const TargetExtractor& targets) {
     std::vector<char> owned(static_cast<std::size_t>(lines), 0);
     for (const Region* r : taken)
@@ -94,6 +94,35 @@ void splice(Document& doc, const std::vector<const Region*>& taken, int lines, c
     }
 }
 
+/// A walk item that opens on the line just above a taken grid and runs into it has read the
+/// grid's header as its clause ("二、任务分解" + "主办部门 | 年度任务 | 协办单位 |"): where that
+/// line is a numbered heading of its own, it is the grid's heading, and the grid takes it.
+void take_heading_above(const Document& doc, const std::vector<Region*>& splices, const SourceText& text,
+                        const Evidence& ev) {
+    for (std::size_t k = 0; k < splices.size(); ++k) {
+        Region& reg = *splices[k];
+        const int above = reg.first - 1;
+        if (above < 0 || (k > 0 && splices[k - 1]->last >= above)) continue;
+        bool runs_in = false;
+        for (const auto& p : doc.parts)
+            for (const auto& s : p.sections)
+                for (const auto& it : s.items) runs_in |= it.span.line - 1 == above && it.span.end_line - 1 >= reg.first;
+        if (!runs_in) continue;
+        const int32_t a = text.line_start[above], b = text.line_end[above];
+        const NumberToken n = number_at(text, a, b);
+        if (!n || (n.style != NumberStyle::chinese_comma && n.style != NumberStyle::chinese_paren)) continue;
+        Run title;
+        title.append(text, n.end, b);
+        if (title.empty() || title.size() > ev.heading_max_chars) continue;
+        RowHeading h;
+        h.title = title.utf8();
+        h.line = above;
+        reg.headings.insert(reg.headings.begin(), std::move(h));
+        reg.first = above;
+        reg.evidence.push_back("the numbered heading above is the grid's: the clause walk read the header as its clause");
+    }
+}
+
 }  // namespace
 
 std::size_t source_byte(const SourceText& t, const Run& run, const std::string& utf8, std::size_t offset) {
@@ -128,7 +157,7 @@ std::vector<bool> choose_regions(Document& doc, std::vector<Region>& regions, co
     std::iota(order.begin(), order.end(), 0);
     std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return regions[a].score > regions[b].score; });
     std::map<int, int> chosen;  // first -> last of the regions taken so far; they never overlap
-    std::vector<const Region*> splices;
+    std::vector<Region*> splices;
     for (std::size_t k : order) {
         Region& reg = regions[k];
         if (reg.items.empty()) continue;  // a chain left to the clause walk
@@ -144,6 +173,7 @@ std::vector<bool> choose_regions(Document& doc, std::vector<Region>& regions, co
     }
     if (splices.empty()) return taken;
     std::sort(splices.begin(), splices.end(), [](auto* a, auto* b) { return a->first < b->first; });
+    take_heading_above(doc, splices, text, ev);
     splice(doc, splices, text.line_count(), text, targets);
     renumber(doc);
     return taken;

@@ -109,11 +109,15 @@ private:
     const Evidence& ev_;
 };
 
+/// A grid of fewer columns than this is no grid: a task and who does it.
+constexpr int kMinStreamColumns = 2;
+
 bool is_unit(Role r) { return r == Role::lead || r == Role::support || r == Role::units; }
 
 struct Row {
     NumberToken number;
     int line = 0;
+    int32_t start = -1;  ///< where the row begins in the source, when not at its line's start
     std::vector<GCell> cells;
 };
 
@@ -122,26 +126,83 @@ struct ColumnProfile {
     double mean_chars = 0;
 };
 
+/// A column left empty: a merged cell, likelier in unit, name and time columns.
+double empty_fit(Role role) {
+    return is_unit(role) || role == Role::leader || role == Role::deadline ? -0.3 : -0.6;
+}
+
+/// How well one cell fills a column by its type; `first` when no cell of the column precedes it.
+double cell_fit(Role role, const GCell& c, bool first) {
+    switch (role) {
+        case Role::text:
+        case Role::detail: return c.type == CellType::text ? (first ? 1.0 : 0.4) : c.type == CellType::unit ? -1.0 : -0.2;
+        case Role::lead:
+        case Role::support:
+        case Role::units: return c.type == CellType::unit ? 1.0 : -1.0;
+        case Role::leader: return c.type == CellType::person && first ? 1.0 : -1.0;
+        case Role::deadline: return c.type == CellType::date ? 1.0 : c.type == CellType::text && c.chars <= 12 ? 0.0 : -1.0;
+        case Role::number: return c.type == CellType::number ? 1.0 : -1.0;
+        case Role::other: return 0.2;
+    }
+    return 0;
+}
+
 /// How well a group of cells fills a column (higher is better).
 double fit(const ColumnProfile& col, const std::vector<GCell>& cells, std::size_t a, std::size_t b) {
-    if (a == b) return is_unit(col.role) || col.role == Role::leader || col.role == Role::deadline ? -0.3 : -0.6;
+    if (a == b) return empty_fit(col.role);
     double s = 0;
     for (std::size_t k = a; k < b; ++k) {
         const GCell& c = cells[k];
+        const bool shaped = col.role != Role::leader && col.role != Role::deadline && col.role != Role::number &&
+                            col.role != Role::other;
         const double shape = -0.25 * std::min(2.0, std::fabs(std::log((c.chars + 1.0) / (col.mean_chars + 1.0))));
-        switch (col.role) {
-            case Role::text:
-            case Role::detail: s += (c.type == CellType::text ? (k == a ? 1.0 : 0.4) : c.type == CellType::unit ? -1.0 : -0.2) + shape; break;
-            case Role::lead:
-            case Role::support:
-            case Role::units: s += (c.type == CellType::unit ? 1.0 : -1.0) + shape; break;
-            case Role::leader: s += c.type == CellType::person && k == a ? 1.0 : -1.0; break;
-            case Role::deadline: s += c.type == CellType::date ? 1.0 : c.type == CellType::text && c.chars <= 12 ? 0.0 : -1.0; break;
-            case Role::number: s += c.type == CellType::number ? 1.0 : -1.0; break;
-            case Role::other: s += 0.2; break;
-        }
+        s += cell_fit(col.role, c, k == a) + (shaped ? shape : 0.0);
     }
     return s;
+}
+
+/// Where the rows of a stream of cells begin, each row a cell or none per column in order
+/// (none: a merged cell), for the best total fit: a cell that fits no column after the
+/// last one filled opens the next row. Columns without a mean length yet fit by type alone.
+std::vector<std::size_t> stream_rows(const std::vector<ColumnProfile>& cols, const std::vector<GCell>& cells) {
+    const std::size_t p = cols.size(), m = cells.size();
+    constexpr double kNone = -1e18;
+    // Merged cells group rows by the columns on the left (a lead printed once for its rows): a
+    // cell missing further right is a little less likely ("县交通运输局 | 完成… | 县公安局 |
+    // 推进… | 县财政局": the second unit list is the second row's, not the first's).
+    constexpr double kRightMerge = 0.05;
+    // The best fit of cells [i, i + len) as one row, each column taking one cell or none.
+    auto row_fit = [&](std::size_t i, std::size_t len) {
+        std::vector<double> took(len + 1, kNone), next(len + 1);
+        took[0] = 0;
+        for (std::size_t j = 0; j < p; ++j) {
+            for (std::size_t k = 0; k <= len; ++k) {
+                next[k] = took[k] == kNone ? kNone : took[k] + empty_fit(cols[j].role) - kRightMerge * static_cast<double>(j);
+                const std::size_t c = i + k - 1;
+                if (k > 0 && took[k - 1] != kNone)
+                    next[k] = std::max(next[k], took[k - 1] + (cols[j].mean_chars > 0 ? fit(cols[j], cells, c, c + 1)
+                                                                                        : cell_fit(cols[j].role, cells[c], true)));
+            }
+            took.swap(next);
+        }
+        return took[len];
+    };
+    std::vector<double> best(m + 1, kNone);
+    std::vector<std::size_t> from(m + 1, 0);
+    best[0] = 0;
+    for (std::size_t e = 1; e <= m; ++e)
+        for (std::size_t len = 1; len <= std::min(p, e); ++len) {
+            if (best[e - len] == kNone) continue;
+            const double v = best[e - len] + row_fit(e - len, len);
+            if (v > best[e]) {
+                best[e] = v;
+                from[e] = e - len;
+            }
+        }
+    std::vector<std::size_t> starts;
+    for (std::size_t e = m; e > 0; e = from[e]) starts.push_back(from[e]);
+    std::reverse(starts.begin(), starts.end());
+    return starts;
 }
 
 
@@ -194,6 +255,7 @@ public:
 
     std::vector<Region> run() {
         bar_block_grids();
+        bar_stream_grids();
         cell_grids();
         unnumbered_row_grids();
         row_grids();
@@ -221,6 +283,29 @@ private:
         return c;
     }
     GCell whole(int line) const { return cell(line, lines_[line].ca, lines_[line].cb); }
+
+    /// A cell of a line whose cells are cut by bars: a space between two Chinese characters
+    /// is where the cell was wrapped ("市政 府办 公厅"), and goes.
+    GCell wrapped_cell(int line, int32_t a, int32_t b) const {
+        const icu::UnicodeString& f = t_.fold;
+        GCell c;
+        c.line = c.last_line = line;
+        int32_t piece = a;
+        for (int32_t p = a + 1; p < b; ++p) {
+            if (!is_space(f.charAt(p)) || f.charAt(p - 1) < 0x2E80) continue;
+            int32_t q = p;
+            while (q < b && is_space(f.charAt(q))) ++q;
+            if (q < b && f.charAt(q) >= 0x2E80) {
+                c.run.append(t_, piece, p);
+                piece = q;
+            }
+            p = q;
+        }
+        c.run.append(t_, piece, b);
+        c.type = typer_.type_of(c.run, 0, 0);
+        c.chars = squeezed(c.run).length();
+        return c;
+    }
 
     static bool arabic(NumberStyle s) {
         return s == NumberStyle::arabic_bare || s == NumberStyle::arabic_dot || s == NumberStyle::arabic_paren;
@@ -356,6 +441,84 @@ private:
         reg.family = "bar-block-grid";
         reg.evidence.push_back(std::to_string(rows.size()) + " rows between bar lines");
         finish(reg, rows, header, period > 0 ? period : modal(sizes));
+    }
+
+    /// Grids joined into one line with all their rows ("牵头单位 | 目标任务 | 责任单位 | 市政府办公厅 |
+    /// 强化… | 市直各单位 | 推进… | 市直各单位 | …": the line breaks and the bar lines between the
+    /// rows were lost). The header's names give the columns; the cells after it fall into rows
+    /// by what each holds (stream_rows), a row's merged cells left empty.
+    void bar_stream_grids() {
+        for (int i = 0; i < static_cast<int>(lines_.size()); ++i) {
+            LineFeatures& l = lines_[i];
+            if (l.blank || l.separator || covered(i)) continue;
+            int bar_count = 0;
+            for (int32_t p = l.ca; p < l.cb && bar_count < 2 * kMinStreamColumns; ++p) bar_count += is_bar(t_.fold.charAt(p));
+            if (bar_count < 2 * kMinStreamColumns) continue;
+            cut_cells(t_, l);
+            if (l.cut != CutKind::pipe) continue;
+            std::vector<GCell> cells;
+            for (const auto& c : l.cells)
+                if (c.a < c.b) cells.push_back(wrapped_cell(i, c.a, c.b));
+            // The header: the short cells that open the line, up to the last that names a
+            // column; a cell between named ones is a column of another wording ("年度任务").
+            std::vector<Role> roles;
+            std::size_t p = 0;
+            int named = 0;
+            for (const auto& c : cells) {
+                if (c.chars > 12 || static_cast<int>(roles.size()) == ev_.grid_max_period) break;
+                const std::string* name = r_.header_role(to_utf8(squeezed(c.run)));
+                Role role = name ? Role::other : Role::text;  // "事项分类": a group label, no task
+                if (name)
+                    for (Role r : {Role::number, Role::text, Role::detail, Role::lead, Role::support, Role::units, Role::leader,
+                                   Role::deadline})
+                        if (*name == role_name(r)) role = r;
+                roles.push_back(role);
+                if (name) {
+                    ++named;
+                    p = roles.size();
+                }
+            }
+            if (named < 2) continue;
+            roles.resize(p);
+            std::vector<GCell> header(cells.begin(), cells.begin() + static_cast<std::ptrdiff_t>(p));
+            std::vector<ColumnProfile> cols(p);
+            for (std::size_t j = 0; j < p; ++j) cols[j].role = roles[j];
+            const bool names_text = std::any_of(roles.begin(), roles.end(), [](Role r) { return r == Role::text; });
+            const bool names_who = std::any_of(roles.begin(), roles.end(), [](Role r) { return is_unit(r) || r == Role::leader; });
+            // More than one row after the header: a grid whose rows have lines of their own is
+            // read by the readers below.
+            if (p < static_cast<std::size_t>(kMinStreamColumns) || !names_text || !names_who || cells.size() < 3 * p) continue;
+            cells.erase(cells.begin(), cells.begin() + static_cast<std::ptrdiff_t>(p));
+            // Rows by the cells' types, then again with each column's usual length from the
+            // rows that filled every column: a list of four units is no lead cell of one.
+            std::vector<std::size_t> starts = stream_rows(cols, cells);
+            std::vector<double> sum(p, 0.0);
+            int full = 0;
+            for (std::size_t r = 0; r < starts.size(); ++r) {
+                const std::size_t end = r + 1 < starts.size() ? starts[r + 1] : cells.size();
+                if (end - starts[r] != p) continue;
+                ++full;
+                for (std::size_t j = 0; j < p; ++j) sum[j] += cells[starts[r] + j].chars;
+            }
+            if (full > 0) {
+                for (std::size_t j = 0; j < p; ++j) cols[j].mean_chars = sum[j] / full;
+                starts = stream_rows(cols, cells);
+            }
+            std::vector<Row> rows;
+            for (std::size_t r = 0; r < starts.size(); ++r) {
+                Row row;
+                row.line = i;
+                const std::size_t end = r + 1 < starts.size() ? starts[r + 1] : cells.size();
+                for (std::size_t k = starts[r]; k < end; ++k) row.cells.push_back(std::move(cells[k]));
+                if (!row.cells.front().run.src.empty()) row.start = row.cells.front().run.src.front();
+                rows.push_back(std::move(row));
+            }
+            if (static_cast<int>(rows.size()) < ev_.grid_min_rows) continue;
+            Region reg;
+            reg.family = "bar-stream-grid";
+            reg.evidence.push_back(std::to_string(rows.size()) + " rows in one line, cut by what their cells hold");
+            finish(reg, rows, header, static_cast<int>(p));
+        }
     }
 
     /// Grids whose rows carry no number ("序号" printed in the header only, or no such column):
@@ -943,7 +1106,7 @@ private:
         }
         item.span.line = row.line + 1;
         item.span.end_line = out.last_line + 1;
-        item.span.start = t_.byte_at(lines_[row.line].ca);
+        item.span.start = t_.byte_at(row.start >= 0 ? row.start : lines_[row.line].ca);
         item.span.end = t_.byte_at(last_end);
         return out;
     }

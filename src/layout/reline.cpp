@@ -82,10 +82,18 @@ std::vector<int32_t> chain_cuts(const SourceText& t, int32_t a, int32_t b) {
     return cuts;
 }
 
-int bars(const SourceText& t, int32_t a, int32_t b) {
-    int n = 0;
-    for (int32_t p = a; p < b; ++p) n += is_bar(t.fold.charAt(p));
-    return n;
+struct Bars {
+    int count = 0;
+    int32_t first = -1, last = -1;  ///< positions of the first and the last bar
+};
+Bars bars(const SourceText& t, int32_t a, int32_t b) {
+    Bars out;
+    for (int32_t p = a; p < b; ++p)
+        if (is_bar(t.fold.charAt(p))) {
+            if (out.count++ == 0) out.first = p;
+            out.last = p;
+        }
+    return out;
 }
 
 // A cell or a line of Chinese text ends in a Chinese character or any mark ("…同步", "…增长10%",
@@ -116,9 +124,11 @@ std::vector<int32_t> join_cuts(const SourceText& t, int32_t a, int32_t b) {
     struct Lone {
         int value;
         int32_t at, after;
+        int before = 0;  ///< the value of the numbered line (not bare) cut last before it
     };
     std::vector<int32_t> cuts;
     std::vector<Lone> lone;  // bare numbers between spaces: row numbers or counts
+    std::vector<std::pair<int32_t, int>> numbered;  // numbered lines cut ("15. 建设…"): where, value
     for (int32_t p = a + 1; p < b; ++p) {
         if (!is_space(f.charAt(p)) || !ends_text(f, a, p)) continue;
         const int32_t q = skip_spaces(f, p, b);
@@ -127,6 +137,7 @@ std::vector<int32_t> join_cuts(const SourceText& t, int32_t a, int32_t b) {
         const NumberToken n = number_at(t, q, b);
         if (begins_chinese(f.charAt(q)) || (n && n.style != NumberStyle::arabic_bare)) {
             cuts.push_back(q);  // "…向好 发挥…", "…如下: 1. 泰康中路…"
+            if (n) numbered.push_back({q, n.value});
             // The space after a line's number ("1. 泰康", "(一) 坚持") is no join.
             if (n) p = skip_spaces(f, n.end, b) - 1;
             continue;
@@ -139,7 +150,8 @@ std::vector<int32_t> join_cuts(const SourceText& t, int32_t a, int32_t b) {
             cuts.push_back(q);  // "2024年11月"
         } else if (is_space(f.charAt(e))) {
             const int32_t after = skip_spaces(f, e, b);
-            if (after < b && begins_chinese(f.charAt(after))) lone.push_back({value, q, after});
+            if (after < b && begins_chinese(f.charAt(after)))
+                lone.push_back({value, q, after, numbered.empty() ? 0 : numbered.back().second});
         }
     }
     // "…园区) 34 守护美丽蓝湾…": a row number, when a lone number near it (counts may stand
@@ -150,6 +162,16 @@ std::vector<int32_t> join_cuts(const SourceText& t, int32_t a, int32_t b) {
         bool linked = false;
         for (std::size_t d = 1; d <= kNear && !linked; ++d)
             linked = (k >= d && lone[k - d].value == v - 1) || (k + d < lone.size() && lone[k + d].value == v + 1);
+        // "15. 建设… 16 优化… 17. 完善…": a number that lost its dot, between its neighbours,
+        // opens its line as they do; of two such ("其中 16 个"), the last, after the task
+        // before it has ended.
+        if (!linked && lone[k].before == v - 1) {
+            auto next = std::upper_bound(numbered.begin(), numbered.end(), std::make_pair(lone[k].at, 0));
+            bool last = next != numbered.end() && next->second == v + 1;
+            for (std::size_t k2 = k + 1; last && k2 < lone.size() && lone[k2].at < next->first; ++k2)
+                last = lone[k2].value != v;
+            if (last) cuts.push_back(lone[k].at);
+        }
         if (!linked) continue;
         cuts.push_back(lone[k].at);
         cuts.push_back(lone[k].after);
@@ -174,8 +196,22 @@ std::optional<SourceText> reline(const SourceText& text, const Evidence& ev, std
         // Where the joins show, they are the lines, and a chain inside one of them stays there
         // ("1. 泰康中路:2024年7月;2.梅湖路:…" in a cell). In a line whose cells are cut by bars,
         // a space between Chinese characters is a cell's wrapped line ("…工作机 制,落实…").
-        if (b - a >= join_min_chars && bars(text, a, b) < ev.reline_min_cuts) {
+        const Bars barred = bars(text, a, b);
+        if (b - a >= join_min_chars && barred.count < ev.reline_min_cuts) {
             cuts[i] = join_cuts(text, a, b);
+            if (static_cast<int>(cuts[i].size()) < ev.reline_min_cuts) cuts[i].clear();
+        } else if (b - a >= join_min_chars) {
+            // A table joined into the text ("…推进。 二、任务分解 重点任务 | 工作内容 | …"): the
+            // text before its first bar and after its last was joined like any other; the
+            // stretch of bars is one table, its rows cut by their numbers where they have any.
+            // Text glued without spaces shows no joins: its chains cut it, as below.
+            auto joins_or_chain = [&](int32_t from, int32_t to) {
+                std::vector<int32_t> found = join_cuts(text, from, to);
+                return found.empty() ? chain_cuts(text, from, to) : found;
+            };
+            cuts[i] = joins_or_chain(a, barred.first);
+            for (int32_t c : chain_cuts(text, barred.first, barred.last)) cuts[i].push_back(c);
+            for (int32_t c : joins_or_chain(barred.last, b)) cuts[i].push_back(c);
             if (static_cast<int>(cuts[i].size()) < ev.reline_min_cuts) cuts[i].clear();
         }
         if (cuts[i].empty()) {

@@ -176,6 +176,63 @@ TEST_CASE("rows between bar lines: wrapped cells joined, merged lead and support
     CHECK(names(r.items[2].item.support) == V{"县商务局", "东城区"});
 }
 
+TEST_CASE("a grid joined into one line: rows from the cells' types, merged cells left empty", "[layout][grid]") {
+    // The same table with its line breaks and its bar lines gone; the header names two columns
+    // and words the third afresh (年度任务); the lead cell keeps the spaces of its wrapping.
+    const SourceText t = source(
+        "主办部门 | 年度任务 | 协办单位 | 县文 化广电 旅游局 | 新建城市书房6处,全部免费开放。 | 县财政局、各乡镇 | "
+        "改造农贸市场3个。 | 县商务局、东城区 | 县卫 健委 | 新增公办托位200个。 | 县教育局 | 建成托育综合服务中心1个。\n");
+    auto lines = read_lines(t);
+    const WalkScores nothing_read(Document{}, t.line_count());
+    const auto regions = propose_grids(t, lines, rules(), load_evidence(rules()), nothing_read);
+    REQUIRE(regions.size() == 1);
+    const Region& r = regions[0];
+    CHECK(r.family == "bar-stream-grid");
+    CHECK(r.columns == std::vector<Role>{Role::lead, Role::text, Role::support});
+    REQUIRE(r.items.size() == 4);
+    CHECK(names(r.items[0].item.lead) == V{"县文化广电旅游局"});
+    // A unit list between two tasks closes the row before it: a missing cell is likelier on
+    // the left (the lead merged over rows) than on the right.
+    CHECK(names(r.items[1].item.lead) == V{"县文化广电旅游局"});
+    CHECK(names(r.items[1].item.support) == V{"县商务局", "东城区"});
+    CHECK(names(r.items[2].item.lead) == V{"县卫健委"});
+    CHECK(r.items[3].item.text == "建成托育综合服务中心1个。");
+    CHECK(names(r.items[3].item.lead) == V{"县卫健委"});
+    // Each row's span opens at its first cell, not at the line's start.
+    CHECK(r.items[1].item.span.start > r.items[0].item.span.start);
+}
+
+TEST_CASE("a joined notice: a number that lost its dot between its neighbours opens its line", "[layout][reline]") {
+    const std::string joined =
+        "一、城建交通 1. 改造老旧小区12个,其中 2 个在城区。 责任单位:县住建局 "
+        "2 新建公交候车亭30个。 责任单位:县交通运输局 3. 建成停车场3处。 责任单位:县城管局、各乡镇 "
+        "二、任务分解 主办部门 | 年度任务 | 协办单位 | 县卫健委 | 新增托位200个。 | 县教育局 | 县民政局 | 新建养老服务站5个。 | 各乡镇 |"
+        " 三、工作要求 各部门按月报送进展。\n";
+    const SourceText t = source(joined);
+    std::vector<int> physical;
+    const auto relined = reline(t, Evidence{}, physical);
+    REQUIRE(relined);
+    std::vector<std::string> lines;
+    for (int i = 0; i < relined->line_count(); ++i) {
+        Run line;
+        line.append(*relined, relined->line_start[i], relined->line_end[i]);
+        if (!line.empty()) lines.push_back(line.utf8());
+    }
+    // "2 新建…" between "1." and "3." opens a line; "其中 2 个" inside task 1 does not. The
+    // table keeps its line; the text before and after it is cut at its joins.
+    CHECK(lines == V{"一、城建交通", "1. 改造老旧小区12个,其中 2 个在城区。", "责任单位:县住建局", "2 新建公交候车亭30个。",
+                     "责任单位:县交通运输局", "3. 建成停车场3处。", "责任单位:县城管局、各乡镇", "二、任务分解",
+                     "主办部门 | 年度任务 | 协办单位 | 县卫健委 | 新增托位200个。 | 县教育局 | 县民政局 | 新建养老服务站5个。 | 各乡镇 |",
+                     "三、工作要求", "各部门按月报送进展。"});
+    const auto items = all_items(test::parse_string(joined));
+    // "二、任务分解" is the grid's heading, not a task whose clause is the header's 协办单位.
+    REQUIRE(items.size() == 5);
+    CHECK(items[1].text == "新建公交候车亭30个。");
+    CHECK(items[4].text == "新建养老服务站5个。");
+    CHECK(names(items[4].lead) == V{"县民政局"});
+    CHECK(names(items[4].support) == V{"各乡镇"});
+}
+
 TEST_CASE("a status or time word in every row is no leader", "[layout][grid]") {
     const auto items = all_items(test::parse_string(
         "序号 |\n工作 |\n领导 |\n单位 |\n状态 |\n"
