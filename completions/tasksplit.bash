@@ -47,7 +47,7 @@ _tasksplit() {
                 dangling-separator duplicate-unit unit-typo unit-suffix renamed-unit empty-section
                 section-without-leader livelihood-leader late-convention unbalanced-bracket
                 mixed-width-brackets name-typo title-mismatch repeated-word extraction-artifact
-                doubtful-encoding unusual-space text-after-clause clause-without-text unassigned-task subheading no-units label-by-form"
+                doubtful-encoding unusual-space text-after-clause text-after-units clause-without-text unassigned-task subheading no-units label-by-form"
             local done=""
             [[ $cur == *,* ]] && done=${cur%,*},
             mapfile -t COMPREPLY < <(compgen -P "$done" -W "$codes" -- "${cur##*,}")

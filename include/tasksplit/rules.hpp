@@ -133,6 +133,7 @@ struct Rules {
     Regex footer, closing_paragraph;
     Regex frame_heading;  ///< "基本原则", "保障措施": sections around the tasks, no tasks themselves
     Regex page_number;  ///< "— 5 —" between the lines of a task
+    Regex page_marker;  ///< "第 1 页共 5 页" glued inside a line
     Regex note_line;    ///< "说明：…": a note about the breakdown
     Regex bullet;       ///< "●" before an unnumbered task
     Regex web_furniture;  ///< "【打印本页】【关闭窗口】": the web page around a copy

@@ -20,6 +20,9 @@ struct UnitList {
     bool has_support_marker = false;  ///< a unit ended in 配合, 按职责分工负责 …
     std::optional<Run> convention;   ///< the convention sentence, without its brackets
     int empty_pieces = 0;            ///< separators with nothing between them ("舟山海事局、" at a page end)
+    /// Text run into the last unit, no unit itself: a heading glued after it in a copy that lost
+    /// its line breaks ("园林局配合做好专项整治工作").
+    std::optional<Run> run_on;
 };
 
 /// Splits `list` into units.

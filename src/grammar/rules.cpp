@@ -484,6 +484,7 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
             r.deadline_cell = regex_of(s, need(s, y, "deadline_cell"), "deadline_cell");
             r.footer = regex_of(s, need(s, y, "footer"), "footer");
             r.page_number = regex_of(s, need(s, y, "page_number"), "page_number");
+            r.page_marker = regex_of(s, need(s, y, "page_marker"), "page_marker");
             r.note_line = regex_of(s, need(s, y, "note_line"), "note_line");
             r.bullet = regex_of(s, need(s, y, "bullet"), "bullet");
             r.web_furniture = regex_of(s, need(s, y, "web_furniture"), "web_furniture");

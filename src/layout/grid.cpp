@@ -67,7 +67,8 @@ public:
     /// The share of the names in a cell that read as units (市发改委, 各乡镇, 招商工作部).
     double unit_share(const Run& cell) const {
         UnitList list = split_units(unit_run(cell), r_);
-        if (list.units.empty()) return 0;
+        // "新增公办托位200个" opens like a unit (公办) and runs on: a text.
+        if (list.units.empty() || list.run_on) return 0;
         int known = 0;
         // A name holds no figures: "新建城市书房6处" ends like a division (处) but is a task.
         for (const auto& u : list.units)

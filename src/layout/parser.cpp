@@ -236,7 +236,7 @@ private:
             // Regexes run on the line's region of the folded text: no copy per line.
             const icu::UnicodeString& f = t_.fold;
             // A page number inside a space-aligned grid is no row, and the grid goes on past it.
-            if (r_.page_number.match_at(f, a, b)) {
+            if (r_.page_number.match_at(f, a, b) || (r_.page_marker.match_at(f, a, b) && r_.page_marker.end() == b)) {
                 li.kind = Kind::page;
                 space_blank_run_ = 0;
                 continue;
@@ -1334,6 +1334,9 @@ private:
             c.line = list.convention->src.empty() || list.convention->src.front() < 0 ? 0 : t_.line_at(list.convention->src.front()) + 1;
             doc_.document.lead_convention = c;
         }
+        if (list.run_on && !list.run_on->src.empty() && list.run_on->src.front() >= 0)
+            add_diag("warning", "text-after-units", t_.line_at(list.run_on->src.front()),
+                     "text run into the last unit is no unit name (a line break lost before it?): " + list.run_on->utf8());
         if (list.empty_pieces > 0 && !value.src.empty() && value.src.front() >= 0)
             add_diag("warning", "dangling-separator", t_.line_at(value.src.back()),
                      "a unit list has a separator with no unit after it (a unit may be missing): " + value.utf8());
@@ -2202,7 +2205,7 @@ Document run_stages(const SourceText& original, const Rules& rules, const Target
                     std::string* explanation) {
     const layout::Evidence ev = layout::load_evidence(rules);
     std::vector<int> physical;
-    const std::optional<SourceText> relined = layout::reline(original, ev, physical);
+    const std::optional<SourceText> relined = layout::reline(original, ev, rules.page_marker, physical);
     const SourceText& text = relined ? *relined : original;
     Assembler a(text, rules, targets, line_map);
     Document doc = a.run();

@@ -180,26 +180,43 @@ std::vector<int32_t> join_cuts(const SourceText& t, int32_t a, int32_t b) {
     return cuts;
 }
 
+/// Where the page footers glued inside [a, b) begin and end (not at the line's own ends).
+void page_marker_cuts(const SourceText& t, int32_t a, int32_t b, const Regex& page_marker, std::vector<int32_t>& cuts) {
+    const icu::UnicodeString& f = t.fold;
+    for (int32_t p = a; p < b;) {
+        const int32_t at = f.indexOf(u'页', p, b - p);
+        if (at < 0) return;
+        // The footer opens with 第 a few characters before its first 页.
+        const int32_t from = std::max(a, at - 6);
+        if (!page_marker.find(f, from, b)) return;
+        const int32_t s = page_marker.start(), e = page_marker.end();
+        if (s > a) cuts.push_back(s);
+        if (e < b) cuts.push_back(e);
+        p = std::max(e, at + 1);
+    }
+}
+
 }  // namespace
 
-std::optional<SourceText> reline(const SourceText& text, const Evidence& ev, std::vector<int>& physical) {
+std::optional<SourceText> reline(const SourceText& text, const Evidence& ev, const Regex& page_marker,
+                                 std::vector<int>& physical) {
     std::vector<std::vector<int32_t>> cuts(text.line_count());
     // A file of one line was joined, however short.
     int filled = 0;
     for (int i = 0; i < text.line_count() && filled < 2; ++i) filled += text.line_end[i] > text.line_start[i];
     const int32_t min_chars = filled == 1 ? 0 : ev.reline_min_chars;
     const int32_t join_min_chars = filled == 1 ? 0 : ev.reline_join_min_chars;
-    bool any = false;
-    for (int i = 0; i < text.line_count(); ++i) {
-        if (text.line_end[i] - text.line_start[i] < min_chars) continue;
-        const int32_t a = text.line_start[i], b = text.line_end[i];
+    // …and a chain of two numbers in it is evidence enough ("(一)…(二)…(三)…": two cuts).
+    const int min_cuts = filled == 1 ? 1 : ev.reline_min_cuts;
+    // The cuts of one long line: at its joins, or before the numbers of its chains.
+    auto long_line_cuts = [&](int32_t a, int32_t b) {
+        std::vector<int32_t> cuts;
         // Where the joins show, they are the lines, and a chain inside one of them stays there
         // ("1. 泰康中路:2024年7月;2.梅湖路:…" in a cell). In a line whose cells are cut by bars,
         // a space between Chinese characters is a cell's wrapped line ("…工作机 制,落实…").
         const Bars barred = bars(text, a, b);
         if (b - a >= join_min_chars && barred.count < ev.reline_min_cuts) {
-            cuts[i] = join_cuts(text, a, b);
-            if (static_cast<int>(cuts[i].size()) < ev.reline_min_cuts) cuts[i].clear();
+            cuts = join_cuts(text, a, b);
         } else if (b - a >= join_min_chars) {
             // A table joined into the text ("…推进。 二、任务分解 重点任务 | 工作内容 | …"): the
             // text before its first bar and after its last was joined like any other; the
@@ -209,14 +226,28 @@ std::optional<SourceText> reline(const SourceText& text, const Evidence& ev, std
                 std::vector<int32_t> found = join_cuts(text, from, to);
                 return found.empty() ? chain_cuts(text, from, to) : found;
             };
-            cuts[i] = joins_or_chain(a, barred.first);
-            for (int32_t c : chain_cuts(text, barred.first, barred.last)) cuts[i].push_back(c);
-            for (int32_t c : joins_or_chain(barred.last, b)) cuts[i].push_back(c);
-            if (static_cast<int>(cuts[i].size()) < ev.reline_min_cuts) cuts[i].clear();
+            cuts = joins_or_chain(a, barred.first);
+            for (int32_t c : chain_cuts(text, barred.first, barred.last)) cuts.push_back(c);
+            // After the last bar comes the last row's last cell ("| 力争全年…"), unless a
+            // numbered line opens there ("… | 办公室 | 三、工作要求").
+            const int32_t after = skip_spaces(text.fold, barred.last + 1, b);
+            if (const NumberToken n = number_at(text, after, b); n && n.style != NumberStyle::arabic_bare) cuts.push_back(after);
+            for (int32_t c : joins_or_chain(barred.last + 1, b)) cuts.push_back(c);
         }
-        if (cuts[i].empty()) {
-            cuts[i] = chain_cuts(text, a, b);
-            if (static_cast<int>(cuts[i].size()) < ev.reline_min_cuts) cuts[i].clear();
+        if (static_cast<int>(cuts.size()) < min_cuts) cuts = chain_cuts(text, a, b);
+        if (static_cast<int>(cuts.size()) < min_cuts) cuts.clear();
+        return cuts;
+    };
+    bool any = false;
+    for (int i = 0; i < text.line_count(); ++i) {
+        const int32_t a = text.line_start[i], b = text.line_end[i];
+        if (b - a >= min_chars) cuts[i] = long_line_cuts(a, b);
+        // A line of any length loses its glued page footer ("…绿化工作。第 1 页共 5 页").
+        const std::size_t own = cuts[i].size();
+        page_marker_cuts(text, a, b, page_marker, cuts[i]);
+        if (cuts[i].size() > own) {
+            std::sort(cuts[i].begin(), cuts[i].end());
+            cuts[i].erase(std::unique(cuts[i].begin(), cuts[i].end()), cuts[i].end());
         }
         any |= !cuts[i].empty();
     }

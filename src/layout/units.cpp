@@ -72,6 +72,27 @@ void split_glued(Run piece, const Rules& rules, std::vector<Run>& out) {
     out.push_back(std::move(piece));
 }
 
+/// "园林局配合做好专项整治工作": where the last piece of a list is no unit but opens with one,
+/// closed where glued names close (局委办厅), the rest ran on from the next line of a copy that
+/// lost its line breaks. The piece keeps the unit; `run_on` gets the rest.
+void split_run_on(Run& piece, const Rules& rules, std::optional<Run>& run_on) {
+    constexpr int32_t kNameMin = 3, kRunOnMin = 4;
+    if (unit_kind(piece.fold, rules) != "other") return;
+    // "区委组织部<区委人才办>": a bracket holds the name's alias or its note.
+    for (int32_t i = 0; i < piece.size(); ++i)
+        if (open_index(rules, piece.fold.charAt(i)) >= 0) return;
+    for (int32_t i = kNameMin; i + kRunOnMin <= piece.size(); ++i) {
+        if (std::find(rules.glued_name_ends.begin(), rules.glued_name_ends.end(), piece.fold.charAt(i - 1)) ==
+            rules.glued_name_ends.end())
+            continue;
+        const Run left = piece.sub(0, i);
+        if (unit_kind(left.fold, rules) == "other") continue;
+        run_on = piece.sub(i, piece.size());
+        piece = left;
+        return;
+    }
+}
+
 /// Splits at depth-0 separators; whitespace splits only between two complete unit names
 /// ("市卫健委 市教育局"), elsewhere it is an extraction artefact and is dropped.
 std::vector<Run> split_pieces(const Run& list, const Rules& rules, int& empty) {
@@ -288,7 +309,7 @@ const std::string& unit_kind(const icu::UnicodeString& name, const Rules& rules)
 
 bool looks_like_units(const Run& cell, const Rules& rules) {
     UnitList list = split_units(cell, rules);
-    if (list.units.empty()) return false;
+    if (list.units.empty() || list.run_on) return false;  // a text that opens like a unit
     for (const auto& u : list.units)
         if (u.kind == "other") return false;
     return true;
@@ -321,7 +342,8 @@ UnitList split_units(const Run& input, const Rules& rules) {
         }
         pieces.emplace_back(std::move(piece), false);
     }
-    for (auto& [piece, joint_lead] : pieces) {
+    for (std::size_t k = 0; k < pieces.size(); ++k) {
+        auto& [piece, joint_lead] = pieces[k];
         bool marker = joint_lead;
         piece = without_verb_after_marker(piece, rules);
         // "市发改委（牵头）", "〔牵头〕": a closing bracket naming 牵头 marks this one unit, or with
@@ -358,6 +380,7 @@ UnitList split_units(const Run& input, const Rules& rules) {
                 out.has_support_marker = true;
                 break;
             }
+        if (k + 1 == pieces.size()) split_run_on(piece, rules, out.run_on);
         // "区经信局、区住建局等区级有关部门": split off the collective after 等.
         std::vector<Run> parts{piece};
         int32_t etc = piece.fold.lastIndexOf(rules.etc_marker);

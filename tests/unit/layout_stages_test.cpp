@@ -72,12 +72,12 @@ TEST_CASE("a notice printed on one line is cut before the numbers of its chains"
         "(三)绿地补植:补种行道树三百株。牵头领导:韩松副局长责任部门:园林科";
     const SourceText t = source(one_line);
     std::vector<int> physical;
-    const auto relined = reline(t, Evidence{}, physical);
+    const auto relined = reline(t, Evidence{}, rules().page_marker, physical);
     REQUIRE(relined);
     CHECK(relined->line_count() == 4);  // the preamble and three tasks
     CHECK(physical == std::vector<int>{0, 0, 0, 0});
     // A short line or a line without a chain is left alone.
-    CHECK_FALSE(reline(source("(一)整治街区。(二)保洁。"), Evidence{}, physical));
+    CHECK_FALSE(reline(source("(一)整治街区。(二)保洁。"), Evidence{}, rules().page_marker, physical));
 
     const Document d = test::parse_string(one_line);
     const auto items = all_items(d);
@@ -98,7 +98,7 @@ TEST_CASE("a notice joined with spaces is cut at the joins, not inside numbers o
         "3 新增公办托位200个,分两批: 1. 城东:6月;2.城西:9月。 县卫健委 县教育局、县住建局\n";
     const SourceText t = source(joined);
     std::vector<int> physical;
-    const auto relined = reline(t, Evidence{}, physical);
+    const auto relined = reline(t, Evidence{}, rules().page_marker, physical);
     REQUIRE(relined);
     std::vector<std::string> lines;
     for (int i = 0; i < relined->line_count(); ++i) {
@@ -115,6 +115,30 @@ TEST_CASE("a notice joined with spaces is cut at the joins, not inside numbers o
     REQUIRE(items.size() == 3);
     CHECK(names(items[0].lead) == V{"县文旅局"});
     CHECK(names(items[2].support) == V{"县教育局", "县住建局"});
+}
+
+TEST_CASE("a page footer glued inside a line is cut out of it and read as a page number", "[layout][reline]") {
+    const std::string glued =
+        "(一)绿地补植:补种行道树三百株。第 2 页共 9 页下载后可任意编辑牵头领导:韩松副局长责任部门:园林科"
+        "(二)背街小巷保洁:每日清扫两次。牵头领导:钱悦副局长责任部门:环卫所"
+        "(三)路灯维修:更换灯具五十盏。牵头领导:韩松副局长责任部门:照明所\n";
+    std::vector<int> physical;
+    const auto relined = reline(source(glued), Evidence{}, rules().page_marker, physical);
+    REQUIRE(relined);
+    std::vector<std::string> lines;
+    for (int i = 0; i < relined->line_count(); ++i) {
+        Run line;
+        line.append(*relined, relined->line_start[i], relined->line_end[i]);
+        if (!line.empty()) lines.push_back(line.utf8());
+    }
+    CHECK(std::find(lines.begin(), lines.end(), "第 2 页共 9 页下载后可任意编辑") != lines.end());
+    const auto items = all_items(test::parse_string(glued));
+    REQUIRE(items.size() == 3);
+    CHECK(items[0].text == "绿地补植:补种行道树三百株。");
+    CHECK(names(items[0].lead) == V{"园林科"});
+    // A short line loses its footer too; "第3页" alone may be text and stays.
+    CHECK(reline(source("完成绿化工作。第3页共5页\n"), Evidence{}, rules().page_marker, physical));
+    CHECK_FALSE(reline(source("见第3页附表。\n"), Evidence{}, rules().page_marker, physical));
 }
 
 TEST_CASE("a cell grid is found by its number chain whatever its header says", "[layout][grid]") {
@@ -210,7 +234,7 @@ TEST_CASE("a joined notice: a number that lost its dot between its neighbours op
         " 三、工作要求 各部门按月报送进展。\n";
     const SourceText t = source(joined);
     std::vector<int> physical;
-    const auto relined = reline(t, Evidence{}, physical);
+    const auto relined = reline(t, Evidence{}, rules().page_marker, physical);
     REQUIRE(relined);
     std::vector<std::string> lines;
     for (int i = 0; i < relined->line_count(); ++i) {

@@ -193,3 +193,16 @@ TEST_CASE("等 closing a list names no unit", "[units]") {
     CHECK(b.support == V{"市财政局"});
     CHECK(split("市商务局等单位").lead == V{"市商务局"});
 }
+
+TEST_CASE("text run into the last unit is split off, not named a unit", "[units]") {
+    // A copy that lost its line breaks glued the next heading after the last unit.
+    const UnitList list = split_units(make_run("城建科、园林局配合做好专项整治工作"), test::parser().rules());
+    CHECK(test::names(list.units) == V{"城建科", "园林局"});
+    REQUIRE(list.run_on);
+    CHECK(list.run_on->utf8() == "配合做好专项整治工作");
+    // A name that ends like no unit but holds a bracket is left whole; so is a whole unit.
+    CHECK_FALSE(split_units(make_run("区委组织部<区委人才办>"), test::parser().rules()).run_on);
+    CHECK_FALSE(split_units(make_run("市政府办公厅"), test::parser().rules()).run_on);
+    // Too short a tail is no heading: "市财政局牵头" is read by its marker, not cut here.
+    CHECK(split("市财政局牵头").lead == V{"市财政局"});
+}
