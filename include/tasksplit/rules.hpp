@@ -166,6 +166,9 @@ struct Rules {
         std::string kind;
         std::vector<icu::UnicodeString> starts_with, contains, ends_with;
         std::vector<icu::UnicodeString> ends_with_named;  ///< after a name of two characters or more
+        /// The last characters of ends_with and ends_with_named, the first of starts_with and
+        /// contains: most names are ruled out by one lookup (unit_kind runs for every name).
+        std::u16string end_chars, start_chars, contains_firsts;
     };
     std::vector<KindRule> kinds;
     // meta.yaml

@@ -531,6 +531,16 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
                 if (kv.second["ends_with"]) k.ends_with = folded_list(list_of(s, kv.second["ends_with"], "kinds"));
                 if (kv.second["ends_with_named"])
                     k.ends_with_named = folded_list(list_of(s, kv.second["ends_with_named"], "kinds"));
+                auto add_char = [](std::u16string& to, char16_t c) {
+                    if (to.find(c) == std::u16string::npos) to.push_back(c);
+                };
+                for (const auto* list : {&k.ends_with, &k.ends_with_named})
+                    for (const auto& p : *list)
+                        if (!p.isEmpty()) add_char(k.end_chars, p.charAt(p.length() - 1));
+                for (const auto& p : k.starts_with)
+                    if (!p.isEmpty()) add_char(k.start_chars, p.charAt(0));
+                for (const auto& p : k.contains)
+                    if (!p.isEmpty()) add_char(k.contains_firsts, p.charAt(0));
                 r.kinds.push_back(std::move(k));
             }
         }

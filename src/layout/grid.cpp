@@ -373,7 +373,8 @@ private:
                 ++i;
                 continue;
             }
-            std::vector<std::vector<GCell>> blocks;
+            // The blocks' shape first (cheap); their cells are typed only for enough blocks.
+            std::vector<std::vector<std::pair<int, int>>> shapes;  // per block, first and last line per cell
             std::vector<int> block_lines;
             int k = i;
             while (k < n) {
@@ -391,26 +392,33 @@ private:
                 // closed by a bar line too, or by the end of the file (a copy cut off there).
                 const bool closed = k < n && lines_[k].separator;
                 if (k - start > max_block_lines || cell_lines.empty() || (!barred && cell_lines.size() != 1)) break;
-                std::vector<GCell> cells;
-                for (const auto& [first, last] : cell_lines) {
-                    GCell c = whole(first);
-                    for (int line = first + 1; line <= last; ++line)
-                        if (!lines_[line].blank) c.run.append(t_, lines_[line].ca, lines_[line].cb);
-                    if (last > first) {
-                        c.last_line = last;
-                        c.chars = squeezed(c.run).length();
-                        c.type = typer_.type_of(c.run, 0, 0);
-                    }
-                    cells.push_back(std::move(c));
-                }
-                blocks.push_back(std::move(cells));
+                shapes.push_back(std::move(cell_lines));
                 block_lines.push_back(start);
                 if (!closed) break;
                 ++k;  // the separator
             }
-            if (static_cast<int>(blocks.size()) <= ev_.grid_min_rows) {
+            if (static_cast<int>(shapes.size()) <= ev_.grid_min_rows) {
                 ++i;
                 continue;
+            }
+            std::vector<std::vector<GCell>> blocks;
+            for (const auto& shape : shapes) {
+                std::vector<GCell> cells;
+                for (const auto& [first, last] : shape) {
+                    if (last == first) {
+                        cells.push_back(whole(first));
+                        continue;
+                    }
+                    GCell c;
+                    c.line = first;
+                    c.last_line = last;
+                    for (int line = first; line <= last; ++line)
+                        if (!lines_[line].blank) c.run.append(t_, lines_[line].ca, lines_[line].cb);
+                    c.chars = squeezed(c.run).length();
+                    c.type = typer_.type_of(c.run, 0, 0);
+                    cells.push_back(std::move(c));
+                }
+                blocks.push_back(std::move(cells));
             }
             read_bar_blocks(blocks, block_lines);
             i = std::max(k, i + 1);

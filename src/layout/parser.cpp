@@ -1489,9 +1489,20 @@ private:
         return end - ci;
     }
 
+    /// Whether cells, one or several joined, read as units: asked again and again by group_cells.
+    struct UnitsMemo {
+        std::map<std::pair<std::size_t, std::size_t>, bool> ranges;
+        std::map<std::size_t, bool> starts_column;  ///< a line that is a unit, a person or a date
+    };
+    bool units_in(const std::vector<Cell>& cells, std::size_t a, std::size_t b, UnitsMemo& memo) const {
+        const auto [at, fresh] = memo.ranges.try_emplace({a, b}, false);
+        if (fresh) at->second = looks_like_units(b == a + 1 ? cells[a].run : join_cells(cells, a, b).run, r_);
+        return at->second;
+    }
+
     /// How well the lines [a, b) fit as the cell of a column with `role`; `later` columns follow it.
     double cell_fit(const std::vector<Cell>& cells, std::size_t a, std::size_t b, const std::string& role,
-                    std::size_t later) const {
+                    std::size_t later, UnitsMemo& memo) const {
         // A column left without a cell; rows that stop short leave their last columns empty.
         if (a == b) return -3 - 0.01 * static_cast<double>(later);
         // A cell does not end on a separator: "区发改局、区统计局、" runs on into "各镇街".
@@ -1499,30 +1510,33 @@ private:
         if (!last.empty() && std::find(r_.separators.begin(), r_.separators.end(), last.fold.charAt(last.size() - 1)) !=
                                  r_.separators.end())
             return -4;
-        const Cell joined = join_cells(cells, a, b);
         const double extra_lines = static_cast<double>(b - a - 1);
         if (role == "text" || role == "detail") {
             // Text runs on over any lines, but a line that is a unit, a person or a date on its own
             // more likely starts the next column ("区住建局" / "区交通运输局" is a two-line lead cell).
             double fit = 1;
             for (std::size_t k = a + 1; k < b; ++k) {
-                const Run& line = cells[k].run;
-                if (looks_like_units(line, r_) || person_like(line) || r_.deadline_cell.find(line.fold)) fit -= 1;
+                const auto [at, fresh] = memo.starts_column.try_emplace(k, false);
+                if (fresh) {
+                    const Run& line = cells[k].run;
+                    at->second = units_in(cells, k, k + 1, memo) || person_like(line) || r_.deadline_cell.find(line.fold);
+                }
+                if (at->second) fit -= 1;
             }
             return fit;
         }
         if (role == "lead" || role == "units" || role == "support") {
             // A unit cell opens with a unit, whole or cut by the line end ("市自然资源和" / "规划局").
             const Run& first = cells[a].run;
-            const bool opens_unit = looks_like_units(first, r_) ||
+            const bool opens_unit = units_in(cells, a, a + 1, memo) ||
                                     std::find(r_.unit_starts.begin(), r_.unit_starts.end(), first.fold.charAt(0)) != r_.unit_starts.end();
             // Of two unit columns, the lead one is the one printed on several lines ("东钱湖开发建设局" /
             // "东钱湖经旅湖局" above a one-line support cell).
             const double per_line = role == "support" ? 0.3 : 0.2;
-            return opens_unit && looks_like_units(joined.run, r_) ? 2 - per_line * extra_lines : -4;
+            return opens_unit && units_in(cells, a, b, memo) ? 2 - per_line * extra_lines : -4;
         }
-        if (role == "leader") return b - a == 1 && person_like(joined.run) ? 2 : -4;
-        if (role == "deadline") return r_.deadline_cell.find(joined.run.fold) ? 2 - 0.5 * extra_lines : -2;
+        if (role == "leader") return b - a == 1 && person_like(cells[a].run) ? 2 : -4;
+        if (role == "deadline") return r_.deadline_cell.find(join_cells(cells, a, b).run.fold) ? 2 - 0.5 * extra_lines : -2;
         return 1 - extra_lines;
     }
 
@@ -1548,12 +1562,13 @@ private:
         constexpr double kNone = -1e18;
         std::vector<std::vector<double>> best(m + 1, std::vector<double>(r + 1, kNone));
         std::vector<std::vector<std::size_t>> from(m + 1, std::vector<std::size_t>(r + 1, 0));
+        UnitsMemo memo;
         best[0][0] = 0;
         for (std::size_t j = 1; j <= r; ++j)
             for (std::size_t i = 0; i <= m; ++i)
                 for (std::size_t k = i >= kMaxLinesPerCell ? i - kMaxLinesPerCell : 0; k <= i; ++k) {
                     if (best[k][j - 1] == kNone) continue;
-                    const double score = best[k][j - 1] + cell_fit(cells, ci + k, ci + i, roles[j - 1], r - j);
+                    const double score = best[k][j - 1] + cell_fit(cells, ci + k, ci + i, roles[j - 1], r - j, memo);
                     if (score > best[i][j]) {
                         best[i][j] = score;
                         from[i][j] = k;

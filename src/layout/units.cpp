@@ -6,14 +6,6 @@
 namespace tasksplit {
 namespace {
 
-// Compared on the buffers: unit_kind runs for every piece of every unit list, against every
-// prefix and suffix of every kind.
-bool starts_with(const icu::UnicodeString& s, const icu::UnicodeString& p) {
-    const int32_t m = p.length();
-    return m <= s.length() && std::equal(p.getBuffer(), p.getBuffer() + m, s.getBuffer());
-}
-
-
 int open_index(const Rules& rules, char16_t c) {
     for (std::size_t i = 0; i < rules.brackets.size(); ++i)
         if (rules.brackets[i].first == c) return static_cast<int>(i);
@@ -76,19 +68,20 @@ void split_glued(Run piece, const Rules& rules, std::vector<Run>& out) {
 /// closed where glued names close (局委办厅), the rest ran on from the next line of a copy that
 /// lost its line breaks. The piece keeps the unit; `run_on` gets the rest.
 void split_run_on(Run& piece, const Rules& rules, std::optional<Run>& run_on) {
-    constexpr int32_t kNameMin = 3, kRunOnMin = 4;
-    if (unit_kind(piece.fold, rules) != "other") return;
-    // "区委组织部<区委人才办>": a bracket holds the name's alias or its note.
-    for (int32_t i = 0; i < piece.size(); ++i)
-        if (open_index(rules, piece.fold.charAt(i)) >= 0) return;
-    for (int32_t i = kNameMin; i + kRunOnMin <= piece.size(); ++i) {
+    // A unit's name is shorter than kNameMax ("国家税务总局舟山市定海区税务局": 15).
+    constexpr int32_t kNameMin = 3, kNameMax = 20, kRunOnMin = 4;
+    if (piece.size() < kNameMin + kRunOnMin || unit_kind(piece.fold, rules) != "other") return;
+    // "区委组织部<区委人才办>", "市商务局（市外办）": a bracket holds the name's alias or its note.
+    for (const auto& [open, close] : rules.brackets)
+        if (piece.fold.indexOf(open) >= 0) return;
+    const int32_t last = std::min(piece.size() - kRunOnMin, kNameMax);
+    for (int32_t i = kNameMin; i <= last; ++i) {
         if (std::find(rules.glued_name_ends.begin(), rules.glued_name_ends.end(), piece.fold.charAt(i - 1)) ==
-            rules.glued_name_ends.end())
+                rules.glued_name_ends.end() ||
+            unit_kind(icu::UnicodeString(piece.fold, 0, i), rules) == "other")
             continue;
-        const Run left = piece.sub(0, i);
-        if (unit_kind(left.fold, rules) == "other") continue;
         run_on = piece.sub(i, piece.size());
-        piece = left;
+        piece = piece.sub(0, i);
         return;
     }
 }
@@ -99,8 +92,14 @@ std::vector<Run> split_pieces(const Run& list, const Rules& rules, int& empty) {
     std::vector<Run> raw;
     std::vector<char16_t> stack;
     int32_t start = 0;
+    // Chinese characters, most of any list, are neither brackets nor separators (unless a
+    // grammar file makes one so).
+    auto ideograph = [](char16_t c) { return c >= 0x3400 && c <= 0x9FFF; };
+    bool skip_ideographs = std::none_of(rules.separators.begin(), rules.separators.end(), ideograph);
+    for (const auto& [open, close] : rules.brackets) skip_ideographs &= !ideograph(open) && !ideograph(close);
     for (int32_t i = 0; i <= list.size(); ++i) {
         char16_t c = i < list.size() ? list.fold.charAt(i) : 0;
+        if (skip_ideographs && ideograph(c)) continue;
         if (i < list.size()) {
             int oi = open_index(rules, c);
             if (oi >= 0 && !(rules.brackets[oi].first == rules.brackets[oi].second && !stack.empty() && stack.back() == c)) {
@@ -111,11 +110,13 @@ std::vector<Run> split_pieces(const Run& list, const Rules& rules, int& empty) {
             if (is_close(rules, c) && !stack.empty()) continue;
         }
         if (i == list.size() || (stack.empty() && is_separator(rules, c))) {
-            Run piece = list.sub(start, i).trimmed();
-            if (piece.empty()) {
+            int32_t a = start, b = i;  // trimmed before it is copied
+            while (a < b && is_space(list.orig.charAt(a))) ++a;
+            while (b > a && is_space(list.orig.charAt(b - 1))) --b;
+            if (a == b) {
                 if (i < list.size() || start > 0) ++empty;
             } else {
-                raw.push_back(std::move(piece));
+                raw.push_back(list.sub(a, b));
             }
             start = i + 1;
         }
@@ -123,7 +124,7 @@ std::vector<Run> split_pieces(const Run& list, const Rules& rules, int& empty) {
     // Whitespace and line breaks (grid cells, page breaks) split only between two whole units;
     // elsewhere they are extraction artefacts inside one name ("区旅游" / "集团").
     std::vector<Run> out;
-    for (const Run& piece : raw) {
+    for (Run& piece : raw) {
         int32_t from = 0;
         for (int32_t i = 0; i < piece.size(); ++i) {
             bool line_break = i > 0 && piece.src[i] >= 0 && piece.src[i - 1] >= 0 && piece.src[i] != piece.src[i - 1] + 1;
@@ -145,7 +146,7 @@ std::vector<Run> split_pieces(const Run& list, const Rules& rules, int& empty) {
             }
             i = std::max(i, j - 1);
         }
-        Run rest = squeeze(piece.sub(from, piece.size()));
+        Run rest = squeeze(from == 0 ? std::move(piece) : piece.sub(from, piece.size()));
         if (!rest.empty()) split_glued(std::move(rest), rules, out);
     }
     return out;
@@ -294,11 +295,17 @@ const std::string& unit_kind(const icu::UnicodeString& name, const Rules& rules)
         const int32_t m = p.length();
         return m + before <= n && m > 0 && s[n - 1] == p[m - 1] && std::equal(p.getBuffer(), p.getBuffer() + m, s + (n - m));
     };
+    // Views of the buffers: no ICU call per pattern (this runs for every name of every list).
+    const std::u16string_view whole(s, static_cast<std::size_t>(n));
+    auto view = [](const icu::UnicodeString& p) { return std::u16string_view(p.getBuffer(), static_cast<std::size_t>(p.length())); };
     for (const auto& k : rules.kinds) {
-        for (const auto& p : k.starts_with)
-            if (starts_with(name, p) && n > p.length()) return k.kind;
-        for (const auto& p : k.contains)
-            if (name.indexOf(p) >= 0) return k.kind;
+        if (k.start_chars.find(s[0]) != std::u16string::npos)
+            for (const auto& p : k.starts_with)
+                if (n > p.length() && whole.substr(0, static_cast<std::size_t>(p.length())) == view(p)) return k.kind;
+        if (whole.find_first_of(k.contains_firsts) != std::u16string_view::npos)
+            for (const auto& p : k.contains)
+                if (whole.find(view(p)) != std::u16string_view::npos) return k.kind;
+        if (k.end_chars.find(s[n - 1]) == std::u16string::npos) continue;
         for (const auto& p : k.ends_with)
             if (ends(p, 1)) return k.kind;
         for (const auto& p : k.ends_with_named)
@@ -308,6 +315,14 @@ const std::string& unit_kind(const icu::UnicodeString& name, const Rules& rules)
 }
 
 bool looks_like_units(const Run& cell, const Rules& rules) {
+    // A stretch longer than any name with no separator or space in it is text: no need to split.
+    constexpr int32_t kLongestName = 60;  // with a bracketed note after it
+    int32_t stretch = 0;
+    for (int32_t i = 0; i < cell.size() && stretch <= kLongestName; ++i) {
+        const char16_t c = cell.fold.charAt(i);
+        stretch = is_separator(rules, c) || is_space(c) ? 0 : stretch + 1;
+    }
+    if (stretch > kLongestName) return false;
     UnitList list = split_units(cell, rules);
     if (list.units.empty() || list.run_on) return false;  // a text that opens like a unit
     for (const auto& u : list.units)
