@@ -73,10 +73,10 @@ _tasksplit() {
         case $cmd in
             parse) opts="-h --help -j --jobs --files-from --stdin-jsonl -t --to -o --output --grammar --encoding --targets --line-map --explain --fail-empty --glob --keep-going --fail-fast -q --quiet" ;;
             validate) opts="-h --help -f --format --strict --select --ignore --grammar --aliases --encoding --glob --keep-going --fail-fast" ;;
-            diff) opts="-h --help -f --format -o --output --aliases --color --grammar --encoding" ;;
+            diff) opts="-h --help -f --format -o --output --aliases --color --force --grammar --encoding" ;;
             query) opts="-h --help -u --unit --role --fuzzy --leader --text --year --part --aliases -f --format -o --output --width -j --jobs -q --quiet --grammar --encoding --glob --keep-going --fail-fast --sort" ;;
             units) opts="-h --help --leader --text --year --part --aliases -f --format -o --output --width -j --jobs -q --quiet --grammar --encoding --glob --keep-going --fail-fast --sort" ;;
-            report) opts="-h --help -o --output --aliases --grammar --encoding" ;;
+            report) opts="-h --help -o --output --aliases --force --grammar --encoding" ;;
         esac
         mapfile -t COMPREPLY < <(compgen -W "$opts" -- "$cur")
         return

@@ -48,6 +48,11 @@ private:
 /// Prints "tasksplit: message" on stderr.
 void error(const std::string& message);
 
+/// diff and report: warns in one line on stderr when the two documents look given the wrong way
+/// round or not to be one breakdown (comparison_mismatches).
+void warn_mismatch(const Document& old_doc, const Document& new_doc, const std::string& old_path,
+                   const std::string& new_path);
+
 /// How a subcommand that reads many notices picks files in directories and meets a bad one.
 struct BatchOptions {
     std::vector<std::string> globs;
