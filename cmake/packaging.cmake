@@ -27,6 +27,30 @@ install(FILES ${TASKSPLIT_DOCS} DESTINATION share/doc/tasksplit)
 file(GLOB TASKSPLIT_SAMPLES CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/samples/*.txt)
 install(FILES ${TASKSPLIT_SAMPLES} DESTINATION share/doc/tasksplit/examples)
 
+# The package's copyright file (/usr/share/doc/tasksplit/copyright): our licence (LICENSE, MIT),
+# then the notices of the libraries compiled into the binary, whose licences ask that binary
+# copies carry them: CLI11 (BSD-3-Clause) and nlohmann/json (MIT) always, being header-only; ICU
+# (Unicode) and yaml-cpp (MIT) when linked statically. They are read from their Debian packages.
+set(TASKSPLIT_COPYRIGHT ${PROJECT_BINARY_DIR}/copyright)
+set_property(DIRECTORY APPEND PROPERTY CMAKE_CONFIGURE_DEPENDS ${PROJECT_SOURCE_DIR}/LICENSE)
+file(READ ${PROJECT_SOURCE_DIR}/LICENSE tasksplit_copyright)
+set(tasksplit_bundled libcli11-dev nlohmann-json3-dev)
+if(TASKSPLIT_STATIC_DEPS)
+  list(APPEND tasksplit_bundled libicu-dev libyaml-cpp-dev)
+endif()
+foreach(pkg IN LISTS tasksplit_bundled)
+  set(notice /usr/share/doc/${pkg}/copyright)
+  if(EXISTS ${notice})
+    file(READ ${notice} text)
+    string(APPEND tasksplit_copyright "\n\nThe binary includes code from ${pkg}, under these terms (${notice}):\n\n${text}")
+  else()
+    message(WARNING "${notice} is missing: a package built here lacks the licence of ${pkg}, which the binary includes")
+  endif()
+endforeach()
+file(WRITE ${TASKSPLIT_COPYRIGHT} "${tasksplit_copyright}")
+install(FILES ${TASKSPLIT_COPYRIGHT} DESTINATION share/doc/tasksplit)
+set(CPACK_RESOURCE_FILE_LICENSE ${PROJECT_SOURCE_DIR}/LICENSE)
+
 set(TASKSPLIT_MAINTAINER "tasksplit maintainers <tasksplit@localhost>" CACHE STRING "Maintainer field of the Debian package")
 set(CPACK_PACKAGE_NAME tasksplit)
 set(CPACK_PACKAGE_CONTACT "${TASKSPLIT_MAINTAINER}")

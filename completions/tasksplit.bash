@@ -47,7 +47,7 @@ _tasksplit() {
                 dangling-separator duplicate-unit unit-typo unit-suffix renamed-unit empty-section
                 section-without-leader livelihood-leader late-convention unbalanced-bracket
                 mixed-width-brackets name-typo title-mismatch repeated-word extraction-artifact
-                doubtful-encoding unusual-space text-after-clause text-after-units clause-without-text unassigned-task subheading no-units label-by-form"
+                doubtful-encoding unusual-space text-after-clause text-after-units clause-without-text unassigned-task subheading no-units label-by-form no-tasks"
             local done=""
             [[ $cur == *,* ]] && done=${cur%,*},
             mapfile -t COMPREPLY < <(compgen -P "$done" -W "$codes" -- "${cur##*,}")
@@ -58,7 +58,7 @@ _tasksplit() {
             mapfile -t COMPREPLY < <(compgen -f -- "$cur")
             return
             ;;
-        -u | --unit | --leader | --text | --year | --width | -j | --jobs)
+        -u | --unit | --leader | --text | --year | --width | -j | --jobs | --glob)
             # Free text: names, words and numbers are the user's.
             return
             ;;
@@ -71,12 +71,12 @@ _tasksplit() {
     if [[ $cur == -* ]]; then
         local opts
         case $cmd in
-            parse) opts="-h --help -j --jobs --files-from --stdin-jsonl -t --to -o --output --grammar --encoding --targets --line-map --explain -q --quiet" ;;
-            validate) opts="-h --help -f --format --strict --select --ignore --grammar --aliases --encoding" ;;
-            diff) opts="-h --help -f --format -o --output --aliases --color --grammar --encoding" ;;
-            query) opts="-h --help -u --unit --role --fuzzy --leader --text --year --part --aliases -f --format -o --output --width -j --jobs -q --quiet --grammar --encoding --sort" ;;
-            units) opts="-h --help --leader --text --year --part --aliases -f --format -o --output --width -j --jobs -q --quiet --grammar --encoding --sort" ;;
-            report) opts="-h --help -o --output --aliases --grammar --encoding" ;;
+            parse) opts="-h --help -j --jobs --files-from --stdin-jsonl -t --to -o --output --grammar --encoding --targets --line-map --explain --fail-empty --glob --keep-going --fail-fast -q --quiet" ;;
+            validate) opts="-h --help -f --format --strict --select --ignore --grammar --aliases --encoding --glob --keep-going --fail-fast" ;;
+            diff) opts="-h --help -f --format -o --output --aliases --color --force --grammar --encoding" ;;
+            query) opts="-h --help -u --unit --role --fuzzy --leader --text --year --part --aliases -f --format -o --output --width -j --jobs -q --quiet --grammar --encoding --glob --keep-going --fail-fast --sort" ;;
+            units) opts="-h --help --leader --text --year --part --aliases -f --format -o --output --width -j --jobs -q --quiet --grammar --encoding --glob --keep-going --fail-fast --sort" ;;
+            report) opts="-h --help -o --output --aliases --force --grammar --encoding" ;;
         esac
         mapfile -t COMPREPLY < <(compgen -W "$opts" -- "$cur")
         return

@@ -155,6 +155,11 @@ struct DiffResult {
     bool equal() const;
 };
 
+/// What makes two documents look given the wrong way round, or not two years of one breakdown:
+/// the older one's work year after the newer one's, different issuers. One phrase each; empty when
+/// neither, or when a year or issuer is unknown.
+std::vector<std::string> comparison_mismatches(const Document& old_doc, const Document& new_doc);
+
 /// Aligns and compares two documents. `aliases` resolves unit renames and short/long forms.
 DiffResult diff_documents(const Document& old_doc, const Document& new_doc, const UnitAliases& aliases);
 

@@ -20,11 +20,40 @@ struct InputError : std::runtime_error {
 /// Reads a whole file ("-" = stdin). Throws InputError (missing, directory, unreadable).
 std::string read_input(const std::string& path);
 
+/// Parses a decoded notice and checks that it yielded tasks (check_tasks_found): how every
+/// subcommand reads a notice.
+Document parse_notice(const SourceText& text, const Parser& parser);
+/// The same from bytes, as Parser::parse_bytes does it (source.sha256 set). Throws DecodeError.
+Document parse_notice(std::string bytes, const std::string& path, const Parser& parser,
+                      const std::optional<std::string>& encoding = std::nullopt);
+
 /// A notice or a tasksplit JSON document, whichever the bytes are.
 Document load_document(const std::string& path, const Parser& parser,
                        const std::optional<std::string>& encoding = std::nullopt);
 
-/// Expands directories (recursively, sorted) into their files; files stay as given.
-std::vector<std::string> expand_inputs(const std::vector<std::string>& paths);
+/// A file a directory held that is not read, and why ("hidden file", "binary data (PDF)").
+struct SkippedInput {
+    std::string path;
+    std::string reason;
+};
+
+/// The inputs to read: the files given, and in place of each directory the notices it holds.
+struct Inputs {
+    std::vector<std::string> files;
+    std::vector<SkippedInput> skipped;
+    /// "dir: message" for each directory that holds nothing to read: an empty batch must not pass
+    /// for a successful one.
+    std::vector<std::string> errors;
+};
+
+/// Expands directories, recursively and sorted, into the notices they hold. Left out, each noted in
+/// `skipped`: hidden files and directories (a name starting with '.': .DS_Store, .git) and files
+/// that are not notices (not_a_notice); left out silently: files whose name matches none of `globs`
+/// (shell patterns, "*.txt"), when there are any. Files named directly stay as given: they were asked for.
+Inputs expand_inputs(const std::vector<std::string>& paths, const std::vector<std::string>& globs = {});
+
+/// Why the file at `path` is no notice, from its content: binary data (a PDF, a DOCX), a page the
+/// report writer made, JSON that is not a tasksplit document. nullopt when it may be one.
+std::optional<std::string> not_a_notice(const std::string& path);
 
 }  // namespace tasksplit

@@ -17,6 +17,7 @@ struct Loaded {
     std::optional<Document> doc;  ///< empty when rendered or failed
     std::string rendered;         ///< output bytes, when the worker rendered the document
     std::string error;            ///< "path: message" when the input could not be read
+    std::string no_tasks;         ///< the message of the document's no-tasks error, if it has one
     bool ok() const { return error.empty(); }
 };
 

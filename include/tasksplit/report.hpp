@@ -15,6 +15,9 @@
 
 namespace tasksplit {
 
+/// In the head of every page report_html makes: how a folder of notices tells the page from a notice.
+inline constexpr const char* kReportGenerator = "<meta name=\"generator\" content=\"tasksplit ";
+
 /// The page for one notice. Units are counted under their canonical names (`aliases` plus the
 /// bracketed aliases the notice prints), as in `tasksplit units`.
 std::string report_html(const Document& doc, const UnitAliases& aliases);

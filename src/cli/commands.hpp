@@ -48,6 +48,23 @@ private:
 /// Prints "tasksplit: message" on stderr.
 void error(const std::string& message);
 
+/// diff and report: warns in one line on stderr when the two documents look given the wrong way
+/// round or not to be one breakdown (comparison_mismatches).
+void warn_mismatch(const Document& old_doc, const Document& new_doc, const std::string& old_path,
+                   const std::string& new_path);
+
+/// How a subcommand that reads many notices picks files in directories and meets a bad one.
+struct BatchOptions {
+    std::vector<std::string> globs;
+    bool fail_fast = false;  ///< stop at the first input that cannot be read; else report it and go on
+};
+/// Adds --glob, --keep-going (the default, said explicitly) and --fail-fast.
+void add_batch_options(CLI::App* cmd, BatchOptions& opt);
+/// The files the arguments name, directories expanded by expand_inputs: a note on stderr for each
+/// file a directory held that is skipped, an error for each directory with nothing to read. Such an
+/// error sets `failed` (the caller exits 2 once the rest is written), or exits 2 at once with --fail-fast.
+std::vector<std::string> input_files(const std::vector<std::string>& args, const BatchOptions& opt, bool& failed);
+
 /// What diff and report read two notices with: a parser with the user's grammars, the alias
 /// registry with the user's alias files. A broken file is reported and exits 2.
 struct Readers {

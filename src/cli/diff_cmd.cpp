@@ -18,6 +18,7 @@ struct DiffOptions {
     std::vector<std::string> aliases;
     std::vector<std::string> grammars;
     std::string encoding;
+    bool force = false;
 };
 
 // Colour only for a person at a terminal, and never when NO_COLOR is set (https://no-color.org),
@@ -48,6 +49,7 @@ void run_diff(const DiffOptions& opt) {
         error(e.what());
         throw CommandExit{2};
     }
+    if (!opt.force) warn_mismatch(old_doc, new_doc, opt.old_path, opt.new_path);
     DiffResult diff = diff_documents(old_doc, new_doc, aliases);
     std::string report;
     if (opt.format == "json") report = diff_to_json(diff).dump(2) + "\n";
@@ -85,6 +87,7 @@ void setup_diff(CLI::App& app) {
     cmd->add_option("--grammar", opt->grammars, "Extra grammar YAML merged over the built-in rules; repeatable")
         ->allow_extra_args(false);
     cmd->add_option("--encoding", opt->encoding, "Force the input encoding of notices (e.g. GB18030)");
+    cmd->add_flag("--force", opt->force, "No warning when the years look reversed or the issuers differ");
     cmd->callback([opt]() { run_diff(*opt); });
 }
 

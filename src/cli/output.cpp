@@ -8,10 +8,18 @@
 #include <unistd.h>
 
 #include "commands.hpp"
+#include "tasksplit/diff.hpp"
 
 namespace tasksplit::cli {
 
 void error(const std::string& message) { std::cerr << "tasksplit: " << message << "\n"; }
+
+void warn_mismatch(const Document& old_doc, const Document& new_doc, const std::string& old_path,
+                   const std::string& new_path) {
+    std::string reasons;
+    for (const auto& r : comparison_mismatches(old_doc, new_doc)) reasons += (reasons.empty() ? "" : "; ") + r;
+    if (!reasons.empty()) error("warning: " + old_path + ", " + new_path + ": " + reasons + " (--force silences this)");
+}
 
 Output::Output(const std::string& path) : path_(path) {
     if (path_.empty() || path_ == "-") {

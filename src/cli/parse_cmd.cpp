@@ -8,6 +8,7 @@
 #include <nlohmann/json.hpp>
 
 #include "tasksplit/load.hpp"
+#include "tasksplit/no_tasks.hpp"
 #include "tasksplit/parallel.hpp"
 #include "tasksplit/progress.hpp"
 #include "tasksplit/writers.hpp"
@@ -28,6 +29,8 @@ struct ParseOptions {
     int jobs = 0;
     std::string files_from;
     bool stdin_jsonl = false;
+    bool fail_empty = false;
+    BatchOptions batch;
 };
 
 /// The paths listed in `list` ("-" for stdin), separated by NUL bytes or newlines.
@@ -72,7 +75,7 @@ void run_stdin_jsonl(const ParseOptions& opt, OutputFormat format, const WriteOp
     DocumentStream stream(format, wo, std::cout, 0);
     std::string line;
     std::size_t number = 0;
-    bool failed = false;
+    bool failed = false, empty = false;
     while (std::getline(std::cin, line)) {
         ++number;
         if (line.empty()) continue;
@@ -82,7 +85,12 @@ void run_stdin_jsonl(const ParseOptions& opt, OutputFormat format, const WriteOp
             if (!j.is_object() || !j.contains("text") || !j["text"].is_string())
                 throw std::runtime_error("expected an object with a \"text\" string");
             if (j.contains("id")) id = j["id"].is_string() ? j["id"].get<std::string>() : j["id"].dump();
-            stream.write(parser->parse_bytes(j["text"].get<std::string>(), id, encoding));
+            const Document doc = parse_notice(j["text"].get<std::string>(), id, *parser, encoding);
+            if (const Diagnostic* d = no_tasks_diagnostic(doc)) {
+                error(id + ": " + d->message);
+                empty = true;
+            }
+            stream.write(doc);
         } catch (const std::exception& e) {
             error("stdin line " + std::to_string(number) + ": " + e.what());
             failed = true;
@@ -91,6 +99,7 @@ void run_stdin_jsonl(const ParseOptions& opt, OutputFormat format, const WriteOp
         std::cout.flush();
     }
     if (failed) throw CommandExit{2};
+    if (empty && opt.fail_empty) throw CommandExit{1};
 }
 
 /// --explain: what each layout stage saw in each notice, instead of the documents.
@@ -142,7 +151,9 @@ void run_parse(const ParseOptions& opt) {
         error("no input: give FILES, --files-from LIST or --stdin-jsonl");
         throw CommandExit{2};
     }
-    paths = expand_inputs(paths);
+    bool failed = false, empty = false;
+    paths = input_files(paths, opt.batch, failed);
+    if (paths.empty()) throw CommandExit{2};
     if (opt.explain) return run_explain(paths, opt);
     const std::vector<std::uintmax_t> sizes = input_sizes(paths);
     Progress progress(paths.size(), std::accumulate(sizes.begin(), sizes.end(), std::uintmax_t{0}),
@@ -151,7 +162,7 @@ void run_parse(const ParseOptions& opt) {
     // published only when every input was read, so a failed run leaves nothing half written.
     Output out(opt.output);
     DocumentStream stream(*format, wo, out.stream(), paths.size());
-    bool failed = false;
+    std::size_t written = 0;
     try {
         for_each_document(
             paths, opt.jobs, opt.grammars, encoding, [&](Parser& p) { p.set_line_map(opt.line_map); },
@@ -160,10 +171,16 @@ void run_parse(const ParseOptions& opt) {
                     progress.finish();
                     error(r.error);
                     failed = true;
-                } else if (r.doc) {
-                    stream.write(*r.doc);
+                    if (opt.batch.fail_fast) throw CommandExit{2};
                 } else {
-                    stream.write_rendered(r.rendered);
+                    if (!r.no_tasks.empty()) {
+                        progress.finish();
+                        error(paths[i] + ": " + r.no_tasks);
+                        empty = true;
+                    }
+                    if (r.doc) stream.write(*r.doc);
+                    else stream.write_rendered(r.rendered);
+                    ++written;
                 }
                 progress.tick(sizes[i]);
             },
@@ -174,9 +191,13 @@ void run_parse(const ParseOptions& opt) {
         throw CommandExit{2};
     }
     progress.finish();
-    if (failed) throw CommandExit{2};
+    // A bad input among good ones leaves the good ones written (exit 2 all the same); with none
+    // written there is nothing worth publishing.
+    if (written == 0 && failed) throw CommandExit{2};
     stream.finish();
     out.commit();
+    if (failed) throw CommandExit{2};
+    if (empty && opt.fail_empty) throw CommandExit{1};
 }
 
 }  // namespace
@@ -193,7 +214,9 @@ void setup_parse(CLI::App& app) {
         "  tasksplit parse -j 4 --to jsonl notices/ > all.jsonl       a folder, 4 files at a time\n"
         "  find . -name '*.txt' -print0 | tasksplit parse --files-from - --to csv\n"
         "  tasksplit parse --explain notice.txt                       why the notice reads as it does\n"
-        "Exit status: 0 ok, 2 unreadable input, bad option or broken grammar.");
+        "  tasksplit parse --glob '*.txt' --fail-empty notices/       only .txt files; exit 1 if one gives no task\n"
+        "Exit status: 0 ok, 1 a notice gave no task (with --fail-empty), 2 unreadable input (the others are\n"
+        "still written), bad option or broken grammar.");
     cmd->add_option("files", opt->files, "Notice files or directories ('-' for stdin)");
     cmd->add_option("-j,--jobs", opt->jobs, "Parse this many files at once (default: one per core); output keeps input order");
     cmd->add_option("--files-from", opt->files_from, "Read input paths from this file ('-' for stdin), NUL- or newline-separated");
@@ -208,6 +231,9 @@ void setup_parse(CLI::App& app) {
     cmd->add_flag("--explain", opt->explain,
                   "Print what the layout stages saw instead of the document: each line's number token and cells, "
                   "the grids proposed with their evidence, columns and rows, and which reading won");
+    cmd->add_flag("--fail-empty", opt->fail_empty,
+                  "Exit 1 when a notice that is not blank gives no task (the no-tasks error, always printed on stderr)");
+    add_batch_options(cmd, opt->batch);
     cmd->add_flag("-q,--quiet", opt->quiet, "No progress line (it is shown only when stderr is a terminal)");
     cmd->callback([opt]() { run_parse(*opt); });
 }

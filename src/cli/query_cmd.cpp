@@ -34,6 +34,7 @@ struct SelectOptions {
     std::string output = "-";
     int width = -1;
     std::string sort;
+    BatchOptions batch;
 };
 
 struct QueryOptions : SelectOptions {
@@ -47,6 +48,7 @@ struct Loaded {
     UnitAliases registry;
     std::vector<Document> docs;
     std::unique_ptr<UnitNames> names;
+    bool failed = false;  ///< an input could not be read: the answer leaves it out, the exit code is 2
 };
 
 void add_select_options(CLI::App* cmd, SelectOptions& opt) {
@@ -70,6 +72,7 @@ void add_select_options(CLI::App* cmd, SelectOptions& opt) {
     cmd->add_option("--grammar", opt.grammars, "Extra grammar YAML merged over the built-in rules")
         ->allow_extra_args(false);
     cmd->add_option("--encoding", opt.encoding, "Force the input encoding (e.g. GB18030, UTF-16LE)");
+    add_batch_options(cmd, opt.batch);
 }
 
 GridFormat format_of(const SelectOptions& opt) {
@@ -101,23 +104,27 @@ void load(const SelectOptions& opt, Loaded& loaded) {
         error(e.what());
         throw CommandExit{2};
     }
-    std::vector<std::string> files = expand_inputs(opt.files);
-    if (files.empty()) {
-        error("no input files");
-        throw CommandExit{2};
-    }
+    std::vector<std::string> files = input_files(opt.files, opt.batch, loaded.failed);
+    if (files.empty()) throw CommandExit{2};
     std::optional<std::string> encoding;
     if (!opt.encoding.empty()) encoding = opt.encoding;
-    std::vector<std::string> errors;
     std::vector<Document> docs;
+    std::vector<std::string> read;  // the paths of docs, for distinct_notices
     const std::vector<std::uintmax_t> sizes = input_sizes(files);
     Progress progress(files.size(), std::accumulate(sizes.begin(), sizes.end(), std::uintmax_t{0}),
                       progress_wanted(opt.quiet));
     try {
         for_each_document(files, opt.jobs, opt.grammars, encoding, [](Parser&) {},
                           [&](std::size_t i, tasksplit::Loaded& r) {
-                              if (r.ok()) docs.push_back(std::move(*r.doc));
-                              else errors.push_back(std::move(r.error));
+                              if (r.ok()) {
+                                  docs.push_back(std::move(*r.doc));
+                                  read.push_back(files[i]);
+                              } else {
+                                  progress.finish();
+                                  error(r.error);
+                                  loaded.failed = true;
+                                  if (opt.batch.fail_fast) throw CommandExit{2};
+                              }
                               progress.tick(sizes[i]);
                           });
     } catch (const GrammarError& e) {
@@ -126,10 +133,9 @@ void load(const SelectOptions& opt, Loaded& loaded) {
         throw CommandExit{2};
     }
     progress.finish();
-    // As in parse: an answer that silently skipped an unreadable notice would undercount.
-    for (const auto& e : errors) error(e);
-    if (!errors.empty()) throw CommandExit{2};
-    loaded.docs = distinct_notices(std::move(docs), files);
+    // As in parse: the answer covers the notices that could be read, and exit 2 says it is partial.
+    if (docs.empty()) throw CommandExit{2};
+    loaded.docs = distinct_notices(std::move(docs), read);
     loaded.names = std::make_unique<UnitNames>(loaded.registry, loaded.docs);
 }
 
@@ -190,7 +196,7 @@ void run_query(const QueryOptions& opt) {
             std::vector<UnitMatch> near = suggest_units(opt.unit, *loaded.names);
             error("no unit '" + opt.unit + "' in the inputs" +
                   (near.empty() ? std::string("; 'tasksplit units' lists them") : "; did you mean " + joined(near, false) + "?"));
-            throw CommandExit{1};
+            throw CommandExit{loaded.failed ? 2 : 1};
         }
         if (opt.fuzzy) error("'" + opt.unit + "' matched " + joined(matches, true));
         for (const auto& m : matches) filter.units.push_back(m.canonical);
@@ -203,6 +209,7 @@ void run_query(const QueryOptions& opt) {
     }
     bool machine = format != GridFormat::table && format != GridFormat::md;
     emit(query_grid(rows, machine), format, opt);
+    if (loaded.failed) throw CommandExit{2};
     if (rows.empty()) {
         error("no tasks match");
         throw CommandExit{1};
@@ -228,6 +235,7 @@ void run_units(const SelectOptions& opt) {
         });
     }
     emit(units_grid(units), format, opt);
+    if (loaded.failed) throw CommandExit{2};
     if (units.empty()) {
         error("no units found");
         throw CommandExit{1};
@@ -246,7 +254,8 @@ void setup_query(CLI::App& app) {
         "  tasksplit query --unit 发改 --fuzzy --role lead notices/\n"
         "  tasksplit query --leader 夏泉 --year 2024 --format csv notices/\n"
         "  tasksplit query --text '消费 商圈' --format md notices/\n"
-        "Exit status: 0 tasks found, 1 none (or an unknown unit: see the suggestions), 2 bad option or input.");
+        "Exit status: 0 tasks found, 1 none (or an unknown unit: see the suggestions), 2 bad option or an\n"
+        "unreadable input (the answer then covers the others).");
     query->add_option("-u,--unit", qopt->unit, "Unit: its canonical name, a registered alias or a bracketed alias");
     query->add_option("--role", qopt->role, "lead, support or any")
         ->check(CLI::IsMember({"lead", "support", "any"}))
@@ -265,7 +274,7 @@ void setup_query(CLI::App& app) {
         "  tasksplit units samples/                            one row per unit and notice\n"
         "  tasksplit units --sort count --format csv notices/  workload table, busiest first\n"
         "  tasksplit units --leader 夏泉 notices/              the units working under one leader\n"
-        "Exit status: 0 units found, 1 none, 2 bad option or input.");
+        "Exit status: 0 units found, 1 none, 2 bad option or an unreadable input (the table then covers the others).");
     add_select_options(units, *uopt);
     units->add_option("--sort", uopt->sort, "Unit order: appearance, unit (pinyin) or count (most tasks first)")
         ->capture_default_str();

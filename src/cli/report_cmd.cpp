@@ -18,6 +18,7 @@ struct ReportOptions {
     std::vector<std::string> aliases;
     std::vector<std::string> grammars;
     std::string encoding;
+    bool force = false;
 };
 
 void run_report(const ReportOptions& opt) {
@@ -39,6 +40,7 @@ void run_report(const ReportOptions& opt) {
         error(e.what());
         throw CommandExit{2};
     }
+    if (docs.size() == 2 && !opt.force) warn_mismatch(docs[0], docs[1], opt.notice, opt.newer);
     std::string html = docs.size() == 1
                            ? report_html(docs[0], aliases)
                            : report_html(docs[0], docs[1], diff_documents(docs[0], docs[1], aliases), aliases);
@@ -67,6 +69,7 @@ void setup_report(CLI::App& app) {
     cmd->add_option("--aliases", opt->aliases, "Unit alias file(s) added to the built-in registry ({aliases: {canonical: [names]}})");
     cmd->add_option("--grammar", opt->grammars, "Extra grammar YAML merged over the built-in rules");
     cmd->add_option("--encoding", opt->encoding, "Force the input encoding of notices (e.g. GB18030)");
+    cmd->add_flag("--force", opt->force, "No warning when the years look reversed or the issuers differ");
     cmd->callback([opt]() { run_report(*opt); });
 }
 

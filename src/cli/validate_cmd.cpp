@@ -16,6 +16,7 @@ struct ValidateCmdOptions {
     std::vector<std::string> select, ignore;
     std::vector<std::string> grammars, aliases;
     std::string encoding;
+    BatchOptions batch;
 };
 
 void run_validate(const ValidateCmdOptions& opt) {
@@ -44,13 +45,15 @@ void run_validate(const ValidateCmdOptions& opt) {
     }
     std::vector<Finding> findings;
     bool unreadable = false;
-    for (const auto& path : expand_inputs(opt.files)) {
+    for (const auto& path : input_files(opt.files, opt.batch, unreadable)) {
         try {
             auto found = validate_file(path, *parser, vo);
             findings.insert(findings.end(), found.begin(), found.end());
         } catch (const InputError& e) {
             error(e.what());
             unreadable = true;
+            // What was found so far is still reported.
+            if (opt.batch.fail_fast) break;
         }
     }
     write_report(findings, *format, std::cout);
@@ -72,6 +75,7 @@ void setup_validate(CLI::App& app) {
         "  tasksplit validate notices/ --format github          annotations in a GitHub Actions log\n"
         "  tasksplit validate notices/ --format sarif > v.sarif code scanning upload\n"
         "  tasksplit validate n.txt --ignore unusual-space,number-style --strict\n"
+        "  tasksplit validate notices/ --glob '*.txt' --fail-fast\n"
         "Codes and severities: docs/validate.md.\n"
         "Exit status: 0 no errors, 1 errors found (or warnings with --strict), 2 usage error or unreadable input.");
     cmd->add_option("files", opt->files, "Notices, JSON documents or directories ('-' for stdin)")->required();
@@ -82,6 +86,7 @@ void setup_validate(CLI::App& app) {
     cmd->add_option("--grammar", opt->grammars, "Extra grammar YAML merged over the built-in rules");
     cmd->add_option("--aliases", opt->aliases, "Extra unit alias registry ({aliases: {name: [other names]}})");
     cmd->add_option("--encoding", opt->encoding, "Force the notices' encoding (e.g. GB18030, UTF-16LE)");
+    add_batch_options(cmd, opt->batch);
     cmd->callback([opt]() { run_validate(*opt); });
 }
 

@@ -8,8 +8,13 @@
 #include <iostream>
 #include <iterator>
 #include <sstream>
+#include <string_view>
+
+#include <fnmatch.h>
 
 #include "tasksplit/json_io.hpp"
+#include "tasksplit/no_tasks.hpp"
+#include "tasksplit/report.hpp"
 
 namespace tasksplit {
 
@@ -41,6 +46,21 @@ std::string read_input(const std::string& path) {
     return bytes;
 }
 
+Document parse_notice(const SourceText& text, const Parser& parser) {
+    Document doc = parser.parse(text);
+    check_tasks_found(doc, text);
+    return doc;
+}
+
+Document parse_notice(std::string bytes, const std::string& path, const Parser& parser,
+                      const std::optional<std::string>& encoding) {
+    const std::string sha256 = sha256_hex(bytes);
+    const SourceText text = decode_source(std::move(bytes), path, encoding);
+    Document doc = parse_notice(text, parser);
+    doc.source.sha256 = sha256;
+    return doc;
+}
+
 Document load_document(const std::string& path, const Parser& parser, const std::optional<std::string>& encoding) {
     std::string bytes = read_input(path);
     if (looks_like_document_json(bytes)) {
@@ -58,28 +78,99 @@ Document load_document(const std::string& path, const Parser& parser, const std:
     }
     if (bytes.empty()) throw InputError(path + ": empty file");
     try {
-        return parser.parse_bytes(std::move(bytes), path, encoding);
+        return parse_notice(std::move(bytes), path, parser, encoding);
     } catch (const DecodeError& e) {
         throw InputError(path + ": " + e.what() + " at byte " + std::to_string(e.offset));
     }
 }
 
-std::vector<std::string> expand_inputs(const std::vector<std::string>& paths) {
-    std::vector<std::string> out;
+namespace {
+
+/// The first bytes of a file, enough to tell what it is.
+std::string head_of(const std::string& path) {
+    std::ifstream in(path, std::ios::binary);
+    std::string head(4096, '\0');
+    in.read(head.data(), static_cast<std::streamsize>(head.size()));
+    head.resize(static_cast<std::size_t>(in.gcount()));
+    return head;
+}
+
+bool matches_any(const std::string& name, const std::vector<std::string>& globs) {
+    if (globs.empty()) return true;
+    return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) { return ::fnmatch(g.c_str(), name.c_str(), 0) == 0; });
+}
+
+}  // namespace
+
+std::optional<std::string> not_a_notice(const std::string& path) {
+    const std::string head = head_of(path);
+    // The formats a folder of notices holds beside them, named so the user knows what to convert.
+    static const std::pair<std::string_view, const char*> kMagic[] = {
+        {"%PDF-", "binary data (PDF)"},
+        {"PK\x03\x04", "binary data (ZIP: DOCX, XLSX, ODT...)"},
+        {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "binary data (DOC, XLS)"},
+    };
+    for (const auto& [magic, what] : kMagic)
+        if (std::string_view(head).substr(0, magic.size()) == magic) return std::string(what);
+    // UTF-16 text has NUL bytes on one side of its code units only (ASCII in UTF-16LE: odd
+    // offsets); other data has them on both.
+    const bool bom16 = head.rfind("\xFF\xFE", 0) == 0 || head.rfind("\xFE\xFF", 0) == 0;
+    bool even = false, odd = false;
+    for (std::size_t i = 0; i < head.size(); ++i)
+        if (head[i] == '\0') (i % 2 ? odd : even) = true;
+    if (!bom16 && even && odd) return std::string("binary data");
+    if (head.find(kReportGenerator) != std::string::npos) return std::string("a page made by tasksplit report");
+    const auto first = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
+    // Our documents name their format in the head ("format": "tasksplit/1" comes first); any other
+    // JSON is read whole, as only JSON as a whole tells it from a notice that opens with a bracket.
+    if (first != std::string::npos && (head[first] == '{' || head[first] == '[') && !looks_like_document_json(head)) {
+        std::string bytes;
+        try {
+            bytes = read_input(path);
+        } catch (const InputError&) {
+            return std::nullopt;  // reading it again reports the error in its turn
+        }
+        if (!looks_like_document_json(bytes) && nlohmann::json::accept(bytes)) return std::string("JSON that is not a tasksplit document");
+    }
+    return std::nullopt;
+}
+
+Inputs expand_inputs(const std::vector<std::string>& paths, const std::vector<std::string>& globs) {
+    Inputs out;
     for (const auto& p : paths) {
         std::error_code ec;
-        if (p != "-" && fs::is_directory(p, ec)) {
-            std::vector<std::string> files;
-            for (const auto& e : fs::recursive_directory_iterator(p, ec))
-                if (e.is_regular_file()) files.push_back(e.path().string());
-            std::sort(files.begin(), files.end());
-            // A directory with nothing to read stays in the list, where reading it fails: an
-            // empty batch must not pass for a successful one.
-            if (files.empty()) files.push_back(p);
-            out.insert(out.end(), files.begin(), files.end());
-        } else {
-            out.push_back(p);
+        if (p == "-" || !fs::is_directory(p, ec)) {
+            out.files.push_back(p);
+            continue;
         }
+        std::vector<std::string> files;
+        std::vector<SkippedInput> skipped;
+        std::size_t unmatched = 0;
+        for (auto it = fs::recursive_directory_iterator(p, ec); !ec && it != fs::recursive_directory_iterator(); it.increment(ec)) {
+            const std::string name = it->path().filename().string();
+            if (name.rfind('.', 0) == 0) {
+                skipped.push_back({it->path().string(), it->is_directory() ? "hidden directory" : "hidden file"});
+                if (it->is_directory()) it.disable_recursion_pending();
+                continue;
+            }
+            if (!it->is_regular_file()) continue;
+            if (!matches_any(name, globs)) {
+                ++unmatched;
+                continue;
+            }
+            if (auto why = not_a_notice(it->path().string())) skipped.push_back({it->path().string(), *why});
+            else files.push_back(it->path().string());
+        }
+        std::sort(files.begin(), files.end());
+        std::sort(skipped.begin(), skipped.end(), [](const auto& a, const auto& b) { return a.path < b.path; });
+        out.skipped.insert(out.skipped.end(), skipped.begin(), skipped.end());
+        if (files.empty()) {
+            std::string why = skipped.empty() && unmatched == 0 ? "empty directory, no files to read" : "no notices to read";
+            if (unmatched > 0)
+                why += " (" + std::to_string(unmatched) + (unmatched == 1 ? " file matches" : " files match") + " no --glob pattern)";
+            out.errors.push_back(p + ": " + why);
+        }
+        out.files.insert(out.files.end(), files.begin(), files.end());
     }
     return out;
 }

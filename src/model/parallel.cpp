@@ -9,6 +9,7 @@
 #include <thread>
 
 #include "tasksplit/load.hpp"
+#include "tasksplit/no_tasks.hpp"
 
 namespace tasksplit {
 
@@ -58,6 +59,7 @@ void for_each_document(const std::vector<std::string>& paths, int jobs,
             Loaded r;
             try {
                 r.doc = load_document(paths[i], parser, encoding);
+                if (const Diagnostic* d = no_tasks_diagnostic(*r.doc)) r.no_tasks = d->message;
                 if (render && threads > 1 && r.doc->source.bytes < kRenderOnWorkerBelow) {
                     r.rendered = render(*r.doc);
                     r.doc.reset();

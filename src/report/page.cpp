@@ -8,6 +8,7 @@
 #include <set>
 
 #include "internal.hpp"
+#include "tasksplit/no_tasks.hpp"
 
 namespace tasksplit {
 namespace report_detail {
@@ -89,6 +90,7 @@ nav a:hover{background:var(--bg)}
 nav .sub{padding-left:14px;color:var(--muted)}
 nav b{display:block;margin-top:10px}
 main{flex:1;min-width:0;padding:4px 28px 40px}
+.banner{margin:12px 28px 0;padding:10px 14px;border:1px solid var(--dropped);border-radius:6px;background:#fbeeec;color:var(--dropped)}
 .cards{display:flex;flex-wrap:wrap;gap:10px}
 .card{border:1px solid var(--line);border-radius:6px;padding:8px 14px;min-width:110px;background:#fff}
 .card b{display:block;font-size:22px;line-height:1.2}
@@ -456,10 +458,15 @@ std::string page(std::vector<Notice>& notices, const DiffResult* diff, const Uni
     std::string title = notices.back().doc->document.title.value_or(notices.back().label);
     if (diff) title = notices[0].label + " → " + notices[1].label + " " + title;
     std::string out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
-                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n"
-                      "<meta name=\"generator\" content=\"tasksplit " TASKSPLIT_VERSION "\">\n<title>" +
+                      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n" +
+                      std::string(kReportGenerator) + TASKSPLIT_VERSION "\">\n<title>" +
                       esc(title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
     out += header(notices);
+    // An empty page would look like a notice without work: say why there is nothing to show.
+    for (const Notice& n : notices)
+        if (const Diagnostic* d = no_tasks_diagnostic(*n.doc))
+            out += "<div class=\"banner\" role=\"alert\"><strong>" + esc(n.label) + ": no tasks.</strong> " + esc(d->message) +
+                   "</div>\n";
     out += "<div class=\"layout\">\n" + nav(notices) + "<main>\n";
     out += "<section id=\"summary\"><h2>Summary</h2>" + summary_cards(notices, names);
     if (diff) out += diff_summary(*diff, notices);

@@ -19,6 +19,7 @@ const std::vector<CheckInfo>& validate_checks() {
         {"schema", "error", "the JSON does not match the output schema (grammars/schema/document.schema.json)"},
         {"model", "error", "the JSON matches the schema but cannot be read into the document model"},
         {"line-out-of-range", "error", "a line or span lies outside the source the document was parsed from"},
+        {"no-tasks", "error", "a notice that is not blank yields no task; the message says what its lines were read as"},
         {"duplicate-number", "warning", "an item repeats the number of the item before it"},
         {"number-restart", "warning", "item numbers go back within a section"},
         {"number-gap", "warning", "item numbers skip within a section"},
@@ -314,7 +315,7 @@ std::vector<Finding> validate_file(const std::string& path, const Parser& parser
     } catch (const DecodeError& e) {
         throw InputError(path + ": " + e.what() + " at byte " + std::to_string(e.offset));
     }
-    Document doc = parser.parse(text);
+    Document doc = parse_notice(text, parser);
     for (const auto& d : validate(doc, &text, parser.rules(), options)) {
         std::string line;
         if (d.line >= 1 && d.line <= text.line_count()) line = text.slice(text.line_start[d.line - 1], text.line_end[d.line - 1]);

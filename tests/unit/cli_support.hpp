@@ -4,9 +4,11 @@
 #include <array>
 #include <cstdio>
 #include <cstdlib>
+#include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <string>
+#include <vector>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -39,5 +41,32 @@ inline CliResult run_cli(const std::string& args, const std::string& stdin_text 
     std::system(("rm -rf '" + tmp + "'").c_str());
     return r;
 }
+
+/// A directory of its own per test case, removed afterwards.
+struct Scratch {
+    std::filesystem::path dir;
+    Scratch() {
+        char name[] = "/tmp/tasksplit-scratch-XXXXXX";
+        dir = ::mkdtemp(name);
+    }
+    ~Scratch() {
+        std::error_code ec;
+        std::filesystem::remove_all(dir, ec);
+    }
+    Scratch(const Scratch&) = delete;
+    Scratch& operator=(const Scratch&) = delete;
+    std::string path(const std::string& name) const { return (dir / name).string(); }
+    std::string file(const std::string& name, const std::string& bytes) const {
+        std::ofstream(path(name), std::ios::binary) << bytes;
+        return path(name);
+    }
+    /// Entries of the directory whose names start with `stem`: an output and any temporary beside it.
+    std::vector<std::string> starting_with(const std::string& stem) const {
+        std::vector<std::string> out;
+        for (const auto& e : std::filesystem::directory_iterator(dir))
+            if (e.path().filename().string().rfind(stem, 0) == 0) out.push_back(e.path().filename().string());
+        return out;
+    }
+};
 
 }  // namespace tasksplit::test

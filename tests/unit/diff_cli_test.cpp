@@ -182,3 +182,24 @@ TEST_CASE("diff cli: tasksplit JSON inputs, rename suggestions and --aliases", "
     CHECK(j["summary"]["renames"][0]["old_names"] == json::array({"区甲建设指挥部"}));
     std::system(("rm -rf '" + tmp + "'").c_str());
 }
+
+TEST_CASE("diff cli: years reversed or issuers differing give one warning line; --force silences it", "[cli][diff]") {
+    const std::string s2023 = "samples/001_4ca63f7906623aa9.txt", s2024 = "samples/000_5f0d85f750916d58.txt";
+    const std::string city2024 = "samples/002_ec35677d0826c0ae.txt";  // 舟山市人民政府办公室, not the district's office
+    CHECK(run_cli("diff " + s2023 + " " + s2024).err.empty());
+    auto reversed = run_cli("diff " + s2024 + " " + s2023);
+    CHECK(reversed.code == 1);  // the comparison still runs as given
+    CHECK_FALSE(reversed.out.empty());
+    CHECK(reversed.err == "tasksplit: warning: " + s2024 + ", " + s2023 +
+                              ": the years are reversed (2024, then 2023): the older notice goes first (--force silences this)\n");
+    CHECK(run_cli("diff --force " + s2024 + " " + s2023).err.empty());
+    auto both = run_cli("diff -f json " + city2024 + " " + s2023);
+    CHECK(both.err == "tasksplit: warning: " + city2024 + ", " + s2023 +
+                          ": the years are reversed (2024, then 2023): the older notice goes first; the issuers differ "
+                          "(舟山市人民政府办公室 / 舟山市定海区人民政府办公室) (--force silences this)\n");
+    // Unknown years (documents written without one) say nothing.
+    tasksplit::test::Scratch s;
+    tasksplit::Document d;
+    d.source.path = "x.txt";
+    CHECK(run_cli("diff " + s2024 + " " + s.file("x.json", tasksplit::to_json(d).dump(2))).err.empty());
+}

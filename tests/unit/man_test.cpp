@@ -73,7 +73,7 @@ std::string between(const std::string& text, const std::string& start, const std
 /// The zsh completion of one subcommand, with the option arrays it uses.
 std::string zsh_block(const std::string& zsh, const std::string& sub) {
     std::string block = between(zsh, "\n        " + sub + ")", ";;");
-    for (const char* array : {"common", "filters"})
+    for (const char* array : {"common", "filters", "batch"})
         if (block.find(std::string("$") + array) != std::string::npos) block += between(zsh, std::string(array) + "=(", "\n  )");
     return block;
 }

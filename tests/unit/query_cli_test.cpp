@@ -281,10 +281,18 @@ TEST_CASE("query and units exit codes: 0 found, 1 none, 2 errors", "[cli][query]
     CHECK(none_json.out == "[]\n");
     CHECK(run_cli("units --year 1999 " + kBoth).code == 1);
 
+    // An unreadable input among others: the answer covers the rest, and exit 2 says it is partial.
     auto missing = run_cli("query /nonexistent.txt " + k2023);
     CHECK(missing.code == 2);
-    CHECK(missing.err.find("/nonexistent.txt: No such file or directory") != std::string::npos);
-    CHECK(missing.out.empty());
+    CHECK(missing.err == "tasksplit: /nonexistent.txt: No such file or directory\n");
+    CHECK(missing.out == run_cli("query " + k2023).out);
+    CHECK_FALSE(missing.out.empty());
+    auto fail_fast = run_cli("query --fail-fast /nonexistent.txt " + k2023);
+    CHECK(fail_fast.code == 2);
+    CHECK(fail_fast.out.empty());
+    auto only_missing = run_cli("units /nonexistent.txt");
+    CHECK(only_missing.code == 2);
+    CHECK(only_missing.out.empty());
     CHECK(run_cli("query -f xml " + kBoth).code == 2);
     CHECK(run_cli("query --role boss " + kBoth).code == 2);
     CHECK(run_cli("query --sort pinyin " + kBoth).code == 2);

@@ -19,6 +19,7 @@
 
 namespace fs = std::filesystem;
 using tasksplit::test::run_cli;
+using tasksplit::test::Scratch;
 
 // The sanitizer build (scripts/test, build-asan: Debug, ASan+UBSan) runs the binary 10 to 30
 // times slower; a twentieth of the size keeps those cases inside their time budget there.
@@ -40,31 +41,6 @@ using tasksplit::test::run_cli;
 #define TEXT(x) TEXT_OF(x)
 
 namespace {
-
-/// A directory of its own per test case, removed afterwards.
-struct Scratch {
-    fs::path dir;
-    Scratch() {
-        char name[] = "/tmp/tasksplit-reliability-XXXXXX";
-        dir = ::mkdtemp(name);
-    }
-    ~Scratch() {
-        std::error_code ec;
-        fs::remove_all(dir, ec);
-    }
-    std::string path(const std::string& name) const { return (dir / name).string(); }
-    std::string file(const std::string& name, const std::string& bytes) const {
-        std::ofstream(path(name), std::ios::binary) << bytes;
-        return path(name);
-    }
-    /// Entries of the directory whose names start with `stem`: an output and any temporary beside it.
-    std::vector<std::string> starting_with(const std::string& stem) const {
-        std::vector<std::string> out;
-        for (const auto& e : fs::directory_iterator(dir))
-            if (e.path().filename().string().rfind(stem, 0) == 0) out.push_back(e.path().filename().string());
-        return out;
-    }
-};
 
 std::string shell_quoted(const std::string& s) { return "'" + s + "'"; }
 
@@ -169,11 +145,20 @@ TEST_CASE("hostile input: directories, missing and unreadable files", "[cli][rel
         fs::create_directory(s.path("none"));
         check_refused(s, "parse " + s.path("none"), s.path("none") + ": empty directory, no files to read");
     }
-    SECTION("a directory with one bad file among good ones fails the batch and writes nothing") {
+    SECTION("a directory with one bad file among good ones: the good ones written, one error line, exit 2") {
         fs::create_directory(s.path("batch"));
         fs::copy_file(std::string(TASKSPLIT_SOURCE_DIR) + "/" + kSample, s.path("batch/a.txt"));
         std::ofstream(s.path("batch/b.txt"));
-        check_refused(s, "parse " + s.path("batch"), s.path("batch/b.txt") + ": empty file");
+        auto r = run_cli("parse --to jsonl " + s.path("batch") + " -o " + s.path("kept.jsonl"));
+        CHECK(r.code == 2);
+        CHECK(r.err == "tasksplit: " + s.path("batch/b.txt") + ": empty file\n");
+        std::ifstream in(s.path("kept.jsonl"));
+        std::string line;
+        REQUIRE(std::getline(in, line));
+        CHECK(nlohmann::json::parse(line)["source"]["path"] == s.path("batch/a.txt"));
+        CHECK_FALSE(std::getline(in, line));
+        // --fail-fast: refused as a single bad input is.
+        check_refused(s, "parse --fail-fast " + s.path("batch"), s.path("batch/b.txt") + ": empty file");
     }
     SECTION("a missing file") {
         check_refused(s, "parse " + s.path("missing.txt"), s.path("missing.txt") + ": No such file or directory");
@@ -219,9 +204,9 @@ TEST_CASE("hostile output paths: refused in one line, the old output kept, nothi
         CHECK(fs::is_directory(s.path("outdir")));
         CHECK(s.starting_with("outdir") == std::vector<std::string>{"outdir"});
     }
-    SECTION("a failed run keeps the previous output") {
+    SECTION("a run stopped by --fail-fast keeps the previous output") {
         auto out = s.file("out.csv", "previous\n");
-        auto r = run_cli("parse " + kSample + " " + s.path("missing.txt") + " --to csv -o " + out);
+        auto r = run_cli("parse --fail-fast " + kSample + " " + s.path("missing.txt") + " --to csv -o " + out);
         CHECK(r.code == 2);
         std::ifstream in(out);
         std::string content((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());

@@ -155,6 +155,14 @@ TEST_CASE("report from the command line", "[report][cli]") {
     r = run_cli("report samples/no-such-notice.txt -o " + out);
     CHECK(r.code == 2);
     CHECK(r.err.find("no-such-notice.txt") != std::string::npos);
+    // Given the wrong way round, the page is made as asked, with one warning line.
+    r = run_cli(std::string("report ") + kNew + " " + kOld + " -o " + out);
+    CHECK(r.code == 0);
+    CHECK(r.err == std::string("tasksplit: warning: ") + kNew + ", " + kOld +
+                       ": the years are reversed (2024, then 2023): the older notice goes first (--force silences this)\n");
+    r = run_cli(std::string("report --force ") + kNew + " " + kOld + " -o " + out);
+    CHECK(r.code == 0);
+    CHECK(r.err.empty());
 }
 
 TEST_CASE("the 2023-2024 report in headless Chromium shows the expected counts", "[report][browser]") {
