@@ -13,6 +13,10 @@ namespace {
 
 /// A task glued from many rows is no task: past this many characters an item counts as text only.
 constexpr std::size_t kGluedItemBytes = 3 * 400;
+/// A row of a table the walk read, against a task with units (1).
+constexpr double kTableRowScore = 0.5;
+/// An attachment label this many lines above a table, at most (附件 / 附件2 / its caption).
+constexpr int kAttachmentLabelAbove = 4;
 
 /// Replaces the clause walk's reading over every taken region at once (one pass over the
 /// document, however many regions).
@@ -132,8 +136,10 @@ std::size_t source_byte(const SourceText& t, const Run& run, const std::string& 
     return run.src[units] >= 0 ? t.byte_at(run.src[units]) : 0;
 }
 
-WalkScores::WalkScores(const Document& doc, int lines) : sum_(static_cast<std::size_t>(lines) + 1, 0.0) {
-    std::vector<double> at(static_cast<std::size_t>(lines), 0.0);
+WalkScores::WalkScores(const Document& doc, const SourceText& text, const Rules& rules)
+    : sum_(static_cast<std::size_t>(text.line_count()) + 1, 0.0), tasks_(static_cast<std::size_t>(text.line_count()) + 1, 0.0) {
+    const int lines = text.line_count();
+    std::vector<double> at(static_cast<std::size_t>(lines), 0.0), task_at(static_cast<std::size_t>(lines), 0.0);
     auto add = [&](int line1, double v) {
         if (line1 >= 1 && line1 <= lines) at[line1 - 1] += v;
     };
@@ -141,12 +147,31 @@ WalkScores::WalkScores(const Document& doc, int lines) : sum_(static_cast<std::s
         for (const auto& s : p.sections)
             for (const auto& it : s.items) {
                 const bool named = !it.lead.empty() || !it.support.empty() || it.leader;
-                add(it.span.line, named && it.text.size() <= kGluedItemBytes ? 1.0 : 0.3);
+                const double v = named && it.text.size() <= kGluedItemBytes ? 1.0 : 0.3;
+                add(it.span.line, v);
+                if (it.span.line >= 1 && it.span.line <= lines) task_at[it.span.line - 1] += v;
             }
-    // A table the clause walk read (an appendix restating tasks) is a reading of its rows too.
-    for (const auto& t : doc.tables) add(t.line, static_cast<double>(t.rows.size()));
+    // A table the clause walk read under an attachment label (附件2: an appendix restating
+    // tasks, kept as a table) is a reading of its rows too. Elsewhere it is a weaker one than
+    // tasks: rows with a task text and units in every row are tasks, whatever the header calls
+    // its columns ("项次 | 重点推进事项 | 牵头推进部门").
+    for (const auto& t : doc.tables) {
+        bool appendix = false;
+        for (int i = t.line - 2, seen = 0; i >= 0 && seen < kAttachmentLabelAbove && !appendix; --i) {
+            const int32_t a = text.line_start[i], b = text.line_end[i];
+            int32_t k = a;
+            while (k < b && is_space(text.fold.charAt(k))) ++k;
+            if (k == b) continue;
+            ++seen;
+            appendix = rules.attachment_label.match_at(text.fold, k, b);
+        }
+        add(t.line, (appendix ? 1.0 : kTableRowScore) * static_cast<double>(t.rows.size()));
+    }
     for (const auto& u : doc.unassigned) add(u.line, -0.1);
-    for (int i = 0; i < lines; ++i) sum_[i + 1] = sum_[i] + at[i];
+    for (int i = 0; i < lines; ++i) {
+        sum_[i + 1] = sum_[i] + at[i];
+        tasks_[i + 1] = tasks_[i] + task_at[i];
+    }
 }
 
 std::vector<bool> choose_regions(Document& doc, std::vector<Region>& regions, const WalkScores& legacy,

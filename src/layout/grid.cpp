@@ -125,6 +125,7 @@ struct Row {
 struct ColumnProfile {
     Role role = Role::other;
     double mean_chars = 0;
+    bool named = false;  ///< the header names its role (牵头单位), not only its place among the unit columns
 };
 
 /// A column left empty: a merged cell, likelier in unit, name and time columns.
@@ -206,6 +207,22 @@ std::vector<std::size_t> stream_rows(const std::vector<ColumnProfile>& cols, con
     return starts;
 }
 
+
+/// A row of as many cells as columns, each of a type its column takes, is read one cell per
+/// column: "区发改局" / "区经信局" after a task are its lead and its support, not one lead
+/// cell printed over two lines with the support left empty.
+bool one_per_column(const std::vector<ColumnProfile>& cols, const std::vector<GCell>& cells) {
+    if (cells.size() != cols.size()) return false;
+    for (std::size_t j = 0; j < cols.size(); ++j)
+        if (cell_fit(cols[j].role, cells[j], true) < 0) return false;
+    return true;
+}
+
+std::vector<std::pair<std::size_t, std::size_t>> identity_groups(std::size_t n) {
+    std::vector<std::pair<std::size_t, std::size_t>> groups(n);
+    for (std::size_t j = 0; j < n; ++j) groups[j] = {j, j + 1};
+    return groups;
+}
 
 /// Aligns a row's cells to the columns in order. A column may take several cells (a text
 /// wrapped over lines, a unit cell printed one name per line) or none (a merged cell); cells
@@ -605,7 +622,8 @@ private:
     /// A grid scores at most one per row: where the clause walk already reads every row of a
     /// chain as a task with units, the chain is not read again (and --explain says so).
     bool walk_reads_all(const char* family, int first, int last, std::size_t rows) {
-        const double walk = walk_.over(first, last);
+        // Its tasks only: a table it read rows into is no reading of them as tasks.
+        const double walk = walk_.tasks_over(first, last);
         if (walk < static_cast<double>(rows)) return false;
         Region reg;
         reg.family = family;
@@ -986,9 +1004,10 @@ private:
         for (std::size_t u = 0; u < unit_cols.size(); ++u) {
             const std::string* name = named[unit_cols[u]];
             Role role = unit_cols.size() == 1 ? Role::units : u == 0 ? Role::lead : Role::support;
-            if (name && *name == "lead") role = Role::lead;
-            else if (name && *name == "support") role = Role::support;
+            const bool named_role = name && (*name == "lead" || *name == "support");
+            if (named_role) role = *name == "lead" ? Role::lead : Role::support;
             cols[unit_cols[u]].role = role;
+            cols[unit_cols[u]].named = named_role;
         }
         cols[text_col].role = Role::text;
         for (const auto& c : cols) reg.columns.push_back(c.role);
@@ -1049,7 +1068,7 @@ private:
         Item& item = out.item;
         if (row.number) item.number = std::to_string(row.number.value);
         out.first_line = out.last_line = row.line;
-        const auto groups = align_row(cols, row.cells);
+        const auto groups = one_per_column(cols, row.cells) ? identity_groups(cols.size()) : align_row(cols, row.cells);
         for (std::size_t k = groups.back().second; k < row.cells.size(); ++k)
             if (row.cells[k].type != CellType::empty) leftover.push_back(&row.cells[k]);
         const bool has_lead_column = std::any_of(cols.begin(), cols.end(), [](auto& c) { return c.role == Role::lead; });
@@ -1092,7 +1111,8 @@ private:
                     UnitList units = split_units(typer_.unit_run(joined), r_);
                     if (cols[j].role == Role::lead) {
                         item.lead = units.units;
-                        item.lead_basis = "column";
+                        // With no header naming it, the first of two unit columns leads by its place.
+                        item.lead_basis = cols[j].named ? "column" : "column-order";
                     } else if (cols[j].role == Role::support || has_lead_column) {
                         // "人民银行…、…银监分局分别牵头" in the support column: they lead too.
                         for (std::size_t u = 0; u < units.units.size(); ++u)

@@ -2227,7 +2227,7 @@ Document run_stages(const SourceText& original, const Rules& rules, const Target
     // The clause walk has read the file; grids found by their own evidence replace its reading
     // where they are better supported.
     auto lines = layout::read_lines(text);
-    const layout::WalkScores walk(doc, text.line_count());
+    const layout::WalkScores walk(doc, text, rules);
     auto regions = layout::propose_grids(text, lines, rules, ev, walk);
     const auto taken = layout::choose_regions(doc, regions, walk, text, targets, ev);
     if (explanation) {

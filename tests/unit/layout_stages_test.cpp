@@ -149,7 +149,7 @@ TEST_CASE("a cell grid is found by its number chain whatever its header says", "
         "3\n\n新增公办托位200个。\n\n县卫健委\n\n县教育局、县住建局\n");
     auto lines = read_lines(t);
     const Evidence ev = load_evidence(rules());
-    const WalkScores nothing_read(Document{}, t.line_count());
+    const WalkScores nothing_read(Document{}, t, rules());
     const auto regions = propose_grids(t, lines, rules(), ev, nothing_read);
     REQUIRE(regions.size() == 1);
     const Region& r = regions[0];
@@ -184,7 +184,7 @@ TEST_CASE("rows between bar lines: wrapped cells joined, merged lead and support
         "改造农贸市场3个。\n| 县商务局、东城区\n|\n"
         "新增公办托位200个。\n");
     auto lines = read_lines(t);
-    const WalkScores nothing_read(Document{}, t.line_count());
+    const WalkScores nothing_read(Document{}, t, rules());
     const auto regions = propose_grids(t, lines, rules(), load_evidence(rules()), nothing_read);
     REQUIRE(regions.size() == 1);
     const Region& r = regions[0];
@@ -207,7 +207,7 @@ TEST_CASE("a grid joined into one line: rows from the cells' types, merged cells
         "主办部门 | 年度任务 | 协办单位 | 县文 化广电 旅游局 | 新建城市书房6处,全部免费开放。 | 县财政局、各乡镇 | "
         "改造农贸市场3个。 | 县商务局、东城区 | 县卫 健委 | 新增公办托位200个。 | 县教育局 | 建成托育综合服务中心1个。\n");
     auto lines = read_lines(t);
-    const WalkScores nothing_read(Document{}, t.line_count());
+    const WalkScores nothing_read(Document{}, t, rules());
     const auto regions = propose_grids(t, lines, rules(), load_evidence(rules()), nothing_read);
     REQUIRE(regions.size() == 1);
     const Region& r = regions[0];
@@ -289,11 +289,18 @@ TEST_CASE("the clause walk keeps its reading where a proposed grid is no better"
     r.score = 4;
     r.items.resize(4);
     std::vector<Region> regions{r};
-    const SourceText text = source("a\nb\nc\nd\ne\nf\ng\n");
+    const SourceText text = source("附件2\nb\nc\nd\ne\nf\ng\n");
     const TargetExtractor targets;
-    const auto taken = choose_regions(doc, regions, WalkScores(doc, text.line_count()), text, targets, Evidence{});
+    const auto taken = choose_regions(doc, regions, WalkScores(doc, text, rules()), text, targets, Evidence{});
     CHECK_FALSE(taken[0]);
     CHECK(doc.tables.size() == 1);
+    // With no attachment label above it, a table's rows count less than tasks with units: the
+    // walk read a task grid of unknown header words as a data table.
+    Document plain;
+    plain.tables.push_back(t);
+    const SourceText body = source("a\nb\nc\nd\ne\nf\ng\n");
+    std::vector<Region> again{r};
+    CHECK(choose_regions(plain, again, WalkScores(plain, body, rules()), body, targets, Evidence{})[0]);
 }
 
 TEST_CASE("a header cell in no list names its column by its form: a role word before a unit word", "[layout][grid]") {
