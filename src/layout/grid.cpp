@@ -473,6 +473,45 @@ private:
     /// 强化… | 市直各单位 | 推进… | 市直各单位 | …": the line breaks and the bar lines between the
     /// rows were lost). The header's names give the columns; the cells after it fall into rows
     /// by what each holds (stream_rows), a row's merged cells left empty.
+    /// A header cell's role by its name; nullopt when it names none.
+    std::optional<Role> named_role(const GCell& c) const {
+        const std::string* name = r_.header_role(to_utf8(squeezed(c.run)));
+        if (!name) return std::nullopt;
+        for (Role r : {Role::number, Role::text, Role::detail, Role::lead, Role::support, Role::units, Role::leader, Role::deadline})
+            if (*name == role_name(r)) return r;
+        return Role::other;  // "事项分类": a group label, no task
+    }
+
+    /// Cells of one line, in order, cut into rows by their types (stream_rows), then again with
+    /// each column's usual length from the rows that filled every column: a list of four units
+    /// is no lead cell of one.
+    std::vector<Row> rows_by_types(std::vector<ColumnProfile> cols, std::vector<GCell>& cells, int line) const {
+        const std::size_t p = cols.size();
+        std::vector<std::size_t> starts = stream_rows(cols, cells);
+        std::vector<double> sum(p, 0.0);
+        int full = 0;
+        for (std::size_t r = 0; r < starts.size(); ++r) {
+            const std::size_t end = r + 1 < starts.size() ? starts[r + 1] : cells.size();
+            if (end - starts[r] != p) continue;
+            ++full;
+            for (std::size_t j = 0; j < p; ++j) sum[j] += cells[starts[r] + j].chars;
+        }
+        if (full > 0) {
+            for (std::size_t j = 0; j < p; ++j) cols[j].mean_chars = sum[j] / full;
+            starts = stream_rows(cols, cells);
+        }
+        std::vector<Row> rows;
+        for (std::size_t r = 0; r < starts.size(); ++r) {
+            Row row;
+            const std::size_t end = r + 1 < starts.size() ? starts[r + 1] : cells.size();
+            for (std::size_t k = starts[r]; k < end; ++k) row.cells.push_back(std::move(cells[k]));
+            row.line = line;
+            if (!row.cells.front().run.src.empty()) row.start = row.cells.front().run.src.front();
+            rows.push_back(std::move(row));
+        }
+        return rows;
+    }
+
     void bar_stream_grids() {
         for (int i = 0; i < static_cast<int>(lines_.size()); ++i) {
             LineFeatures& l = lines_[i];
@@ -492,13 +531,8 @@ private:
             int named = 0;
             for (const auto& c : cells) {
                 if (c.chars > 12 || static_cast<int>(roles.size()) == ev_.grid_max_period) break;
-                const std::string* name = r_.header_role(to_utf8(squeezed(c.run)));
-                Role role = name ? Role::other : Role::text;  // "事项分类": a group label, no task
-                if (name)
-                    for (Role r : {Role::number, Role::text, Role::detail, Role::lead, Role::support, Role::units, Role::leader,
-                                   Role::deadline})
-                        if (*name == role_name(r)) role = r;
-                roles.push_back(role);
+                const std::optional<Role> name = named_role(c);
+                roles.push_back(name.value_or(Role::text));
                 if (name) {
                     ++named;
                     p = roles.size();
@@ -515,30 +549,7 @@ private:
             // read by the readers below.
             if (p < static_cast<std::size_t>(kMinStreamColumns) || !names_text || !names_who || cells.size() < 3 * p) continue;
             cells.erase(cells.begin(), cells.begin() + static_cast<std::ptrdiff_t>(p));
-            // Rows by the cells' types, then again with each column's usual length from the
-            // rows that filled every column: a list of four units is no lead cell of one.
-            std::vector<std::size_t> starts = stream_rows(cols, cells);
-            std::vector<double> sum(p, 0.0);
-            int full = 0;
-            for (std::size_t r = 0; r < starts.size(); ++r) {
-                const std::size_t end = r + 1 < starts.size() ? starts[r + 1] : cells.size();
-                if (end - starts[r] != p) continue;
-                ++full;
-                for (std::size_t j = 0; j < p; ++j) sum[j] += cells[starts[r] + j].chars;
-            }
-            if (full > 0) {
-                for (std::size_t j = 0; j < p; ++j) cols[j].mean_chars = sum[j] / full;
-                starts = stream_rows(cols, cells);
-            }
-            std::vector<Row> rows;
-            for (std::size_t r = 0; r < starts.size(); ++r) {
-                Row row;
-                row.line = i;
-                const std::size_t end = r + 1 < starts.size() ? starts[r + 1] : cells.size();
-                for (std::size_t k = starts[r]; k < end; ++k) row.cells.push_back(std::move(cells[k]));
-                if (!row.cells.front().run.src.empty()) row.start = row.cells.front().run.src.front();
-                rows.push_back(std::move(row));
-            }
+            std::vector<Row> rows = rows_by_types(cols, cells, i);
             if (static_cast<int>(rows.size()) < ev_.grid_min_rows) continue;
             Region reg;
             reg.family = "bar-stream-grid";
