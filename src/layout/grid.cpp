@@ -473,9 +473,12 @@ private:
     /// 强化… | 市直各单位 | 推进… | 市直各单位 | …": the line breaks and the bar lines between the
     /// rows were lost). The header's names give the columns; the cells after it fall into rows
     /// by what each holds (stream_rows), a row's merged cells left empty.
-    /// A header cell's role by its name; nullopt when it names none.
+    /// A header cell's role by its name, or by its form for a column of units or names
+    /// ("责任科室", "督办领导"); nullopt when it names none.
     std::optional<Role> named_role(const GCell& c) const {
-        const std::string* name = r_.header_role(to_utf8(squeezed(c.run)));
+        const std::string folded = to_utf8(squeezed(c.run));
+        const std::string* name = r_.header_role(folded);
+        if (!name) name = r_.role_by_form(folded);
         if (!name) return std::nullopt;
         for (Role r : {Role::number, Role::text, Role::detail, Role::lead, Role::support, Role::units, Role::leader, Role::deadline})
             if (*name == role_name(r)) return r;

@@ -180,6 +180,33 @@ std::vector<int32_t> join_cuts(const SourceText& t, int32_t a, int32_t b) {
     return cuts;
 }
 
+/// A drawn table joined into one line ("┌──┬──┐ │序号│重点工作│ ├──┼──┤ │1 │…│"): the rules
+/// between its rows are runs of box-drawing characters (or ASCII "+----+----+"); each is cut out
+/// into a line of its own, so that the rows between them are lines again.
+void frame_cuts(const SourceText& t, int32_t a, int32_t b, std::vector<int32_t>& cuts) {
+    constexpr int32_t kMinRule = 3;
+    const icu::UnicodeString& f = t.fold;
+    auto box = [](char16_t c) { return c >= 0x2500 && c <= 0x257F && !is_bar(c); };
+    std::vector<std::pair<int32_t, int32_t>> rules;
+    for (int32_t p = a; p < b; ++p) {
+        const char16_t c = f.charAt(p);
+        int32_t e = p;
+        if (box(c)) {
+            while (e < b && (box(f.charAt(e)) || is_bar(f.charAt(e)))) ++e;
+        } else if (c == u'+') {
+            while (e < b && (f.charAt(e) == u'+' || f.charAt(e) == u'-' || f.charAt(e) == u'=')) ++e;
+            if (f.charAt(e - 1) != u'+') e = p;
+        }
+        if (e - p >= kMinRule) rules.push_back({p, e});
+        p = std::max(p, e - 1);
+    }
+    if (rules.size() < 2) return;  // one rule is no joined table
+    for (const auto& [s, e] : rules) {
+        if (s > a) cuts.push_back(s);
+        if (e < b) cuts.push_back(e);
+    }
+}
+
 /// Where the page footers glued inside [a, b) begin and end (not at the line's own ends).
 void page_marker_cuts(const SourceText& t, int32_t a, int32_t b, const Regex& page_marker, std::vector<int32_t>& cuts) {
     const icu::UnicodeString& f = t.fold;
@@ -245,6 +272,7 @@ std::optional<SourceText> reline(const SourceText& text, const Evidence& ev, con
         // A line of any length loses its glued page footer ("…绿化工作。第 1 页共 5 页").
         const std::size_t own = cuts[i].size();
         page_marker_cuts(text, a, b, page_marker, cuts[i]);
+        if (b - a >= min_chars) frame_cuts(text, a, b, cuts[i]);
         if (cuts[i].size() > own) {
             std::sort(cuts[i].begin(), cuts[i].end());
             cuts[i].erase(std::unique(cuts[i].begin(), cuts[i].end()), cuts[i].end());

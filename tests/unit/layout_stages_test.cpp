@@ -141,6 +141,26 @@ TEST_CASE("a page footer glued inside a line is cut out of it and read as a page
     CHECK_FALSE(reline(source("见第3页附表。\n"), Evidence{}, rules().page_marker, physical));
 }
 
+TEST_CASE("a drawn table joined into one line is cut at the rules between its rows", "[layout][reline]") {
+    const std::string joined =
+        "┌──┬────────┬──────┐ │序号│重点工作│牵头单位│ ├──┼────────┼──────┤ │1 │新建城市书房6处│县文旅局│ "
+        "├──┼────────┼──────┤ │2 │改造农贸市场3个│县商务局│ └──┴────────┴──────┘\n";
+    std::vector<int> physical;
+    const auto relined = reline(source(joined), Evidence{}, rules().page_marker, physical);
+    REQUIRE(relined);
+    std::vector<std::string> lines;
+    for (int i = 0; i < relined->line_count(); ++i) {
+        Run line;
+        line.append(*relined, relined->line_start[i], relined->line_end[i]);
+        if (!line.empty()) lines.push_back(line.utf8());
+    }
+    REQUIRE(lines.size() == 7);
+    CHECK(lines[1] == "│序号│重点工作│牵头单位│");
+    CHECK(lines[3] == "│1 │新建城市书房6处│县文旅局│");
+    // One rule is no table: "+----+" in a sentence stays where it is.
+    CHECK_FALSE(reline(source("按+----+格式填写。\n"), Evidence{}, rules().page_marker, physical));
+}
+
 TEST_CASE("a cell grid is found by its number chain whatever its header says", "[layout][grid]") {
     const SourceText t = source(
         "序号\n\n本年力争完成的目标\n\n主抓部门\n\n协同推进部门\n\n"
