@@ -10,6 +10,7 @@
 #include "tasksplit/load.hpp"
 #include "tasksplit/parallel.hpp"
 #include "tasksplit/progress.hpp"
+#include "tasksplit/readers.hpp"
 #include "tasksplit/writers.hpp"
 
 namespace tasksplit::cli {
@@ -21,10 +22,12 @@ struct ParseOptions {
     std::string output = "-";
     std::vector<std::string> grammars;
     std::string encoding;
+    std::string from;
     bool targets = false;
     bool quiet = false;
     bool line_map = false;
     bool explain = false;
+    bool dump_text = false;
     int jobs = 0;
     std::string files_from;
     bool stdin_jsonl = false;
@@ -93,7 +96,8 @@ void run_stdin_jsonl(const ParseOptions& opt, OutputFormat format, const WriteOp
     if (failed) throw CommandExit{2};
 }
 
-/// --explain: what each layout stage saw in each notice, instead of the documents.
+/// --explain: what each layout stage saw in each notice, instead of the documents; --dump-text: the
+/// text they read.
 void run_explain(const std::vector<std::string>& paths, const ParseOptions& opt) {
     std::optional<std::string> encoding;
     if (!opt.encoding.empty()) encoding = opt.encoding;
@@ -102,9 +106,10 @@ void run_explain(const std::vector<std::string>& paths, const ParseOptions& opt)
         const Parser parser(opt.grammars);
         for (const auto& path : paths) {
             try {
-                const SourceText text = decode_source(read_input(path), path, encoding);
+                const SourceText text = decode_notice(read_input(path), path, parse_input_format(opt.from), encoding);
                 if (paths.size() > 1) std::cout << "##### " << path << "\n";
-                std::cout << parser.explain(text);
+                if (opt.dump_text) std::cout << to_utf8(text.orig) << (text.orig.endsWith(u"\n") ? "" : "\n");
+                else std::cout << parser.explain(text);
             } catch (const std::exception& e) {
                 error(path + ": " + e.what());
                 failed = true;
@@ -143,7 +148,7 @@ void run_parse(const ParseOptions& opt) {
         throw CommandExit{2};
     }
     paths = expand_inputs(paths);
-    if (opt.explain) return run_explain(paths, opt);
+    if (opt.explain || opt.dump_text) return run_explain(paths, opt);
     const std::vector<std::uintmax_t> sizes = input_sizes(paths);
     Progress progress(paths.size(), std::accumulate(sizes.begin(), sizes.end(), std::uintmax_t{0}),
                       progress_wanted(opt.quiet));
@@ -167,7 +172,7 @@ void run_parse(const ParseOptions& opt) {
                 }
                 progress.tick(sizes[i]);
             },
-            [&](const Document& doc) { return stream.render(doc); });
+            [&](const Document& doc) { return stream.render(doc); }, parse_input_format(opt.from));
     } catch (const GrammarError& e) {
         progress.finish();
         error(e.what());
@@ -193,6 +198,8 @@ void setup_parse(CLI::App& app) {
         "  tasksplit parse -j 4 --to jsonl notices/ > all.jsonl       a folder, 4 files at a time\n"
         "  find . -name '*.txt' -print0 | tasksplit parse --files-from - --to csv\n"
         "  tasksplit parse --explain notice.txt                       why the notice reads as it does\n"
+        "  tasksplit parse notice.docx                                Word, web pages and PDF are read too\n"
+        "  tasksplit parse --dump-text notice.pdf                     the text the parser read from it\n"
         "Exit status: 0 ok, 2 unreadable input, bad option or broken grammar.");
     cmd->add_option("files", opt->files, "Notice files or directories ('-' for stdin)");
     cmd->add_option("-j,--jobs", opt->jobs, "Parse this many files at once (default: one per core); output keeps input order");
@@ -203,11 +210,15 @@ void setup_parse(CLI::App& app) {
     cmd->add_option("-o,--output", opt->output, "Write here instead of stdout (atomically)");
     cmd->add_option("--grammar", opt->grammars, "Extra grammar YAML merged over the built-in rules");
     cmd->add_option("--encoding", opt->encoding, "Force the input encoding (e.g. GB18030, UTF-16LE)");
+    cmd->add_option("--from", opt->from, "Read inputs as text, html, docx or pdf (default: by their content)")
+        ->check(CLI::IsMember({"text", "html", "docx", "pdf"}));
     cmd->add_flag("--targets", opt->targets, "csv/tsv: one row per quantitative target");
     cmd->add_flag("--line-map", opt->line_map, "Add line_roles: what claimed each source line");
     cmd->add_flag("--explain", opt->explain,
                   "Print what the layout stages saw instead of the document: each line's number token and cells, "
                   "the grids proposed with their evidence, columns and rows, and which reading won");
+    cmd->add_flag("--dump-text", opt->dump_text,
+                  "Print the text the layout stages read (what the HTML, DOCX or PDF reader extracted) instead of the document");
     cmd->add_flag("-q,--quiet", opt->quiet, "No progress line (it is shown only when stderr is a terminal)");
     cmd->callback([opt]() { run_parse(*opt); });
 }

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "tasksplit/json_io.hpp"
+#include "tasksplit/readers.hpp"
 
 namespace tasksplit {
 
@@ -41,7 +42,8 @@ std::string read_input(const std::string& path) {
     return bytes;
 }
 
-Document load_document(const std::string& path, const Parser& parser, const std::optional<std::string>& encoding) {
+Document load_document(const std::string& path, const Parser& parser, const std::optional<std::string>& encoding,
+                       std::optional<InputFormat> from) {
     std::string bytes = read_input(path);
     if (looks_like_document_json(bytes)) {
         nlohmann::json j;
@@ -57,11 +59,7 @@ Document load_document(const std::string& path, const Parser& parser, const std:
         }
     }
     if (bytes.empty()) throw InputError(path + ": empty file");
-    try {
-        return parser.parse_bytes(std::move(bytes), path, encoding);
-    } catch (const DecodeError& e) {
-        throw InputError(path + ": " + e.what() + " at byte " + std::to_string(e.offset));
-    }
+    return parse_notice(std::move(bytes), path, parser, from, encoding);
 }
 
 std::vector<std::string> expand_inputs(const std::vector<std::string>& paths) {
