@@ -84,6 +84,10 @@ int run_pdftotext(std::string_view pdf, std::string& out, std::string& err) {
             else if (n == 0 || errno != EINTR) fd.reset();
         }
     }
+    // Closed before waiting, so that a pdftotext left writing (poll failed) ends instead of blocking.
+    in_ours.reset();
+    out_ours.reset();
+    err_ours.reset();
     int status = 0;
     while (waitpid(pid, &status, 0) < 0 && errno == EINTR) {
     }
