@@ -61,6 +61,8 @@ into tasks (政府工作报告重点工作责任分解), as published, and gives
 official, lead and support units, targets and deadline, as JSON, YAML, CSV or TSV. It also lints
 notices for CI, compares two years, answers which tasks a unit leads, and renders an HTML report.")
 set(CPACK_DEBIAN_PACKAGE_SECTION text)
+# PDFs are read by running pdftotext (src/readers/pdf.cpp); everything else works without it.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS poppler-utils)
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_GENERATOR DEB)
@@ -78,7 +80,7 @@ else()
   string(REGEX MATCH "^[0-9]+\\.[0-9]+" TASKSPLIT_YAML_CPP_SOVERSION "${yaml-cpp_VERSION}")
   string(REGEX MATCH "^[0-9]+" TASKSPLIT_ICU_SOVERSION "${ICU_VERSION}")
   set(CPACK_DEBIAN_PACKAGE_DEPENDS
-      "libc6, libgcc-s1, libstdc++6, libicu${TASKSPLIT_ICU_SOVERSION}, libyaml-cpp${TASKSPLIT_YAML_CPP_SOVERSION}")
+      "libc6, libgcc-s1, libstdc++6, libicu${TASKSPLIT_ICU_SOVERSION}, libyaml-cpp${TASKSPLIT_YAML_CPP_SOVERSION}, libxml2, zlib1g")
 endif()
 
 include(CPack)

@@ -40,6 +40,7 @@ _tasksplit() {
         --sort) [[ $cmd == query ]] && values="source unit" || values="appearance unit count" ;;
         --part) values="key_tasks livelihood plan appendix form" ;;
         --encoding) values="UTF-8 UTF-16LE UTF-16BE GB18030 GBK" ;;
+        --from) values="text html docx pdf" ;;
         --select | --ignore)
             # Comma-separated codes: complete the last one.
             local codes="invalid-json schema model line-out-of-range duplicate-number number-restart
@@ -71,7 +72,7 @@ _tasksplit() {
     if [[ $cur == -* ]]; then
         local opts
         case $cmd in
-            parse) opts="-h --help -j --jobs --files-from --stdin-jsonl -t --to -o --output --grammar --encoding --targets --line-map --explain --fail-empty --glob --keep-going --fail-fast -q --quiet" ;;
+            parse) opts="-h --help -j --jobs --files-from --stdin-jsonl -t --to -o --output --grammar --encoding --targets --line-map --explain --dump-text --from --fail-empty --glob --keep-going --fail-fast -q --quiet" ;;
             validate) opts="-h --help -f --format --strict --select --ignore --grammar --aliases --encoding --glob --keep-going --fail-fast" ;;
             diff) opts="-h --help -f --format -o --output --aliases --color --force --grammar --encoding" ;;
             query) opts="-h --help -u --unit --role --fuzzy --leader --text --year --part --aliases -f --format -o --output --width -j --jobs -q --quiet --grammar --encoding --glob --keep-going --fail-fast --sort" ;;

@@ -137,6 +137,7 @@ struct SourceInfo {
     std::string encoding;
     std::size_t bytes = 0;
     int lines = 0;
+    std::string format = "text";  ///< the reader that read the file: text, html, docx, pdf
 };
 
 struct Document {

@@ -9,6 +9,7 @@
 
 #include "tasksplit/document.hpp"
 #include "tasksplit/parse.hpp"
+#include "tasksplit/readers.hpp"
 
 namespace tasksplit {
 
@@ -21,15 +22,14 @@ struct InputError : std::runtime_error {
 std::string read_input(const std::string& path);
 
 /// Parses a decoded notice and checks that it yielded tasks (check_tasks_found): how every
-/// subcommand reads a notice.
+/// subcommand reads a notice (readers.hpp parse_notice reads the bytes first).
 Document parse_notice(const SourceText& text, const Parser& parser);
-/// The same from bytes, as Parser::parse_bytes does it (source.sha256 set). Throws DecodeError.
-Document parse_notice(std::string bytes, const std::string& path, const Parser& parser,
-                      const std::optional<std::string>& encoding = std::nullopt);
 
-/// A notice or a tasksplit JSON document, whichever the bytes are.
+/// A notice or a tasksplit JSON document, whichever the bytes are. A notice is read by the reader
+/// its content calls for (text, HTML, DOCX, PDF: readers.hpp), or by `from`.
 Document load_document(const std::string& path, const Parser& parser,
-                       const std::optional<std::string>& encoding = std::nullopt);
+                       const std::optional<std::string>& encoding = std::nullopt,
+                       std::optional<InputFormat> from = std::nullopt);
 
 /// A file a directory held that is not read, and why ("hidden file", "binary data (PDF)").
 struct SkippedInput {

@@ -9,6 +9,7 @@
 
 #include "tasksplit/document.hpp"
 #include "tasksplit/parse.hpp"
+#include "tasksplit/readers.hpp"
 
 namespace tasksplit {
 
@@ -26,12 +27,13 @@ struct Loaded {
 /// on one thread at a time. `configure` sets up each thread's Parser. `render`, when given, runs on
 /// the worker right after loading (serialising output in parallel) and the document is not kept;
 /// except for a large document, which `emit` gets as it is, to print it without a copy in memory.
-/// Throws GrammarError when `grammar_files` do not compile.
+/// `from` forces a reader (parse --from). Throws GrammarError when `grammar_files` do not compile.
 void for_each_document(const std::vector<std::string>& paths, int jobs,
                        const std::vector<std::string>& grammar_files, std::optional<std::string> encoding,
                        const std::function<void(Parser&)>& configure,
                        const std::function<void(std::size_t, Loaded&)>& emit,
-                       const std::function<std::string(const Document&)>& render = nullptr);
+                       const std::function<std::string(const Document&)>& render = nullptr,
+                       std::optional<InputFormat> from = std::nullopt);
 
 /// Loads every path (a file or "-"; expand directories first with expand_inputs) with load_document
 /// on up to `jobs` threads (jobs <= 0: one per core). Documents come back in input order. An input

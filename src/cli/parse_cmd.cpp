@@ -11,6 +11,7 @@
 #include "tasksplit/no_tasks.hpp"
 #include "tasksplit/parallel.hpp"
 #include "tasksplit/progress.hpp"
+#include "tasksplit/readers.hpp"
 #include "tasksplit/writers.hpp"
 
 namespace tasksplit::cli {
@@ -22,10 +23,12 @@ struct ParseOptions {
     std::string output = "-";
     std::vector<std::string> grammars;
     std::string encoding;
+    std::string from;
     bool targets = false;
     bool quiet = false;
     bool line_map = false;
     bool explain = false;
+    bool dump_text = false;
     int jobs = 0;
     std::string files_from;
     bool stdin_jsonl = false;
@@ -85,7 +88,7 @@ void run_stdin_jsonl(const ParseOptions& opt, OutputFormat format, const WriteOp
             if (!j.is_object() || !j.contains("text") || !j["text"].is_string())
                 throw std::runtime_error("expected an object with a \"text\" string");
             if (j.contains("id")) id = j["id"].is_string() ? j["id"].get<std::string>() : j["id"].dump();
-            const Document doc = parse_notice(j["text"].get<std::string>(), id, *parser, encoding);
+            const Document doc = parse_notice(j["text"].get<std::string>(), id, *parser, parse_input_format(opt.from), encoding);
             if (const Diagnostic* d = no_tasks_diagnostic(doc)) {
                 error(id + ": " + d->message);
                 empty = true;
@@ -102,7 +105,8 @@ void run_stdin_jsonl(const ParseOptions& opt, OutputFormat format, const WriteOp
     if (empty && opt.fail_empty) throw CommandExit{1};
 }
 
-/// --explain: what each layout stage saw in each notice, instead of the documents.
+/// --explain: what each layout stage saw in each notice, instead of the documents; --dump-text: the
+/// text they read.
 void run_explain(const std::vector<std::string>& paths, const ParseOptions& opt) {
     std::optional<std::string> encoding;
     if (!opt.encoding.empty()) encoding = opt.encoding;
@@ -111,9 +115,10 @@ void run_explain(const std::vector<std::string>& paths, const ParseOptions& opt)
         const Parser parser(opt.grammars);
         for (const auto& path : paths) {
             try {
-                const SourceText text = decode_source(read_input(path), path, encoding);
+                const SourceText text = decode_notice(read_input(path), path, parse_input_format(opt.from), encoding);
                 if (paths.size() > 1) std::cout << "##### " << path << "\n";
-                std::cout << parser.explain(text);
+                if (opt.dump_text) std::cout << to_utf8(text.orig) << (text.orig.endsWith(u"\n") ? "" : "\n");
+                else std::cout << parser.explain(text);
             } catch (const std::exception& e) {
                 error(path + ": " + e.what());
                 failed = true;
@@ -154,7 +159,7 @@ void run_parse(const ParseOptions& opt) {
     bool failed = false, empty = false;
     paths = input_files(paths, opt.batch, failed);
     if (paths.empty()) throw CommandExit{2};
-    if (opt.explain) return run_explain(paths, opt);
+    if (opt.explain || opt.dump_text) return run_explain(paths, opt);
     const std::vector<std::uintmax_t> sizes = input_sizes(paths);
     Progress progress(paths.size(), std::accumulate(sizes.begin(), sizes.end(), std::uintmax_t{0}),
                       progress_wanted(opt.quiet));
@@ -184,7 +189,7 @@ void run_parse(const ParseOptions& opt) {
                 }
                 progress.tick(sizes[i]);
             },
-            [&](const Document& doc) { return stream.render(doc); });
+            [&](const Document& doc) { return stream.render(doc); }, parse_input_format(opt.from));
     } catch (const GrammarError& e) {
         progress.finish();
         error(e.what());
@@ -215,6 +220,8 @@ void setup_parse(CLI::App& app) {
         "  find . -name '*.txt' -print0 | tasksplit parse --files-from - --to csv\n"
         "  tasksplit parse --explain notice.txt                       why the notice reads as it does\n"
         "  tasksplit parse --glob '*.txt' --fail-empty notices/       only .txt files; exit 1 if one gives no task\n"
+        "  tasksplit parse notice.docx                                Word, web pages and PDF are read too\n"
+        "  tasksplit parse --dump-text notice.pdf                     the text the parser read from it\n"
         "Exit status: 0 ok, 1 a notice gave no task (with --fail-empty), 2 unreadable input (the others are\n"
         "still written), bad option or broken grammar.");
     cmd->add_option("files", opt->files, "Notice files or directories ('-' for stdin)");
@@ -226,6 +233,8 @@ void setup_parse(CLI::App& app) {
     cmd->add_option("-o,--output", opt->output, "Write here instead of stdout (atomically)");
     cmd->add_option("--grammar", opt->grammars, "Extra grammar YAML merged over the built-in rules");
     cmd->add_option("--encoding", opt->encoding, "Force the input encoding (e.g. GB18030, UTF-16LE)");
+    cmd->add_option("--from", opt->from, "Read inputs as text, html, docx or pdf (default: by their content)")
+        ->check(CLI::IsMember({"text", "html", "docx", "pdf"}));
     cmd->add_flag("--targets", opt->targets, "csv/tsv: one row per quantitative target");
     cmd->add_flag("--line-map", opt->line_map, "Add line_roles: what claimed each source line");
     cmd->add_flag("--explain", opt->explain,
@@ -234,6 +243,8 @@ void setup_parse(CLI::App& app) {
     cmd->add_flag("--fail-empty", opt->fail_empty,
                   "Exit 1 when a notice that is not blank gives no task (the no-tasks error, always printed on stderr)");
     add_batch_options(cmd, opt->batch);
+    cmd->add_flag("--dump-text", opt->dump_text,
+                  "Print the text the layout stages read (what the HTML, DOCX or PDF reader extracted) instead of the document");
     cmd->add_flag("-q,--quiet", opt->quiet, "No progress line (it is shown only when stderr is a terminal)");
     cmd->callback([opt]() { run_parse(*opt); });
 }

@@ -30,10 +30,11 @@ public:
         field("format", doc.format);
         out_.key("source");
         const SourceInfo& s = doc.source;
-        out_.begin_object(5);
+        out_.begin_object(6);
         field("path", s.path);
         field("sha256", s.sha256);
         field("encoding", s.encoding);
+        field("format", s.format);
         field("bytes", s.bytes);
         field("lines", s.lines);
         out_.end_object();
@@ -509,6 +510,8 @@ SourceInfo read_source(const Cursor& c) {
     s.path = c.at("path").str();
     s.sha256 = c.at("sha256").str();
     s.encoding = c.at("encoding").str();
+    // Documents written before the readers came have no format: they were read from text.
+    if (auto f = c.maybe("format")) s.format = f->str();
     s.bytes = c.at("bytes").offset();
     s.lines = c.at("lines").int_value();
     return s;

@@ -15,6 +15,7 @@
 #include "tasksplit/json_io.hpp"
 #include "tasksplit/no_tasks.hpp"
 #include "tasksplit/report.hpp"
+#include "tasksplit/readers.hpp"
 
 namespace tasksplit {
 
@@ -52,16 +53,8 @@ Document parse_notice(const SourceText& text, const Parser& parser) {
     return doc;
 }
 
-Document parse_notice(std::string bytes, const std::string& path, const Parser& parser,
-                      const std::optional<std::string>& encoding) {
-    const std::string sha256 = sha256_hex(bytes);
-    const SourceText text = decode_source(std::move(bytes), path, encoding);
-    Document doc = parse_notice(text, parser);
-    doc.source.sha256 = sha256;
-    return doc;
-}
-
-Document load_document(const std::string& path, const Parser& parser, const std::optional<std::string>& encoding) {
+Document load_document(const std::string& path, const Parser& parser, const std::optional<std::string>& encoding,
+                       std::optional<InputFormat> from) {
     std::string bytes = read_input(path);
     if (looks_like_document_json(bytes)) {
         nlohmann::json j;
@@ -77,11 +70,7 @@ Document load_document(const std::string& path, const Parser& parser, const std:
         }
     }
     if (bytes.empty()) throw InputError(path + ": empty file");
-    try {
-        return parse_notice(std::move(bytes), path, parser, encoding);
-    } catch (const DecodeError& e) {
-        throw InputError(path + ": " + e.what() + " at byte " + std::to_string(e.offset));
-    }
+    return parse_notice(std::move(bytes), path, parser, from, encoding);
 }
 
 namespace {
@@ -104,14 +93,18 @@ bool matches_any(const std::string& name, const std::vector<std::string>& globs)
 
 std::optional<std::string> not_a_notice(const std::string& path) {
     const std::string head = head_of(path);
-    // The formats a folder of notices holds beside them, named so the user knows what to convert.
-    static const std::pair<std::string_view, const char*> kMagic[] = {
-        {"%PDF-", "binary data (PDF)"},
-        {"PK\x03\x04", "binary data (ZIP: DOCX, XLSX, ODT...)"},
-        {"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1", "binary data (DOC, XLS)"},
-    };
-    for (const auto& [magic, what] : kMagic)
-        if (std::string_view(head).substr(0, magic.size()) == magic) return std::string(what);
+    // What the readers cannot read (a .doc, an image, a workbook) is named as they name it, so
+    // the user knows what to convert; a PDF, a Word file and a web page are notices. A ZIP is
+    // told from its directory, at the end of the file.
+    try {
+        const bool zip = head.rfind("PK\x03\x04", 0) == 0;
+        const InputFormat format = sniff_format(zip ? read_input(path) : head);
+        if (format == InputFormat::pdf || format == InputFormat::docx) return std::nullopt;
+    } catch (const UnreadableFormat& e) {
+        return std::string(e.what());
+    } catch (const InputError&) {
+        return std::nullopt;  // reading it again reports the error in its turn
+    }
     // UTF-16 text has NUL bytes on one side of its code units only (ASCII in UTF-16LE: odd
     // offsets); other data has them on both.
     const bool bom16 = head.rfind("\xFF\xFE", 0) == 0 || head.rfind("\xFE\xFF", 0) == 0;

@@ -24,7 +24,8 @@ void for_each_document(const std::vector<std::string>& paths, int jobs,
                        const std::vector<std::string>& grammar_files, std::optional<std::string> encoding,
                        const std::function<void(Parser&)>& configure,
                        const std::function<void(std::size_t, Loaded&)>& emit,
-                       const std::function<std::string(const Document&)>& render) {
+                       const std::function<std::string(const Document&)>& render,
+                       std::optional<InputFormat> from) {
     const std::size_t n = paths.size();
     std::size_t threads = jobs > 0 ? static_cast<std::size_t>(jobs) : std::thread::hardware_concurrency();
     threads = std::max<std::size_t>(1, std::min(threads, n));
@@ -58,7 +59,7 @@ void for_each_document(const std::vector<std::string>& paths, int jobs,
             }
             Loaded r;
             try {
-                r.doc = load_document(paths[i], parser, encoding);
+                r.doc = load_document(paths[i], parser, encoding, from);
                 if (const Diagnostic* d = no_tasks_diagnostic(*r.doc)) r.no_tasks = d->message;
                 if (render && threads > 1 && r.doc->source.bytes < kRenderOnWorkerBelow) {
                     r.rendered = render(*r.doc);

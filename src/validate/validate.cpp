@@ -7,6 +7,7 @@
 #include "checks.hpp"
 #include "tasksplit/json_io.hpp"
 #include "tasksplit/load.hpp"
+#include "tasksplit/readers.hpp"
 #include "tasksplit/run.hpp"
 #include "tasksplit/schema_check.hpp"
 
@@ -309,12 +310,8 @@ std::vector<Finding> validate_file(const std::string& path, const Parser& parser
         return out;
     }
     if (bytes.empty()) throw InputError(path + ": empty file");
-    SourceText text;
-    try {
-        text = decode_source(bytes, path, options.encoding);
-    } catch (const DecodeError& e) {
-        throw InputError(path + ": " + e.what() + " at byte " + std::to_string(e.offset));
-    }
+    // A web page, DOCX or PDF is checked on the text its reader extracted.
+    const SourceText text = decode_notice(std::move(bytes), path, std::nullopt, options.encoding);
     Document doc = parse_notice(text, parser);
     for (const auto& d : validate(doc, &text, parser.rules(), options)) {
         std::string line;

@@ -1,5 +1,5 @@
-// Batches (issue #20): what a directory gives (hidden files, PDFs, DOCX, our own report pages and
-// other JSON skipped with a note; --glob), and a bad file among several (one error line, the rest
+// Batches (issue #20): what a directory gives (hidden files, what no reader reads — a broken
+// DOCX, an image —, our own report pages and other JSON skipped with a note; --glob), and a bad file among several (one error line, the rest
 // written in input order, exit 2 at the end; --fail-fast stops at the first).
 #include <catch2/catch.hpp>
 
@@ -48,7 +48,6 @@ struct Folder {
         REQUIRE(run_cli("report " + k2024 + " -o " + dir + "/report.html").code == 0);
         s.file("notices/.DS_Store", bytes("\0\0\0\1Bud1\0\0\x10\0"));
         s.file("notices/.git/HEAD", "ref: refs/heads/main\n");
-        s.file("notices/b.pdf", "%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj\n<< /Type /Catalog >>\nendobj\n");
         s.file("notices/d.docx", bytes("PK\x03\x04\x14\0\x06\0\x08\0\0\0!\0"));
         s.file("notices/photo.jpg", bytes("\xff\xd8\xff\xe0\0\x10JFIF\0\x01\x01\0\0\x01"));
         s.file("notices/settings.json", "{\"theme\": \"dark\", \"recent\": [\"a.txt\"]}\n");
@@ -56,9 +55,9 @@ struct Folder {
     std::string notes() const {
         return "tasksplit: " + dir + "/.DS_Store: skipped: hidden file\n"
                "tasksplit: " + dir + "/.git: skipped: hidden directory\n"
-               "tasksplit: " + dir + "/b.pdf: skipped: binary data (PDF)\n"
-               "tasksplit: " + dir + "/d.docx: skipped: binary data (ZIP: DOCX, XLSX, ODT...)\n"
-               "tasksplit: " + dir + "/photo.jpg: skipped: binary data\n"
+               "tasksplit: " + dir + "/d.docx: skipped: a broken ZIP archive (too short)\n"
+               "tasksplit: " + dir + "/photo.jpg: skipped: an image (JPEG) holds no text: run OCR on it first "
+               "(e.g. tesseract IMAGE OUT -l chi_sim) and parse OUT.txt\n"
                "tasksplit: " + dir + "/report.html: skipped: a page made by tasksplit report\n"
                "tasksplit: " + dir + "/settings.json: skipped: JSON that is not a tasksplit document\n";
     }
@@ -99,7 +98,7 @@ TEST_CASE("directories: --glob chooses files by name", "[cli][batch]") {
     r = run_cli("parse --glob '*.doc' " + f.dir + " -o " + f.s.path("out.json"));
     CHECK(r.code == 2);
     CHECK(r.out.empty());
-    CHECK(r.err.find("tasksplit: " + f.dir + ": no notices to read (8 files match no --glob pattern)\n") != std::string::npos);
+    CHECK(r.err.find("tasksplit: " + f.dir + ": no notices to read (7 files match no --glob pattern)\n") != std::string::npos);
     CHECK_FALSE(fs::exists(f.s.path("out.json")));
 }
 

@@ -17,7 +17,8 @@ namespace {
 
 const std::string kSample = "samples/000_5f0d85f750916d58.txt";
 
-// A saved web page with every paragraph on one line, in English: 208 characters.
+// A saved web page with every paragraph on one source line, mostly English: the HTML reader
+// gives its three text blocks as three lines, none a task.
 const std::string kPage =
     "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title>Page moved</title></head><body><div class=\"nav\">Home | "
     "News | Contact</div><p>This page has moved. 本页面已迁移，请访问新地址。</p><p>Copyright 2024</p></body></html>\n";
@@ -35,11 +36,11 @@ std::vector<nlohmann::json> no_tasks_of(const nlohmann::json& doc) {
 
 TEST_CASE("parse: a notice with no task says so in one line and what was read instead", "[cli][parse][no-tasks]") {
     Scratch s;
-    SECTION("a web page on one line: left unassigned") {
+    SECTION("a web page: its text blocks left unassigned") {
         auto page = s.file("page.html", kPage);
         auto r = run_cli("parse " + page + " -o " + s.path("out.json"));
         CHECK(r.code == 0);
-        CHECK(r.err == "tasksplit: " + page + ": no task found: 1 line of 208 characters left unassigned\n");
+        CHECK(r.err == "tasksplit: " + page + ": no task found: 3 lines (the longest 35 characters): 3 left unassigned\n");
         auto doc = nlohmann::json::parse(read_file(s.path("out.json")));
         auto found = no_tasks_of(doc);
         REQUIRE(found.size() == 1);
@@ -78,7 +79,7 @@ TEST_CASE("parse --fail-empty: exit 1 for a notice with no task, the output writ
     auto page = s.file("page.html", kPage);
     auto r = run_cli("parse --fail-empty --to jsonl " + kSample + " " + page + " -o " + s.path("out.jsonl"));
     CHECK(r.code == 1);
-    CHECK(r.err == "tasksplit: " + page + ": no task found: 1 line of 208 characters left unassigned\n");
+    CHECK(r.err == "tasksplit: " + page + ": no task found: 3 lines (the longest 35 characters): 3 left unassigned\n");
     const std::string out = read_file(s.path("out.jsonl"));
     CHECK(std::count(out.begin(), out.end(), '\n') == 2);
     // A notice with tasks, and a file of blank lines (nothing to find), pass.
@@ -104,7 +105,7 @@ TEST_CASE("validate: no-tasks is an error, from the notice and from the JSON par
     auto page = s.file("page.html", kPage);
     auto r = run_cli("validate --select no-tasks " + page);
     CHECK(r.code == 1);
-    CHECK(r.out.rfind(page + ":1:1: error[no-tasks]: no task found: 1 line of 208 characters left unassigned\n", 0) == 0);
+    CHECK(r.out.rfind(page + ":1:1: error[no-tasks]: no task found: 3 lines (the longest 35 characters): 3 left unassigned\n", 0) == 0);
     REQUIRE(run_cli("parse " + page + " -o " + s.path("page.json")).code == 0);
     r = run_cli("validate --select no-tasks " + s.path("page.json"));
     CHECK(r.code == 1);
