@@ -235,6 +235,7 @@ std::optional<SourceText> reline(const SourceText& text, const Evidence& ev, con
     const int32_t join_min_chars = filled == 1 ? 0 : ev.reline_join_min_chars;
     // …and a chain of two numbers in it is evidence enough ("(一)…(二)…(三)…": two cuts).
     const int min_cuts = filled == 1 ? 1 : ev.reline_min_cuts;
+    constexpr std::ptrdiff_t kRowTabs = 2;  // three cells
     // The cuts of one long line: at its joins, or before the numbers of its chains.
     auto long_line_cuts = [&](int32_t a, int32_t b) {
         std::vector<int32_t> cuts;
@@ -268,7 +269,10 @@ std::optional<SourceText> reline(const SourceText& text, const Evidence& ev, con
     bool any = false;
     for (int i = 0; i < text.line_count(); ++i) {
         const int32_t a = text.line_start[i], b = text.line_end[i];
-        if (b - a >= min_chars) cuts[i] = long_line_cuts(a, b);
+        // A table row with tabs between its cells (a Word or web table as its reader gives it)
+        // is one row however long: "启动项目: 1. 泰康中路:…;2.梅湖路:…" is a chain inside a cell.
+        const bool tab_row = filled > 1 && std::count(text.fold.getBuffer() + a, text.fold.getBuffer() + b, u'\t') >= kRowTabs;
+        if (b - a >= min_chars && !tab_row) cuts[i] = long_line_cuts(a, b);
         // A line of any length loses its glued page footer ("…绿化工作。第 1 页共 5 页").
         const std::size_t own = cuts[i].size();
         page_marker_cuts(text, a, b, page_marker, cuts[i]);
