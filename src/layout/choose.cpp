@@ -137,9 +137,9 @@ std::size_t source_byte(const SourceText& t, const Run& run, const std::string& 
 }
 
 WalkScores::WalkScores(const Document& doc, const SourceText& text, const Rules& rules)
-    : sum_(static_cast<std::size_t>(text.line_count()) + 1, 0.0), tasks_(static_cast<std::size_t>(text.line_count()) + 1, 0.0) {
+    : sum_(static_cast<std::size_t>(text.line_count()) + 1, 0.0) {
     const int lines = text.line_count();
-    std::vector<double> at(static_cast<std::size_t>(lines), 0.0), task_at(static_cast<std::size_t>(lines), 0.0);
+    std::vector<double> at(static_cast<std::size_t>(lines), 0.0);
     auto add = [&](int line1, double v) {
         if (line1 >= 1 && line1 <= lines) at[line1 - 1] += v;
     };
@@ -147,9 +147,7 @@ WalkScores::WalkScores(const Document& doc, const SourceText& text, const Rules&
         for (const auto& s : p.sections)
             for (const auto& it : s.items) {
                 const bool named = !it.lead.empty() || !it.support.empty() || it.leader;
-                const double v = named && it.text.size() <= kGluedItemBytes ? 1.0 : 0.3;
-                add(it.span.line, v);
-                if (it.span.line >= 1 && it.span.line <= lines) task_at[it.span.line - 1] += v;
+                add(it.span.line, named && it.text.size() <= kGluedItemBytes ? 1.0 : 0.3);
             }
     // A table the clause walk read under an attachment label (附件2: an appendix restating
     // tasks, kept as a table) is a reading of its rows too. Elsewhere it is a weaker one than
@@ -168,10 +166,7 @@ WalkScores::WalkScores(const Document& doc, const SourceText& text, const Rules&
         add(t.line, (appendix ? 1.0 : kTableRowScore) * static_cast<double>(t.rows.size()));
     }
     for (const auto& u : doc.unassigned) add(u.line, -0.1);
-    for (int i = 0; i < lines; ++i) {
-        sum_[i + 1] = sum_[i] + at[i];
-        tasks_[i + 1] = tasks_[i] + task_at[i];
-    }
+    for (int i = 0; i < lines; ++i) sum_[i + 1] = sum_[i] + at[i];
 }
 
 std::vector<bool> choose_regions(Document& doc, std::vector<Region>& regions, const WalkScores& legacy,

@@ -636,14 +636,14 @@ private:
     /// A grid scores at most one per row: where the clause walk already reads every row of a
     /// chain as a task with units, the chain is not read again (and --explain says so).
     bool walk_reads_all(const char* family, int first, int last, std::size_t rows) {
-        // Its tasks only: a table it read rows into is no reading of them as tasks.
-        const double walk = walk_.tasks_over(first, last);
+        // Its tables count as choose_regions counts them: a grid that cannot win is not read.
+        const double walk = walk_.over(first, last);
         if (walk < static_cast<double>(rows)) return false;
         Region reg;
         reg.family = family;
         reg.first = first;
         reg.last = last;
-        reg.evidence.push_back(std::to_string(rows) + " numbered rows; the clause walk reads them all as tasks (" +
+        reg.evidence.push_back(std::to_string(rows) + " numbered rows; the clause walk reads them all, as tasks or as an appendix table (" +
                                std::to_string(walk).substr(0, 4) + "): not read as a grid");
         skipped_.push_back(std::move(reg));
         return true;

@@ -144,11 +144,9 @@ class WalkScores {
 public:
     WalkScores(const Document& doc, const SourceText& text, const Rules& rules);
     double over(int first, int last) const { return sum_[last + 1] - sum_[first]; }
-    /// Its tasks alone over the lines (a table's rows left out).
-    double tasks_over(int first, int last) const { return tasks_[last + 1] - tasks_[first]; }
 
 private:
-    std::vector<double> sum_, tasks_;
+    std::vector<double> sum_;
 };
 
 /// Stage C. A chain the walk already reads as tasks, one per row, is not read again: a grid
