@@ -202,14 +202,7 @@ private:
                 for (int span = grid_value(tcpr, "gridSpan"); span > 1; --span) cells.emplace_back();
             }
             cells.resize(cells.size() + static_cast<std::size_t>(grid_value(trpr, "gridAfter")));
-            std::string line;
-            bool any = false;
-            for (std::size_t i = 0; i < cells.size(); ++i) {
-                if (i) line += '\t';
-                line += cells[i];
-                any = any || !cells[i].empty();
-            }
-            if (any) out += line + '\n';
+            append_row(out, cells);
         }
     }
 

@@ -283,14 +283,7 @@ private:
                 }
             }
             pass_covered();
-            std::string row;
-            bool any = false;
-            for (std::size_t i = 0; i < cells.size(); ++i) {
-                if (i) row += '\t';
-                row += cells[i];
-                any = any || !cells[i].empty();
-            }
-            if (any) out += row + '\n';
+            append_row(out, cells);
         }
     }
 

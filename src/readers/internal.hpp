@@ -7,6 +7,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include <libxml/tree.h>
 
@@ -32,6 +33,10 @@ private:
     std::string_view bytes_;
     std::map<std::string, Entry> entries_;  // by lower-cased name
 };
+
+/// A table row as the layout stages read one: its cells joined by tabs, on a line of its own;
+/// nothing for a row whose cells are all empty.
+void append_row(std::string& out, const std::vector<std::string>& cells);
 
 /// Frees a libxml2 document when it goes out of scope.
 struct XmlDocFree {

@@ -1,4 +1,5 @@
-// libxml2 helpers shared by the DOCX and HTML readers.
+// Helpers shared by the DOCX and HTML readers: libxml2 set-up and walking, a table row's line.
+#include <algorithm>
 #include <mutex>
 
 #include <libxml/parser.h>
@@ -6,6 +7,15 @@
 #include "internal.hpp"
 
 namespace tasksplit::readers {
+
+void append_row(std::string& out, const std::vector<std::string>& cells) {
+    if (std::all_of(cells.begin(), cells.end(), [](const std::string& c) { return c.empty(); })) return;
+    for (std::size_t i = 0; i < cells.size(); ++i) {
+        if (i) out += '\t';
+        out += cells[i];
+    }
+    out += '\n';
+}
 
 void init_libxml2() {
     static std::once_flag once;

@@ -22,6 +22,17 @@ const Rules& rules() {
     return r;
 }
 
+/// The non-blank lines of a relined text, as they read.
+V lines_of(const SourceText& relined) {
+    V lines;
+    for (int i = 0; i < relined.line_count(); ++i) {
+        Run line;
+        line.append(relined, relined.line_start[i], relined.line_end[i]);
+        if (!line.empty()) lines.push_back(line.utf8());
+    }
+    return lines;
+}
+
 }  // namespace
 
 TEST_CASE("one numbering lexer reads every style with its value", "[layout][lines]") {
@@ -100,12 +111,7 @@ TEST_CASE("a notice joined with spaces is cut at the joins, not inside numbers o
     std::vector<int> physical;
     const auto relined = reline(t, Evidence{}, rules().page_marker, physical);
     REQUIRE(relined);
-    std::vector<std::string> lines;
-    for (int i = 0; i < relined->line_count(); ++i) {
-        Run line;
-        line.append(*relined, relined->line_start[i], relined->line_end[i]);
-        if (!line.empty()) lines.push_back(line.utf8());
-    }
+    const V lines = lines_of(*relined);
     CHECK(lines == V{"序号", "本年目标", "主抓部门", "协同部门",
                      "1", "新建城市书房6处,全市 60 岁以上读者免费。", "县文旅局", "县财政局、各乡镇",
                      "2", "改造农贸市场3个,其中 1 个在城区。", "县商务局", "县市场监管局",
@@ -125,12 +131,7 @@ TEST_CASE("a page footer glued inside a line is cut out of it and read as a page
     std::vector<int> physical;
     const auto relined = reline(source(glued), Evidence{}, rules().page_marker, physical);
     REQUIRE(relined);
-    std::vector<std::string> lines;
-    for (int i = 0; i < relined->line_count(); ++i) {
-        Run line;
-        line.append(*relined, relined->line_start[i], relined->line_end[i]);
-        if (!line.empty()) lines.push_back(line.utf8());
-    }
+    const V lines = lines_of(*relined);
     CHECK(std::find(lines.begin(), lines.end(), "第 2 页共 9 页下载后可任意编辑") != lines.end());
     const auto items = all_items(test::parse_string(glued));
     REQUIRE(items.size() == 3);
@@ -148,12 +149,7 @@ TEST_CASE("a drawn table joined into one line is cut at the rules between its ro
     std::vector<int> physical;
     const auto relined = reline(source(joined), Evidence{}, rules().page_marker, physical);
     REQUIRE(relined);
-    std::vector<std::string> lines;
-    for (int i = 0; i < relined->line_count(); ++i) {
-        Run line;
-        line.append(*relined, relined->line_start[i], relined->line_end[i]);
-        if (!line.empty()) lines.push_back(line.utf8());
-    }
+    const V lines = lines_of(*relined);
     REQUIRE(lines.size() == 7);
     CHECK(lines[1] == "│序号│重点工作│牵头单位│");
     CHECK(lines[3] == "│1 │新建城市书房6处│县文旅局│");
@@ -256,12 +252,7 @@ TEST_CASE("a joined notice: a number that lost its dot between its neighbours op
     std::vector<int> physical;
     const auto relined = reline(t, Evidence{}, rules().page_marker, physical);
     REQUIRE(relined);
-    std::vector<std::string> lines;
-    for (int i = 0; i < relined->line_count(); ++i) {
-        Run line;
-        line.append(*relined, relined->line_start[i], relined->line_end[i]);
-        if (!line.empty()) lines.push_back(line.utf8());
-    }
+    const V lines = lines_of(*relined);
     // "2 新建…" between "1." and "3." opens a line; "其中 2 个" inside task 1 does not. The
     // table keeps its line; the text before and after it is cut at its joins.
     CHECK(lines == V{"一、城建交通", "1. 改造老旧小区12个,其中 2 个在城区。", "责任单位:县住建局", "2 新建公交候车亭30个。",
