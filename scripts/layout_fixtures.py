@@ -1,7 +1,9 @@
 #!/usr/bin/env python3
 """Layout family fixtures: each tests/layout/NAME.txt (a small notice in invented wording, one
 layout family each; see tests/layout/README.md) must parse to the tasks in NAME.expected.json,
-a list of {number, text, lead: [names], support: [names], leader: name or null}.
+a list of {number, text, lead: [names], support: [names], leader: name or null}, and optionally
+canonical: {printed name: whole name} for units printed short ("财政厅" after "省商务厅"); every
+other unit's canonical must be its name.
 
 Tasks are compared as in scripts/metamorphic.py: (text with all whitespace removed, lead names,
 support names, leader name), in order. A differing printed number is shown as a note only.
@@ -25,6 +27,19 @@ FIXTURES = ROOT / "tests" / "layout"
 def expected_tasks(path):
     return [(re.sub(r"\s+", "", t["text"]), tuple(t.get("lead") or []), tuple(t.get("support") or []), t.get("leader"))
             for t in json.loads(path.read_text(encoding="utf-8"))]
+
+
+def canonical_misses(path, doc):
+    """Units whose canonical differs from what NAME.expected.json says (their name when unlisted)."""
+    items = [i for p in doc.get("parts", []) for s in p.get("sections", []) for i in s.get("items", [])]
+    misses = []
+    for want, item in zip(json.loads(path.read_text(encoding="utf-8")), items):
+        whole = want.get("canonical", {})
+        for u in item.get("lead", []) + item.get("support", []):
+            expected = whole.get(u["name"], u["name"])
+            if u.get("canonical") != expected:
+                misses.append(f"{item.get('number')}: {u['name']} -> {u.get('canonical')}, expected {expected}")
+    return misses
 
 
 def numbers_of(doc):
@@ -59,6 +74,11 @@ def main():
             print(f"ERROR {n}: does not parse")
             continue
         want, got = expected_tasks(e), tasks_of(doc)
+        misses = canonical_misses(e, doc) if want == got else []
+        if misses:
+            print(f"FAIL  {n}: canonical names")
+            print("\n".join("    " + m for m in misses))
+            continue
         if want == got:
             passed += 1
             print(f"PASS  {n} ({len(got)} tasks)")

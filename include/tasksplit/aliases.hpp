@@ -19,7 +19,7 @@ public:
     void add_file(const std::string& path);
     /// Canonical name for `name` (whitespace removed); `name` itself when unknown.
     std::string canonical(const std::string& name) const;
-    /// Canonical name of a unit, trying its name, then its bracketed alias.
+    /// A unit: its whole name (Unit::canonical) or printed name, else its bracketed alias, resolved.
     std::string canonical(const Unit& unit) const;
     /// Every name registered for `canonical`, itself first.
     std::vector<std::string> names_of(const std::string& canonical) const;

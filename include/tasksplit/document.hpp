@@ -25,6 +25,9 @@ struct Unit {
     std::string raw;    ///< as printed (whitespace removed)
     std::string alias;  ///< bracketed alias, empty when none
     std::string kind;   ///< department | township | collective | enterprise | taskforce | other
+    /// The whole name where the printed one leaves out what its list printed once ("省商务厅、
+    /// 财政厅": 省财政厅); empty when `name` is whole.
+    std::string canonical;
 };
 
 /// A leading official: name plus title as written (role may be empty).

@@ -45,7 +45,8 @@ struct ReadError : std::runtime_error {
 
 /// Inverse of to_json; throws ReadError on a missing key, a wrong type or a format other than kFormat.
 /// Unknown keys are ignored, and keys the contract lets a writer leave out read as empty when absent:
-/// nullable ones, and column, aspirational and target span, which the contract's example predates.
+/// nullable ones, and column, aspirational, target span and unit canonical, which the contract's
+/// example predates.
 Document document_from_json(const nlohmann::json& j);
 
 /// Cheap sniff: the first non-blank character is '{' or '[' and the text mentions "tasksplit/1".

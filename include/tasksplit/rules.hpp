@@ -151,6 +151,7 @@ struct Rules {
     std::vector<char16_t> separators;
     std::vector<char16_t> unit_starts;
     std::vector<char16_t> glued_name_ends;  ///< "区住建局区交通运输局": where two joined names split
+    std::vector<icu::UnicodeString> glued_branch_ends;  ///< "市生态环境局北湖分局": a branch, not a second name
     std::vector<std::pair<char16_t, char16_t>> brackets;
     icu::UnicodeString lead_marker, etc_marker;
     std::vector<icu::UnicodeString> etc_generic;  ///< words after 等 that name no one: 部门, 单位
@@ -171,6 +172,17 @@ struct Rules {
         std::u16string end_chars, start_chars, contains_firsts;
     };
     std::vector<KindRule> kinds;
+    /// Names that leave out the level a list printed once ("省商务厅、财政厅"): unit_names.cpp.
+    struct Elision {
+        icu::UnicodeString level_chars;            ///< 省市区县: a name opening with one names its level
+        char16_t party_committee = 0;              ///< 委 after the level: "市委宣传部、组织部"
+        std::vector<icu::UnicodeString> level_words;  ///< 市场, 城市: a level character that names no level
+        icu::UnicodeString place_chars;            ///< 省市区县镇乡: the two characters before one name a place
+        int bare_max = 0;                          ///< longest generic department name
+        icu::UnicodeString generic_ends;           ///< 局委办厅: how a level's bodies close
+        double min_prefixed_share = 0;             ///< lists whose first unit prints its level, at least
+        int shared_suffix_max = 0;                 ///< "东城区、西城区政府": characters of 政府
+    } elision;
     // meta.yaml
     Regex doc_number, title, plan_title, date, written_date, addressees, contact;
     std::vector<icu::UnicodeString> issuer_ends;

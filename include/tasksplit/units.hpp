@@ -38,4 +38,9 @@ bool looks_like_units(const Run& cell, const Rules& rules);
 /// Returns the basis: explicit, convention or single ("" when the list is empty).
 std::string assign_roles(const UnitList& list, std::vector<Unit>& lead, std::vector<Unit>& support);
 
+/// Fills Unit::canonical in every task of `doc` where a name leaves out what its list printed once:
+/// the level ("省商务厅、财政厅" -> 省财政厅) or a suffix shared by places ("东城区、西城区政府" ->
+/// 东城区政府). Rules: units.yaml `elision`.
+void complete_unit_names(Document& doc, const Rules& rules);
+
 }  // namespace tasksplit

@@ -506,6 +506,7 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
             r.clause_label.set_value_starts(r.unit_starts);
             icu::UnicodeString glued = folded(need(s, y, "glued_name_ends").as<std::string>());
             for (int32_t i = 0; i < glued.length(); ++i) r.glued_name_ends.push_back(glued.charAt(i));
+            r.glued_branch_ends = folded_list(list_of(s, need(s, y, "glued_branch_ends"), "glued_branch_ends"));
             for (const auto& w : list_of(s, need(s, y, "brackets"), "brackets")) {
                 icu::UnicodeString u = folded(w);
                 if (u.length() != 2) throw GrammarError(where(s, y["brackets"], "brackets") + ": each entry is an open and a close character");
@@ -543,6 +544,17 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
                     if (!p.isEmpty()) add_char(k.contains_firsts, p.charAt(0));
                 r.kinds.push_back(std::move(k));
             }
+            const YAML::Node& e = need(s, y, "elision");
+            r.elision.level_chars = folded(need(s, e, "level_chars").as<std::string>());
+            const icu::UnicodeString party = folded(need(s, e, "party_committee").as<std::string>());
+            if (party.length() != 1) throw GrammarError(where(s, e["party_committee"], "elision") + ": one character");
+            r.elision.party_committee = party.charAt(0);
+            r.elision.level_words = folded_list(list_of(s, need(s, e, "level_words"), "elision"));
+            r.elision.place_chars = folded(need(s, e, "place_chars").as<std::string>());
+            r.elision.bare_max = need(s, e, "bare_max").as<int>();
+            r.elision.generic_ends = folded(need(s, e, "generic_ends").as<std::string>());
+            r.elision.min_prefixed_share = need(s, e, "min_prefixed_share").as<double>();
+            r.elision.shared_suffix_max = need(s, e, "shared_suffix_max").as<int>();
         }
         {
             Source s = load_source("meta.yaml", extras);

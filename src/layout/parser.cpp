@@ -2230,6 +2230,7 @@ Document run_stages(const SourceText& original, const Rules& rules, const Target
     const layout::WalkScores walk(doc, text, rules);
     auto regions = layout::propose_grids(text, lines, rules, ev, walk);
     const auto taken = layout::choose_regions(doc, regions, walk, text, targets, ev);
+    complete_unit_names(doc, rules);
     if (explanation) {
         if (relined)
             *explanation = "== relined (stage A0): the file's " + std::to_string(original.line_count()) +

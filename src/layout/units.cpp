@@ -45,6 +45,19 @@ Run squeeze(Run r) {
     return out;
 }
 
+/// "市生态环境局北湖分局": what follows a closed name is its branch, named by place without a level
+/// (a level opens a unit of its own: "区财政局区公安分局").
+bool names_branch(const Run& rest, const Rules& rules) {
+    if (rules.elision.level_chars.indexOf(rest.fold.charAt(0)) >= 0) return false;
+    for (const auto& end : rules.glued_branch_ends)
+        if (const int32_t at = rest.fold.indexOf(end); at > 0) {
+            bool levelled = false;
+            for (int32_t i = 0; i < at; ++i) levelled |= rules.elision.level_chars.indexOf(rest.fold.charAt(i)) >= 0;
+            if (!levelled) return true;
+        }
+    return false;
+}
+
 /// "区住建局区交通运输局" -> two units: a copy that lost the line break between two names of one
 /// grid cell. Split where one name closes (glued_name_ends) and the next opens like a unit name,
 /// both sides whole units of at least kGluedNameMin characters.
@@ -55,7 +68,8 @@ void split_glued(Run piece, const Rules& rules, std::vector<Run>& out) {
         if (!in(rules.glued_name_ends, piece.fold.charAt(i - 1)) || !in(rules.unit_starts, piece.fold.charAt(i))) continue;
         const Run left = piece.sub(0, i);
         Run right = piece.sub(i, piece.size());
-        if (left.fold.indexOf(u'(') >= 0 || unit_kind(left.fold, rules) == "other" || unit_kind(right.fold, rules) == "other")
+        if (left.fold.indexOf(u'(') >= 0 || unit_kind(left.fold, rules) == "other" || unit_kind(right.fold, rules) == "other" ||
+            names_branch(right, rules))
             continue;
         out.push_back(left);
         piece = std::move(right);

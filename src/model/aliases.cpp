@@ -74,7 +74,7 @@ std::string UnitAliases::canonical(const std::string& name) const {
 }
 
 std::string UnitAliases::canonical(const Unit& unit) const {
-    std::string n = nospace(unit.name);
+    std::string n = nospace(unit.canonical.empty() ? unit.name : unit.canonical);
     if (to_canonical_.count(n) || unit.alias.empty()) return canonical(n);
     std::string a = nospace(unit.alias);
     return to_canonical_.count(a) ? canonical(a) : n;

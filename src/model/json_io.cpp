@@ -105,11 +105,12 @@ private:
     }
 
     void unit(const Unit& u) {
-        out_.begin_object(4);
+        out_.begin_object(5);
         field("name", u.name);
         field("raw", u.raw);
         field_or_null("alias", u.alias);
         field("kind", u.kind);
+        field("canonical", u.canonical.empty() ? u.name : u.canonical);
         out_.end_object();
     }
 
@@ -398,7 +399,10 @@ std::optional<Person> read_person(const Cursor& c, const char* key) {
 }
 
 Unit read_unit(const Cursor& c) {
-    return Unit{c.at("name").str(), c.at("raw").str(), str_or_empty(c, "alias"), c.at("kind").str()};
+    Unit u{c.at("name").str(), c.at("raw").str(), str_or_empty(c, "alias"), c.at("kind").str(), str_or_empty(c, "canonical")};
+    // Written whole for every unit; kept only where it says more than the name.
+    if (u.canonical == u.name) u.canonical.clear();
+    return u;
 }
 
 Target read_target(const Cursor& c) {

@@ -124,7 +124,7 @@ TEST_CASE("to_json follows the contract's key order and null conventions", "[jso
     CHECK(keys(item) == std::vector<std::string>{"id", "number", "text", "detail", "leader", "lead", "support",
                                                  "lead_basis", "targets", "deadline", "deadline_iso", "span"});
     CHECK(keys(item["span"]) == std::vector<std::string>{"line", "end_line", "start", "end"});
-    CHECK(keys(item["lead"][0]) == std::vector<std::string>{"name", "raw", "alias", "kind"});
+    CHECK(keys(item["lead"][0]) == std::vector<std::string>{"name", "raw", "alias", "kind", "canonical"});
     CHECK(keys(item["targets"][0]) == std::vector<std::string>{"indicator", "verb", "value", "measure", "bound",
                                                                "aspirational", "text", "span"});
 

@@ -423,3 +423,15 @@ TEST_CASE("units counts match the gold annotations of 000 and 001", "[cli][units
         CHECK(it->second == counts);
     }
 }
+
+TEST_CASE("query --unit finds a unit printed short under its whole name", "[cli][query][canonical]") {
+    // tests/layout/unit-names.txt prints 财政厅 after 省发展改革委 in task 1 and 省财政厅 in task 3.
+    auto r = run_cli("query --unit 省财政厅 tests/layout/unit-names.txt --format csv");
+    REQUIRE(r.code == 0);
+    auto lines = lines_of(r.out);
+    REQUIRE(lines.size() == 3);
+    CHECK(lines[1].find(",1,support,财政厅,") != std::string::npos);
+    const std::string whole = ",省财政厅";
+    CHECK(lines[1].compare(lines[1].size() - whole.size(), whole.size(), whole) == 0);
+    CHECK(lines[2].find(",3,support,省财政厅,") != std::string::npos);
+}

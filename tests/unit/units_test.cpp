@@ -121,8 +121,11 @@ TEST_CASE("two names of one cell glued by a lost line break are two units", "[un
     CHECK(s.support == V{"区交通运输局", "区发改局"});
     s = split("市发改委市财政局");
     CHECK(s.support == V{"市财政局"});
-    // One name: the part after the end does not open like a unit, or a side is too short.
-    for (const char* one : {"市自然资源和规划局定海分局", "县委县政府督查室", "区委区政府办公室", "市委办公室"}) {
+    s = split("区财政局区公安分局");
+    CHECK(s.support == V{"区公安分局"});
+    // One name: the part after the end does not open like a unit, names a branch by its place
+    // (北湖分局), or a side is too short.
+    for (const char* one : {"市自然资源和规划局定海分局", "市生态环境局北湖分局", "市公安局东城分局", "县委县政府督查室", "区委区政府办公室", "市委办公室"}) {
         INFO(one);
         CHECK(split(one).lead == V{one});
     }
