@@ -27,12 +27,14 @@ _tasksplit() {
 
     local values=""
     case $prev in
-        -t | --to) [[ $cmd == parse ]] && values="json yaml jsonl csv tsv" ;;
-        -f | --format)
+        # -f/--format and -t/--to are one option in every command.
+        -f | --format | -t | --to)
             case $cmd in
+                parse) values="json yaml jsonl csv tsv" ;;
                 validate) values="human json github sarif" ;;
                 diff) values="text json md" ;;
                 query | units) values="table json jsonl csv tsv md" ;;
+                report) values="html" ;;
             esac
             ;;
         --color) values="auto always never" ;;
@@ -72,12 +74,12 @@ _tasksplit() {
     if [[ $cur == -* ]]; then
         local opts
         case $cmd in
-            parse) opts="-h --help -j --jobs --files-from --stdin-jsonl -t --to -o --output --grammar --encoding --targets --line-map --explain --dump-text --from --fail-empty --glob --keep-going --fail-fast -q --quiet" ;;
-            validate) opts="-h --help -f --format --strict --select --ignore --grammar --aliases --encoding --glob --keep-going --fail-fast" ;;
-            diff) opts="-h --help -f --format -o --output --aliases --color --force --grammar --encoding" ;;
-            query) opts="-h --help -u --unit --role --fuzzy --leader --text --year --part --aliases -f --format -o --output --width -j --jobs -q --quiet --grammar --encoding --glob --keep-going --fail-fast --sort" ;;
-            units) opts="-h --help --leader --text --year --part --aliases -f --format -o --output --width -j --jobs -q --quiet --grammar --encoding --glob --keep-going --fail-fast --sort" ;;
-            report) opts="-h --help -o --output --aliases --force --grammar --encoding" ;;
+            parse) opts="-h --help -j --jobs --files-from --stdin-jsonl -f --format -t --to -o --output --grammar --encoding --targets --line-map --explain --dump-text --from --fail-empty --glob --keep-going --fail-fast -q --quiet" ;;
+            validate) opts="-h --help -f --format -t --to -o --output --color --strict --exit-zero --statistics --select --ignore --grammar --aliases --encoding --glob --keep-going --fail-fast -q --quiet" ;;
+            diff) opts="-h --help -f --format -t --to -o --output --aliases --color --force --grammar --encoding" ;;
+            query) opts="-h --help -u --unit --role --fuzzy --leader --text --year --part --aliases -f --format -t --to -o --output --width -j --jobs -q --quiet --grammar --encoding --glob --keep-going --fail-fast --sort" ;;
+            units) opts="-h --help --leader --text --year --part --aliases -f --format -t --to -o --output --width -j --jobs -q --quiet --grammar --encoding --glob --keep-going --fail-fast --sort" ;;
+            report) opts="-h --help -o --output -f --format -t --to --aliases --force --grammar --encoding" ;;
         esac
         mapfile -t COMPREPLY < <(compgen -W "$opts" -- "$cur")
         return

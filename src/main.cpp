@@ -1,13 +1,61 @@
 // tasksplit: command-line entry. Builds the CLI and maps failures to exit codes; the work is in
 // the library (include/tasksplit) and in one file per subcommand (src/cli).
 #include <CLI/CLI.hpp>
+#include <algorithm>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.hpp"
 #include "tasksplit/document.hpp"
 
+namespace {
+
+/// Levenshtein distance, for suggesting a command name.
+std::size_t edit_distance(const std::string& a, const std::string& b) {
+    std::vector<std::size_t> row(b.size() + 1);
+    for (std::size_t j = 0; j <= b.size(); ++j) row[j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i) {
+        std::size_t diagonal = row[0];
+        row[0] = i;
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            const std::size_t above = row[j];
+            row[j] = std::min({row[j] + 1, row[j - 1] + 1, diagonal + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            diagonal = above;
+        }
+    }
+    return row[b.size()];
+}
+
+/// The first argument that is not an option: the command (the top level has no option with a value).
+std::string command_word(int argc, char** argv) {
+    for (int i = 1; i < argc; ++i)
+        if (argv[i][0] != '-') return argv[i];
+    return "";
+}
+
+/// "unknown command 'pars'; did you mean 'parse'?" and the list of commands; empty when `word` is one.
+std::string unknown_command(const std::string& word, const std::vector<std::string>& commands) {
+    if (word.empty() || std::find(commands.begin(), commands.end(), word) != commands.end()) return "";
+    std::string best;
+    std::size_t best_distance = 3;  // more edits than this is another word, not a slip
+    for (const auto& c : commands) {
+        std::size_t d = c.rfind(word, 0) == 0 && word.size() >= 2 ? 1 : edit_distance(word, c);
+        if (d < best_distance) best = c, best_distance = d;
+    }
+    std::string message = "tasksplit: unknown command '" + word + "'";
+    std::error_code ec;
+    if (std::filesystem::exists(word, ec)) message += "; to parse this file: tasksplit parse " + word;
+    else if (!best.empty()) message += "; did you mean '" + best + "'?";
+    std::string list;
+    for (const auto& c : commands) list += (list.empty() ? "" : ", ") + c;
+    return message + "\nCommands: " + list + "\nRun 'tasksplit --help' for what each does.\n";
+}
+
+}  // namespace
+
 int main(int argc, char** argv) {
-    CLI::App app{"tasksplit: parse, check, compare and query Chinese government task-breakdown notices"};
+    // Named here, so usage lines say "tasksplit" rather than the path it was run by.
+    CLI::App app{"tasksplit: parse, check, compare and query Chinese government task-breakdown notices", "tasksplit"};
     app.set_version_flag("-V,--version", std::string("tasksplit ") + TASKSPLIT_VERSION + " (output format " + tasksplit::kFormat + ")");
     app.require_subcommand(1);
     app.footer("Run 'tasksplit COMMAND --help' for the options and examples of each command.");
@@ -16,11 +64,24 @@ int main(int argc, char** argv) {
     tasksplit::cli::setup_validate(app);
     tasksplit::cli::setup_query(app);
     tasksplit::cli::setup_report(app);
+    std::vector<std::string> commands;
     // A repeatable option takes one value per use, so "--grammar extra.yaml notice.txt" leaves the
     // notice to the positional argument.
-    for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; }))
+    for (CLI::App* sub : app.get_subcommands([](CLI::App*) { return true; })) {
+        commands.push_back(sub->get_name());
         for (CLI::Option* opt : sub->get_options())
             if (!opt->get_positional()) opt->allow_extra_args(false);
+    }
+    const std::string word = command_word(argc, argv);
+    if (std::string unknown = unknown_command(word, commands); !unknown.empty()) {
+        std::cerr << unknown;
+        return 2;
+    }
+    // Every message says which program speaks and where to look, as the messages of the commands do.
+    const std::string help_command = word.empty() ? "tasksplit" : "tasksplit " + word;
+    app.failure_message([help_command](const CLI::App*, const CLI::Error& e) {
+        return "tasksplit: " + std::string(e.what()) + "\nRun '" + help_command + " --help' for usage.\n";
+    });
     try {
         app.parse(argc, argv);
     } catch (const CLI::CallForHelp& e) {

@@ -5,6 +5,7 @@
 #include <optional>
 #include <stdexcept>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "tasksplit/document.hpp"
@@ -25,11 +26,22 @@ std::string read_input(const std::string& path);
 /// subcommand reads a notice (readers.hpp parse_notice reads the bytes first).
 Document parse_notice(const SourceText& text, const Parser& parser);
 
-/// A notice or a tasksplit JSON document, whichever the bytes are. A notice is read by the reader
-/// its content calls for (text, HTML, DOCX, PDF: readers.hpp), or by `from`.
+/// The documents a file holds: a notice gives one, a tasksplit JSON file one or, when it is the
+/// array `parse` writes for several inputs, each of them. A notice is read by the reader its content
+/// calls for (text, HTML, DOCX, PDF: readers.hpp), or by `from`. Our YAML output is refused
+/// (refuse_document_yaml): it cannot be read back without guessing its scalars' types.
+std::vector<Document> load_file(const std::string& path, const Parser& parser,
+                                const std::optional<std::string>& encoding = std::nullopt,
+                                std::optional<InputFormat> from = std::nullopt);
+
+/// load_file for a command that reads one document: a file of several is an InputError.
 Document load_document(const std::string& path, const Parser& parser,
                        const std::optional<std::string>& encoding = std::nullopt,
                        std::optional<InputFormat> from = std::nullopt);
+
+/// Throws InputError when `bytes` are a document `parse --to yaml` wrote (a first line
+/// "format: tasksplit/1"), saying to use JSON.
+void refuse_document_yaml(const std::string& path, std::string_view bytes);
 
 /// A file a directory held that is not read, and why ("hidden file", "binary data (PDF)").
 struct SkippedInput {
@@ -53,7 +65,7 @@ struct Inputs {
 Inputs expand_inputs(const std::vector<std::string>& paths, const std::vector<std::string>& globs = {});
 
 /// Why the file at `path` is no notice, from its content: binary data (a PDF, a DOCX), a page the
-/// report writer made, JSON that is not a tasksplit document. nullopt when it may be one.
+/// report writer made, JSON that is not a tasksplit document, a YAML document parse wrote. nullopt when it may be one.
 std::optional<std::string> not_a_notice(const std::string& path);
 
 }  // namespace tasksplit

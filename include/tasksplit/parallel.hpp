@@ -13,12 +13,13 @@
 
 namespace tasksplit {
 
-/// One input's outcome: the document (or its rendering, when a renderer ran), or the error.
+/// One input's outcome: its documents (or the rendering of its one document, when a renderer ran),
+/// or the error. A JSON array of documents gives several (load_file).
 struct Loaded {
-    std::optional<Document> doc;  ///< empty when rendered or failed
-    std::string rendered;         ///< output bytes, when the worker rendered the document
-    std::string error;            ///< "path: message" when the input could not be read
-    std::string no_tasks;         ///< the message of the document's no-tasks error, if it has one
+    std::vector<Document> docs;  ///< empty when rendered or failed
+    std::string rendered;        ///< output bytes, when the worker rendered the document
+    std::string error;           ///< "path: message" when the input could not be read
+    std::string no_tasks;        ///< the message of a document's no-tasks error, if one has it
     bool ok() const { return error.empty(); }
 };
 
@@ -35,10 +36,10 @@ void for_each_document(const std::vector<std::string>& paths, int jobs,
                        const std::function<std::string(const Document&)>& render = nullptr,
                        std::optional<InputFormat> from = std::nullopt);
 
-/// Loads every path (a file or "-"; expand directories first with expand_inputs) with load_document
+/// Loads every path (a file or "-"; expand directories first with expand_inputs) with load_file
 /// on up to `jobs` threads (jobs <= 0: one per core). Documents come back in input order. An input
 /// that cannot be read or decoded is left out and reported in `errors` as "path: message", in input
-/// order too, so when `errors` stays empty the i-th document is the i-th path.
+/// order too.
 /// Throws GrammarError when `grammar_files` do not compile.
 std::vector<Document> load_documents(const std::vector<std::string>& paths, int jobs,
                                      const std::vector<std::string>& grammar_files,

@@ -66,8 +66,12 @@ std::vector<Finding> validate_file(const std::string& path, const Parser& parser
 enum class ReportFormat { human, json, github, sarif };
 std::optional<ReportFormat> parse_report_format(std::string_view name);
 
-/// human: "file:line:col: severity[code]: message", then the source line and a caret;
-/// json: one array; github: workflow commands; sarif: SARIF 2.1.0.
-void write_report(const std::vector<Finding>& findings, ReportFormat format, std::ostream& out);
+/// human: "file:line:col: severity[code]: message", then the source line and a caret (`colour`:
+/// with ANSI colours for a terminal); json: one array; github: workflow commands; sarif: SARIF 2.1.0,
+/// each rule with its explanation from docs/validate.md (compiled in) and a helpUri into that page.
+void write_report(const std::vector<Finding>& findings, ReportFormat format, std::ostream& out, bool colour = false);
+
+/// The explanation of `code` in docs/validate.md's table of checks (Markdown), or "".
+std::string check_explanation(std::string_view code);
 
 }  // namespace tasksplit

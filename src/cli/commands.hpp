@@ -48,6 +48,24 @@ private:
 /// Prints "tasksplit: message" on stderr.
 void error(const std::string& message);
 
+/// Adds -f/--format (also -t/--to: one command line for every subcommand) for the formats a
+/// subcommand writes, the first being the default.
+void add_format_option(CLI::App* cmd, std::string& format, const std::vector<std::string>& formats);
+/// The format to write: `given` (any case), else the one the extension of `output` names (.json,
+/// .jsonl, .yaml, .csv, .tsv, .xlsx, .html, .md, .sarif), else formats[0]. A format `command` does
+/// not write, or one the extension contradicts, is a usage error (exit 2).
+std::string output_format(const std::string& command, const std::string& given, const std::string& output,
+                          const std::vector<std::string>& formats);
+
+/// Adds --color auto|always|never.
+void add_color_option(CLI::App* cmd, std::string& when);
+/// Whether to colour what goes to `output`: always, never, or (auto) when it is a terminal and
+/// NO_COLOR is not set (https://no-color.org).
+bool use_colour(const std::string& when, const std::string& output);
+
+/// Adds -j/--jobs: 0 (the default) is one per core, a negative count is a usage error.
+void add_jobs_option(CLI::App* cmd, int& jobs);
+
 /// diff and report: warns in one line on stderr when the two documents look given the wrong way
 /// round or not to be one breakdown (comparison_mismatches).
 void warn_mismatch(const Document& old_doc, const Document& new_doc, const std::string& old_path,

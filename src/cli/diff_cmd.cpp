@@ -1,7 +1,5 @@
 // tasksplit diff: what changed between two years' breakdowns (notices or tasksplit JSON).
-#include <cstdlib>
 #include <memory>
-#include <unistd.h>
 
 #include "commands.hpp"
 #include "tasksplit/diff.hpp"
@@ -12,7 +10,7 @@ namespace {
 
 struct DiffOptions {
     std::string old_path, new_path;
-    std::string format = "text";
+    std::string format;  ///< empty: by the -o extension, else text
     std::string output = "-";
     std::string color = "auto";
     std::vector<std::string> aliases;
@@ -21,21 +19,8 @@ struct DiffOptions {
     bool force = false;
 };
 
-// Colour only for a person at a terminal, and never when NO_COLOR is set (https://no-color.org),
-// unless asked for explicitly.
-bool use_colour(const DiffOptions& opt) {
-    if (opt.color == "always") return true;
-    if (opt.color == "never") return false;
-    const char* no_color = std::getenv("NO_COLOR");
-    if (no_color && *no_color) return false;
-    return (opt.output.empty() || opt.output == "-") && ::isatty(STDOUT_FILENO);
-}
-
 void run_diff(const DiffOptions& opt) {
-    if (opt.format != "text" && opt.format != "json" && opt.format != "md") {
-        error("unknown format '" + opt.format + "' (text, json, md)");
-        throw CommandExit{2};
-    }
+    const std::string format = output_format("diff", opt.format, opt.output, {"text", "json", "md"});
     Readers readers = make_readers(opt.grammars, opt.aliases);
     const Parser& parser = *readers.parser;
     const UnitAliases& aliases = readers.aliases;
@@ -52,9 +37,9 @@ void run_diff(const DiffOptions& opt) {
     if (!opt.force) warn_mismatch(old_doc, new_doc, opt.old_path, opt.new_path);
     DiffResult diff = diff_documents(old_doc, new_doc, aliases);
     std::string report;
-    if (opt.format == "json") report = diff_to_json(diff).dump(2) + "\n";
-    else if (opt.format == "md") report = diff_to_markdown(diff);
-    else report = diff_to_text(diff, use_colour(opt));
+    if (format == "json") report = diff_to_json(diff).dump(2) + "\n";
+    else if (format == "md") report = diff_to_markdown(diff);
+    else report = diff_to_text(diff, use_colour(opt.color, opt.output));
     write_output(opt.output, report);
     if (!diff.equal()) throw CommandExit{1};
 }
@@ -70,20 +55,18 @@ void setup_diff(CLI::App& app) {
         "(text, targets, units, leader), tasks added and dropped, and summary tables.\n"
         "Examples:\n"
         "  tasksplit diff samples/001_4ca63f7906623aa9.txt samples/000_5f0d85f750916d58.txt\n"
-        "  tasksplit diff 2023.json 2024.json --format md -o changes.md\n"
+        "  tasksplit diff 2023.json 2024.json -o changes.md           Markdown (the extension says it)\n"
         "  tasksplit diff old.txt new.txt --aliases renames.yaml --format json\n"
         "Exit status (as diff(1)): 0 no differences, 1 differences, 2 error.");
     cmd->add_option("old", opt->old_path, "Older notice or tasksplit JSON ('-' for stdin)")->required();
     cmd->add_option("new", opt->new_path, "Newer notice or tasksplit JSON")->required();
-    cmd->add_option("-f,--format", opt->format, "Report format: text, json, md")->capture_default_str();
+    add_format_option(cmd, opt->format, {"text", "json", "md"});
     cmd->add_option("-o,--output", opt->output, "Write here instead of stdout (atomically)");
     // One file per flag (repeat it for more): a vector option would otherwise swallow OLD and NEW.
     cmd->add_option("--aliases", opt->aliases,
                     "Unit alias file added to the built-in registry ({aliases: {canonical: [names]}}); repeatable")
         ->allow_extra_args(false);
-    cmd->add_option("--color", opt->color, "Colour the text report: auto, always, never")
-        ->capture_default_str()
-        ->check(CLI::IsMember({"auto", "always", "never"}));
+    add_color_option(cmd, opt->color);
     cmd->add_option("--grammar", opt->grammars, "Extra grammar YAML merged over the built-in rules; repeatable")
         ->allow_extra_args(false);
     cmd->add_option("--encoding", opt->encoding, "Force the input encoding of notices (e.g. GB18030)");

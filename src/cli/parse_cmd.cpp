@@ -17,9 +17,11 @@
 namespace tasksplit::cli {
 namespace {
 
+const std::vector<std::string> kFormats{"json", "yaml", "jsonl", "csv", "tsv"};
+
 struct ParseOptions {
     std::vector<std::string> files;
-    std::string to = "json";
+    std::string to;  ///< empty: by the -o extension, else json
     std::string output = "-";
     std::vector<std::string> grammars;
     std::string encoding;
@@ -132,11 +134,7 @@ void run_explain(const std::vector<std::string>& paths, const ParseOptions& opt)
 }
 
 void run_parse(const ParseOptions& opt) {
-    auto format = parse_output_format(opt.to);
-    if (!format) {
-        error("unknown output format '" + opt.to + "' (json, yaml, jsonl, csv, tsv)");
-        throw CommandExit{2};
-    }
+    auto format = parse_output_format(output_format("parse", opt.to, opt.output, kFormats));
     if (opt.targets && *format != OutputFormat::csv && *format != OutputFormat::tsv) {
         error("--targets is a csv/tsv view: add --to csv or --to tsv");
         throw CommandExit{2};
@@ -172,6 +170,11 @@ void run_parse(const ParseOptions& opt) {
         for_each_document(
             paths, opt.jobs, opt.grammars, encoding, [&](Parser& p) { p.set_line_map(opt.line_map); },
             [&](std::size_t i, Loaded& r) {
+                // The JSON array of an earlier batch: its count would change the shape of the output
+                // (one object or an array), which is fixed when the first document is written.
+                if (r.docs.size() > 1)
+                    r.error = paths[i] + ": holds " + std::to_string(r.docs.size()) +
+                              " documents; parse takes one per input (query, units, diff and report read such an array)";
                 if (!r.ok()) {
                     progress.finish();
                     error(r.error);
@@ -183,7 +186,7 @@ void run_parse(const ParseOptions& opt) {
                         error(paths[i] + ": " + r.no_tasks);
                         empty = true;
                     }
-                    if (r.doc) stream.write(*r.doc);
+                    if (!r.docs.empty()) stream.write(r.docs.front());
                     else stream.write_rendered(r.rendered);
                     ++written;
                 }
@@ -213,7 +216,7 @@ void setup_parse(CLI::App& app) {
     cmd->footer(
         "Examples:\n"
         "  tasksplit parse samples/000_5f0d85f750916d58.txt            JSON on stdout\n"
-        "  tasksplit parse notice.txt --to csv -o tasks.csv           one row per task\n"
+        "  tasksplit parse notice.txt -o tasks.csv                    one row per task (csv: the extension says it)\n"
         "  tasksplit parse notice.txt --to csv --targets              one row per quantitative target\n"
         "  cat notice.txt | tasksplit parse - --to yaml               read stdin\n"
         "  tasksplit parse -j 4 --to jsonl notices/ > all.jsonl       a folder, 4 files at a time\n"
@@ -225,11 +228,11 @@ void setup_parse(CLI::App& app) {
         "Exit status: 0 ok, 1 a notice gave no task (with --fail-empty), 2 unreadable input (the others are\n"
         "still written), bad option or broken grammar.");
     cmd->add_option("files", opt->files, "Notice files or directories ('-' for stdin)");
-    cmd->add_option("-j,--jobs", opt->jobs, "Parse this many files at once (default: one per core); output keeps input order");
+    add_jobs_option(cmd, opt->jobs);
     cmd->add_option("--files-from", opt->files_from, "Read input paths from this file ('-' for stdin), NUL- or newline-separated");
     cmd->add_flag("--stdin-jsonl", opt->stdin_jsonl,
                   "Read {\"id\":…,\"text\":…} lines on stdin and write one result line each (for GNU parallel, Hadoop Streaming, Spark pipe)");
-    cmd->add_option("-t,--to", opt->to, "Output format: json, yaml, jsonl, csv, tsv")->capture_default_str();
+    add_format_option(cmd, opt->to, kFormats);
     cmd->add_option("-o,--output", opt->output, "Write here instead of stdout (atomically)");
     cmd->add_option("--grammar", opt->grammars, "Extra grammar YAML merged over the built-in rules");
     cmd->add_option("--encoding", opt->encoding, "Force the input encoding (e.g. GB18030, UTF-16LE)");

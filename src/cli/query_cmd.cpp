@@ -18,6 +18,8 @@
 namespace tasksplit::cli {
 namespace {
 
+const std::vector<std::string> kFormats{"table", "json", "jsonl", "csv", "tsv", "md"};
+
 /// Options both subcommands share: inputs, how to read them, which tasks count, how to print.
 struct SelectOptions {
     std::vector<std::string> files;
@@ -30,7 +32,7 @@ struct SelectOptions {
     std::vector<std::string> text;
     std::vector<int> years;
     std::vector<std::string> parts;
-    std::string format = "table";
+    std::string format;  ///< empty: by the -o extension, else table
     std::string output = "-";
     int width = -1;
     std::string sort;
@@ -63,11 +65,11 @@ void add_select_options(CLI::App* cmd, SelectOptions& opt) {
         ->allow_extra_args(false);
     cmd->add_option("--aliases", opt.aliases, "Extra alias file {aliases: {canonical: [names]}} (repeatable)")
         ->allow_extra_args(false);
-    cmd->add_option("-f,--format", opt.format, "Output: table, json, jsonl, csv, tsv, md")->capture_default_str();
+    add_format_option(cmd, opt.format, kFormats);
     cmd->add_option("-o,--output", opt.output, "Write here instead of stdout (atomically)");
     cmd->add_option("--width", opt.width,
                     "Table width in columns; 0 = never cut (default: the terminal's, else $COLUMNS, else no limit)");
-    cmd->add_option("-j,--jobs", opt.jobs, "Parse this many inputs at once (default: one per core)");
+    add_jobs_option(cmd, opt.jobs);
     cmd->add_flag("-q,--quiet", opt.quiet, "No progress line (it is shown only when stderr is a terminal)");
     cmd->add_option("--grammar", opt.grammars, "Extra grammar YAML merged over the built-in rules")
         ->allow_extra_args(false);
@@ -75,13 +77,8 @@ void add_select_options(CLI::App* cmd, SelectOptions& opt) {
     add_batch_options(cmd, opt.batch);
 }
 
-GridFormat format_of(const SelectOptions& opt) {
-    auto format = parse_grid_format(opt.format);
-    if (!format) {
-        error("unknown output format '" + opt.format + "' (table, json, jsonl, csv, tsv, md)");
-        throw CommandExit{2};
-    }
-    return *format;
+GridFormat format_of(const std::string& command, const SelectOptions& opt) {
+    return *parse_grid_format(output_format(command, opt.format, opt.output, kFormats));
 }
 
 /// The width a table must fit: --width, else the terminal's when printing to one, else $COLUMNS.
@@ -117,8 +114,10 @@ void load(const SelectOptions& opt, Loaded& loaded) {
         for_each_document(files, opt.jobs, opt.grammars, encoding, [](Parser&) {},
                           [&](std::size_t i, tasksplit::Loaded& r) {
                               if (r.ok()) {
-                                  docs.push_back(std::move(*r.doc));
-                                  read.push_back(files[i]);
+                                  for (Document& doc : r.docs) {
+                                      docs.push_back(std::move(doc));
+                                      read.push_back(files[i]);
+                                  }
                               } else {
                                   progress.finish();
                                   error(r.error);
@@ -181,7 +180,7 @@ void emit(const Grid& grid, GridFormat format, const SelectOptions& opt) {
 }
 
 void run_query(const QueryOptions& opt) {
-    GridFormat format = format_of(opt);
+    GridFormat format = format_of("query", opt);
     if (opt.sort != "source" && opt.sort != "unit") {
         error("--sort takes source or unit");
         throw CommandExit{2};
@@ -217,7 +216,7 @@ void run_query(const QueryOptions& opt) {
 }
 
 void run_units(const SelectOptions& opt) {
-    GridFormat format = format_of(opt);
+    GridFormat format = format_of("units", opt);
     if (opt.sort != "appearance" && opt.sort != "unit" && opt.sort != "count") {
         error("--sort takes appearance, unit or count");
         throw CommandExit{2};

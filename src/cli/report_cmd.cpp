@@ -15,6 +15,7 @@ struct ReportOptions {
     std::string notice;
     std::string newer;  ///< empty: a report on one notice
     std::string output = "-";
+    std::string format;  ///< html, the one format: given, it checks -o's extension
     std::vector<std::string> aliases;
     std::vector<std::string> grammars;
     std::string encoding;
@@ -22,6 +23,7 @@ struct ReportOptions {
 };
 
 void run_report(const ReportOptions& opt) {
+    output_format("report", opt.format, opt.output, {"html"});
     // A page of HTML on a terminal helps nobody; in a pipe or with -o it is what was asked for.
     if ((opt.output.empty() || opt.output == "-") && ::isatty(STDOUT_FILENO)) {
         error("the report is an HTML page: add -o report.html (or redirect stdout)");
@@ -66,6 +68,7 @@ void setup_report(CLI::App& app) {
     cmd->add_option("notice", opt->notice, "A notice or tasksplit JSON ('-' for stdin); the older one of two")->required();
     cmd->add_option("newer", opt->newer, "The newer notice or JSON: the page then compares the two years");
     cmd->add_option("-o,--output", opt->output, "Write the page here (atomically) instead of stdout");
+    add_format_option(cmd, opt->format, {"html"});
     cmd->add_option("--aliases", opt->aliases, "Unit alias file(s) added to the built-in registry ({aliases: {canonical: [names]}})");
     cmd->add_option("--grammar", opt->grammars, "Extra grammar YAML merged over the built-in rules");
     cmd->add_option("--encoding", opt->encoding, "Force the input encoding of notices (e.g. GB18030)");

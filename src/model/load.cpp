@@ -53,9 +53,27 @@ Document parse_notice(const SourceText& text, const Parser& parser) {
     return doc;
 }
 
-Document load_document(const std::string& path, const Parser& parser, const std::optional<std::string>& encoding,
-                       std::optional<InputFormat> from) {
+namespace {
+
+bool looks_like_document_yaml(std::string_view bytes) {
+    if (bytes.substr(0, 3) == "\xEF\xBB\xBF") bytes.remove_prefix(3);
+    if (bytes.substr(0, 4) == "---\n") bytes.remove_prefix(4);
+    const std::string first = std::string("format: ") + kFormat;
+    return bytes.substr(0, first.size()) == first;
+}
+
+}  // namespace
+
+void refuse_document_yaml(const std::string& path, std::string_view bytes) {
+    if (looks_like_document_yaml(bytes))
+        throw InputError(path + ": a YAML document written by tasksplit parse; tasksplit reads its documents back as JSON only: "
+                                "parse the notice again with --to json (or convert this file to JSON)");
+}
+
+std::vector<Document> load_file(const std::string& path, const Parser& parser, const std::optional<std::string>& encoding,
+                                std::optional<InputFormat> from) {
     std::string bytes = read_input(path);
+    refuse_document_yaml(path, bytes);
     if (looks_like_document_json(bytes)) {
         nlohmann::json j;
         try {
@@ -63,14 +81,35 @@ Document load_document(const std::string& path, const Parser& parser, const std:
         } catch (const nlohmann::json::parse_error& e) {
             throw InputError(path + ": invalid JSON at byte " + std::to_string(e.byte) + "");
         }
+        std::vector<Document> docs;
         try {
-            return document_from_json(j);
+            if (!j.is_array()) return {document_from_json(j)};
+            for (std::size_t i = 0; i < j.size(); ++i) {
+                try {
+                    docs.push_back(document_from_json(j[i]));
+                } catch (const ReadError& e) {
+                    // The pointer of the offending value names the array element it is in.
+                    const std::string what = e.what();
+                    throw ReadError("/" + std::to_string(i) + e.path, what.substr(std::max<std::size_t>(e.path.size(), 1) + 2));
+                }
+            }
         } catch (const ReadError& e) {
             throw InputError(path + ": " + e.what());
         }
+        if (docs.empty()) throw InputError(path + ": an empty array, no document to read");
+        return docs;
     }
     if (bytes.empty()) throw InputError(path + ": empty file");
-    return parse_notice(std::move(bytes), path, parser, from, encoding);
+    return {parse_notice(std::move(bytes), path, parser, from, encoding)};
+}
+
+Document load_document(const std::string& path, const Parser& parser, const std::optional<std::string>& encoding,
+                       std::optional<InputFormat> from) {
+    std::vector<Document> docs = load_file(path, parser, encoding, from);
+    if (docs.size() != 1)
+        throw InputError(path + ": holds " + std::to_string(docs.size()) +
+                         " documents, where one is read; give one of them (jq '.[0]' picks the first)");
+    return std::move(docs.front());
 }
 
 namespace {
@@ -113,6 +152,7 @@ std::optional<std::string> not_a_notice(const std::string& path) {
         if (head[i] == '\0') (i % 2 ? odd : even) = true;
     if (!bom16 && even && odd) return std::string("binary data");
     if (head.find(kReportGenerator) != std::string::npos) return std::string("a page made by tasksplit report");
+    if (looks_like_document_yaml(head)) return std::string("a YAML document written by tasksplit parse (only its JSON is read back)");
     const auto first = head.find_first_not_of(" \t\r\n\xEF\xBB\xBF");
     // Our documents name their format in the head ("format": "tasksplit/1" comes first); any other
     // JSON is read whole, as only JSON as a whole tells it from a notice that opens with a bracket.

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <condition_variable>
 #include <exception>
+#include <iterator>
 #include <map>
 #include <mutex>
 #include <system_error>
@@ -59,11 +60,12 @@ void for_each_document(const std::vector<std::string>& paths, int jobs,
             }
             Loaded r;
             try {
-                r.doc = load_document(paths[i], parser, encoding, from);
-                if (const Diagnostic* d = no_tasks_diagnostic(*r.doc)) r.no_tasks = d->message;
-                if (render && threads > 1 && r.doc->source.bytes < kRenderOnWorkerBelow) {
-                    r.rendered = render(*r.doc);
-                    r.doc.reset();
+                r.docs = load_file(paths[i], parser, encoding, from);
+                for (const Document& doc : r.docs)
+                    if (const Diagnostic* d = no_tasks_diagnostic(doc); d && r.no_tasks.empty()) r.no_tasks = d->message;
+                if (render && threads > 1 && r.docs.size() == 1 && r.docs[0].source.bytes < kRenderOnWorkerBelow) {
+                    r.rendered = render(r.docs[0]);
+                    r.docs.clear();
                 }
             } catch (const InputError& e) {
                 r.error = e.what();
@@ -130,7 +132,7 @@ std::vector<Document> load_documents(const std::vector<std::string>& paths, int 
     out.reserve(paths.size());
     for_each_document(paths, jobs, grammar_files, std::move(encoding), [](Parser&) {},
                       [&](std::size_t, Loaded& r) {
-                          if (r.ok()) out.push_back(std::move(*r.doc));
+                          if (r.ok()) std::move(r.docs.begin(), r.docs.end(), std::back_inserter(out));
                           else errors.push_back(std::move(r.error));
                       });
     return out;

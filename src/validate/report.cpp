@@ -1,5 +1,8 @@
 // Reports: human (compiler style with the source line and a caret), JSON, GitHub workflow commands
 // and SARIF 2.1.0.
+#include <algorithm>
+#include <map>
+
 #include <nlohmann/json.hpp>
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -7,6 +10,9 @@
 #include "tasksplit/validate.hpp"
 
 namespace tasksplit {
+
+std::string_view embedded_validate_doc();  // docs/validate.md, compiled in (src/CMakeLists.txt)
+
 namespace {
 
 using ojson = nlohmann::ordered_json;
@@ -49,12 +55,20 @@ void write_caret(const Finding& f, std::ostream& out) {
         << ' ' << std::string(number.size(), ' ') << " | " << std::string(static_cast<std::size_t>(caret), ' ') << "^\n";
 }
 
-void write_human(const std::vector<Finding>& findings, std::ostream& out) {
+/// ANSI colours as compilers use them: the location bold, the severity in its colour.
+struct Palette {
+    const char *bold = "", *reset = "", *error = "", *warning = "", *info = "";
+};
+
+void write_human(const std::vector<Finding>& findings, std::ostream& out, bool colour) {
+    const Palette p = colour ? Palette{"\033[1m", "\033[0m", "\033[1;31m", "\033[1;33m", "\033[1;36m"} : Palette{};
     for (const auto& f : findings) {
-        out << f.file;
+        out << p.bold << f.file;
         if (f.diag.line > 0) out << ':' << f.diag.line;
         if (f.diag.line > 0 && f.diag.column > 0) out << ':' << f.diag.column;
-        out << ": " << f.diag.severity << '[' << f.diag.code << "]: " << f.diag.message << '\n';
+        const std::string& s = f.diag.severity;
+        out << ':' << p.reset << ' ' << (s == "error" ? p.error : s == "warning" ? p.warning : p.info) << s << p.reset << '['
+            << f.diag.code << "]: " << f.diag.message << '\n';
         if (f.diag.line > 0 && f.diag.column > 0 && !f.line_text.empty()) write_caret(f, out);
     }
 }
@@ -110,10 +124,17 @@ std::string sarif_level(const std::string& severity) {
 
 void write_sarif(const std::vector<Finding>& findings, std::ostream& out) {
     ojson rules = ojson::array();
-    for (const auto& c : validate_checks())
+    for (const auto& c : validate_checks()) {
+        const std::string markdown = check_explanation(c.code);
+        std::string text;  // the Markdown without its code and emphasis marks
+        for (char ch : markdown)
+            if (ch != '`' && ch != '*') text += ch;
         rules.push_back(ojson{{"id", c.code},
                               {"shortDescription", {{"text", c.summary}}},
+                              {"fullDescription", {{"text", text}, {"markdown", markdown}}},
+                              {"helpUri", std::string(TASKSPLIT_DOCS_URI) + "#checks"},
                               {"defaultConfiguration", {{"level", sarif_level(c.severity)}}}});
+    }
     ojson results = ojson::array();
     for (const auto& f : findings) {
         ojson r{{"ruleId", f.diag.code}};
@@ -148,10 +169,35 @@ std::optional<ReportFormat> parse_report_format(std::string_view name) {
     return std::nullopt;
 }
 
-void write_report(const std::vector<Finding>& findings, ReportFormat format, std::ostream& out) {
+std::string check_explanation(std::string_view code) {
+    // Rows "| `code` | severity | explanation |" of the table under "## Checks".
+    static const std::map<std::string, std::string, std::less<>> explanations = [] {
+        std::map<std::string, std::string, std::less<>> out;
+        const std::string_view doc = embedded_validate_doc();
+        std::size_t at = doc.find("\n## Checks\n");
+        while (at != std::string_view::npos && at < doc.size()) {
+            const std::size_t end = std::min(doc.find('\n', at + 1), doc.size());
+            const std::string_view line = doc.substr(at + 1, end - at - 1);
+            at = end;
+            if (line.rfind("## ", 0) == 0 && line != "## Checks") break;
+            if (line.rfind("| `", 0) != 0) continue;
+            const std::size_t code_end = line.find("` | ");
+            const std::size_t severity_end = line.find(" | ", code_end + 4);
+            if (code_end == std::string_view::npos || severity_end == std::string_view::npos) continue;
+            std::string_view text = line.substr(severity_end + 3);
+            if (text.size() >= 2 && text.substr(text.size() - 2) == " |") text.remove_suffix(2);
+            out.emplace(std::string(line.substr(3, code_end - 3)), std::string(text));
+        }
+        return out;
+    }();
+    auto it = explanations.find(code);
+    return it == explanations.end() ? std::string() : it->second;
+}
+
+void write_report(const std::vector<Finding>& findings, ReportFormat format, std::ostream& out, bool colour) {
     switch (format) {
         case ReportFormat::human:
-            write_human(findings, out);
+            write_human(findings, out, colour);
             break;
         case ReportFormat::json: {
             ojson all = ojson::array();

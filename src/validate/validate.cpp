@@ -297,6 +297,7 @@ JsonResult check_document_json(const std::string& bytes) {
 
 std::vector<Finding> validate_file(const std::string& path, const Parser& parser, const ValidateOptions& options) {
     std::string bytes = read_input(path);
+    refuse_document_yaml(path, bytes);
     std::vector<Finding> out;
     if (looks_like_document_json(bytes)) {
         JsonResult r = check_document_json(bytes);

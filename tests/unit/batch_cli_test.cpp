@@ -74,7 +74,7 @@ TEST_CASE("a directory gives its notices and says what it skipped", "[cli][batch
     // validate and units expand directories the same way.
     auto v = run_cli("validate --select no-tasks " + f.dir);
     CHECK(v.code == 0);
-    CHECK(v.err == f.notes());
+    CHECK(v.err == f.notes() + "0 errors, 0 warnings in 3 files\n");
     auto u = run_cli("units -f csv " + f.dir);
     CHECK(u.code == 0);
     CHECK(u.err == f.notes());
@@ -136,7 +136,7 @@ TEST_CASE("a bad file among several: one error line, the rest written in input o
                                    repo_path("tests/fixtures/validate/duplicate-number.bad.txt");
         auto r = run_cli("validate --select no-tasks,duplicate-number " + inputs);
         CHECK(r.code == 2);
-        CHECK(r.err == "tasksplit: " + s.path("missing.txt") + ": No such file or directory\n");
+        CHECK(r.err == "tasksplit: " + s.path("missing.txt") + ": No such file or directory\n1 error, 1 warning in 2 files (1 unreadable)\n");
         CHECK(r.out.find("error[no-tasks]") != std::string::npos);
         CHECK(r.out.find("warning[duplicate-number]") != std::string::npos);
         r = run_cli("validate --fail-fast --select no-tasks,duplicate-number " + inputs);

@@ -61,7 +61,7 @@ TEST_CASE("bad input: one-line error naming the file, exit 2, no output", "[cli]
                           Case{"parse /tmp/tasksplit-bad/empty.txt", "/tmp/tasksplit-bad/empty.txt: empty file"},
                           Case{"parse /tmp/tasksplit-bad/binary.bin", "binary data"},
                           Case{"parse /tmp/tasksplit-bad/bad-utf8.txt", "not valid UTF-8, UTF-16 or GB18030 text at byte 9"},
-                          Case{"parse --to xml " + kSample, "unknown output format 'xml'"},
+                          Case{"parse --to xml " + kSample, "parse cannot write 'xml'; it writes json, yaml, jsonl, csv, tsv"},
                           Case{"parse " + kSample + " -o /nonexistent-dir/out.json", "/nonexistent-dir/out.json: cannot write"},
                           Case{"parse --grammar /nonexistent.yaml " + kSample, "/nonexistent.yaml: cannot read grammar file"}}) {
         DYNAMIC_SECTION(c.args) {
