@@ -2114,6 +2114,7 @@ private:
                     for (int l = it.span.line; l <= it.span.end_line && l >= 1 && l <= t_.line_count(); ++l) in_item[l - 1] = true;
         for (int i = 0; i < t_.line_count(); ++i)
             if (role_[i] && std::string(role_[i]) == "item" && !in_item[i]) claim(i, nullptr);
+        flag_long_claimed_lines();
         std::set<int> listed;
         for (const auto& u : doc_.unassigned) listed.insert(u.line);
         for (int i = 0; i < t_.line_count(); ++i) {
@@ -2125,6 +2126,32 @@ private:
             for (int i = 0; i < t_.line_count(); ++i)
                 if (role_[i]) doc_.line_roles.push_back({i + 1, role_[i]});
         std::stable_sort(doc_.diagnostics.begin(), doc_.diagnostics.end(), [](auto& a, auto& b) { return a.line < b.line; });
+    }
+
+    /// Headings, metadata and grid headers show a line in a short field: one of a few hundred
+    /// characters claimed so held more than that (a notice on one line read as its title).
+    void flag_long_claimed_lines() {
+        const auto it = r_.evidence.find("long_claimed_line_chars");
+        const int32_t limit = it == r_.evidence.end() ? 300 : static_cast<int32_t>(it->second);
+        static const std::set<std::string> short_fields = {"meta", "part", "section", "leader", "grid-header", "page"};
+        for (int i = 0; i < t_.line_count(); ++i) {
+            if (!role_[i] || !short_fields.count(role_[i])) continue;
+            const int32_t start = t_.line_start[i], length = t_.line_end[i] - start;
+            if (length <= limit) continue;  // UTF-16 units: at least as many as characters
+            const int32_t chars = t_.orig.countChar32(start, length);
+            if (chars <= limit) continue;
+            add_diag("warning", "long-line-claimed", i,
+                     "a line of " + std::to_string(chars) + " characters is read whole as " + claimed_as(role_[i]) +
+                         ": what it holds beyond that is in no task (a notice whose line breaks were lost?)");
+        }
+    }
+
+    static std::string claimed_as(const std::string& role) {
+        if (role == "meta") return "metadata";
+        if (role == "part" || role == "section") return "a heading";
+        if (role == "leader") return "a leader line";
+        if (role == "page") return "page furniture";
+        return "a grid header";
     }
 
     void check_numbers(const Section& s) {
