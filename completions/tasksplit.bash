@@ -50,7 +50,7 @@ _tasksplit() {
                 dangling-separator duplicate-unit unit-typo unit-suffix renamed-unit empty-section
                 section-without-leader livelihood-leader late-convention unbalanced-bracket
                 mixed-width-brackets name-typo title-mismatch repeated-word extraction-artifact
-                doubtful-encoding unusual-space text-after-clause text-after-units clause-without-text unassigned-task subheading no-units label-by-form no-tasks"
+                doubtful-encoding unusual-space text-after-clause text-after-units long-line-claimed clause-without-text unassigned-task subheading no-units label-by-form no-tasks"
             local done=""
             [[ $cur == *,* ]] && done=${cur%,*},
             mapfile -t COMPREPLY < <(compgen -P "$done" -W "$codes" -- "${cur##*,}")

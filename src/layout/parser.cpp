@@ -2134,8 +2134,10 @@ private:
         const auto it = r_.evidence.find("long_claimed_line_chars");
         const int32_t limit = it == r_.evidence.end() ? 300 : static_cast<int32_t>(it->second);
         static const std::set<std::string> short_fields = {"meta", "part", "section", "leader", "grid-header", "page"};
+        std::set<int> kept;  // lines listed in unassigned keep their text there
+        for (const auto& u : doc_.unassigned) kept.insert(u.line - 1);
         for (int i = 0; i < t_.line_count(); ++i) {
-            if (!role_[i] || !short_fields.count(role_[i])) continue;
+            if (!role_[i] || !short_fields.count(role_[i]) || kept.count(i)) continue;
             const int32_t start = t_.line_start[i], length = t_.line_end[i] - start;
             if (length <= limit) continue;  // UTF-16 units: at least as many as characters
             const int32_t chars = t_.orig.countChar32(start, length);

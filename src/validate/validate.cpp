@@ -47,6 +47,7 @@ const std::vector<CheckInfo>& validate_checks() {
         {"unusual-space", "info", "a no-break, zero-width or other unusual space"},
         {"text-after-clause", "warning", "text after an item's responsibility clause belongs to no item"},
         {"text-after-units", "warning", "text run into a list's last unit names no unit (a heading glued after it)"},
+        {"long-line-claimed", "warning", "a line of hundreds of characters is read whole as a heading, metadata or a grid header"},
         {"clause-without-text", "warning", "a responsibility clause with no task text before it"},
         {"unassigned-task", "warning", "text outside every item looks like a task (numbered, or with a clause)"},
         {"subheading", "info", "a heading of another level inside a section is kept out of the items"},
