@@ -4,6 +4,7 @@
 #include <algorithm>
 #include <map>
 #include <set>
+#include <utility>
 #include <tuple>
 #include <unordered_set>
 
@@ -1225,12 +1226,13 @@ private:
         // No clause: a prose plan. One item per paragraph; a line that does not end a sentence
         // continues on the next line (a page break).
         Run para;
-        int first_line = -1;
+        int first_line = -1, para_lines = 0;
         auto emit = [&]() {
             Run p = without_bullet(para.trimmed());
             para = Run();
+            const int lines = std::exchange(para_lines, 0);
             if (p.empty()) return;
-            if (r_.closing_paragraph.match_at(p.fold)) {
+            if (r_.closing_paragraph.match_at(p.fold) || form_fragments(p, lines)) {
                 release(p);
                 return;
             }
@@ -1243,9 +1245,31 @@ private:
         for (std::size_t k = 0; k < b.ranges.size(); ++k) {
             if (para.empty()) first_line = b.lines[k];
             para.append(t_, b.ranges[k].first, b.ranges[k].second);
+            ++para_lines;
             if (ends[k]) emit();
         }
         emit();
+    }
+
+    /// A "paragraph" of short pieces with no clause punctuation, or of blank form fields: a table
+    /// or form whose cells came one per line ("牵头区领导" / "牵头责任单位" / "工作内容" / "3 月" …,
+    /// "填报单位(盖章):" / "联系人:"). Prose, even a plan's shortest item, has its commas and stops.
+    bool form_fragments(const Run& p, int lines) const {
+        int punctuation = 0, colons = 0;
+        for (int32_t i = 0; i < p.size(); ++i) {
+            const char16_t c = p.fold.charAt(i);
+            punctuation += c == u'，' || c == u',' || c == u'。' || c == u'；' || c == u';' || c == u'、';
+            colons += c == u'：' || c == u':';
+        }
+        if (punctuation > 0) return false;
+        const bool blank_fields = colons > 0 && (p.fold.endsWith(u"：") || p.fold.endsWith(u":"));
+        return blank_fields || (lines >= evidence("form_min_lines", 3) && p.size() <= lines * evidence("form_cell_max_chars", 8));
+    }
+
+    /// A named weight or threshold of layout.yaml `evidence`.
+    int evidence(const char* name, int fallback) const {
+        const auto it = r_.evidence.find(name);
+        return it == r_.evidence.end() ? fallback : static_cast<int>(it->second);
     }
 
     /// Where the paragraphs of a prose block end, line by line. Paragraphs printed with a first-line
@@ -1435,6 +1459,12 @@ private:
             ci += std::max<std::size_t>(used, 1);
             if (numbered) {
                 for (; ci < row_end; ++ci) release(cells[ci].run);
+            }
+            // A row with neither text nor a unit holds no task: a blank form's rows ("3 月", "4 月"
+            // under 工作内容 / 牵头单位 headers) keep their cells in unassigned.
+            if (item.text.empty() && item.lead.empty() && item.support.empty()) {
+                for (std::size_t k = row_first; k < ci; ++k) release(cells[k].run);
+                continue;
             }
             previous = item;
             push_item(std::move(item), line, text_cell(cells, row_first, roles));
@@ -1954,8 +1984,7 @@ private:
     /// words in layout.yaml frame_heading. A work plan's numbered points under any other heading
     /// ("一、工作要点" / "1.深入推进…。") stay tasks.
     void drop_frame_sections() {
-        const auto min_it = r_.evidence.find("frame_tasks_min");
-        const std::size_t min_tasks = min_it == r_.evidence.end() ? 2u : static_cast<std::size_t>(min_it->second);
+        const auto min_tasks = static_cast<std::size_t>(evidence("frame_tasks_min", 2));
         for (auto& p : doc_.parts) {
             std::size_t with_units = 0;
             std::size_t first = p.sections.size(), last = 0;
@@ -1988,8 +2017,7 @@ private:
     /// items name no unit and that the signature closes, before parts whose tasks name units,
     /// is the notice's text. Its paragraphs go to unassigned.
     void drop_notice_requests() {
-        const auto min_it = r_.evidence.find("frame_tasks_min");
-        const std::size_t min_tasks = min_it == r_.evidence.end() ? 2u : static_cast<std::size_t>(min_it->second);
+        const auto min_tasks = static_cast<std::size_t>(evidence("frame_tasks_min", 2));
         for (std::size_t pi = 0; pi + 1 < doc_.parts.size(); ++pi) {
             Part& p = doc_.parts[pi];
             int last_item = 0;
@@ -2131,8 +2159,7 @@ private:
     /// Headings, metadata and grid headers show a line in a short field: one of a few hundred
     /// characters claimed so held more than that (a notice on one line read as its title).
     void flag_long_claimed_lines() {
-        const auto it = r_.evidence.find("long_claimed_line_chars");
-        const int32_t limit = it == r_.evidence.end() ? 300 : static_cast<int32_t>(it->second);
+        const int32_t limit = evidence("long_claimed_line_chars", 300);
         static const std::set<std::string> short_fields = {"meta", "part", "section", "leader", "grid-header", "page"};
         std::set<int> kept;  // lines listed in unassigned keep their text there
         for (const auto& u : doc_.unassigned) kept.insert(u.line - 1);

@@ -327,3 +327,24 @@ TEST_CASE("a header cell in no list names its column by its form: a role word be
     CHECK(names(items[0].lead) == V{"县文旅局"});
     CHECK(names(items[0].support) == V{"县财政局", "各乡镇"});
 }
+
+TEST_CASE("a form printed one cell per line after the tasks is no task; a plan's short items are", "[layout][walk]") {
+    // Read as a grid under its header cells, its rows hold neither text nor a unit.
+    const std::string tasks = "北岭县2026年重点工作\n\n一、稳增长\n1.推进重大项目建设。（牵头单位：县发改局）\n"
+                              "2.加快老旧小区改造。（牵头单位：县住建局）\n\n附表\n\n2026年重点工作推进计划表\n\n";
+    // The blank form, its cells one per line as a copy that lost its tabs prints it.
+    const std::string form = "填报单位（盖章）：\n联系人：\n分管县领导\n牵头单位\n工作内容\n年度目标\n月 份\n进度简述\n3 月\n4 月\n5 月\n";
+    const Document doc = test::parse_string(tasks + form);
+    CHECK(all_items(doc).size() == 2);
+    std::string kept;
+    for (const auto& u : doc.unassigned) kept += u.text;
+    CHECK(kept.find("年度目标") != std::string::npos);
+    CHECK(kept.find("进度简述") != std::string::npos);
+    CHECK(kept.find("5 月") != std::string::npos);
+    // Cells of no known header, one per line with no comma or stop: no prose paragraph either.
+    const Document cells = test::parse_string(tasks + "序时进度\n季度\n完成情况\n存在问题\n");
+    CHECK(all_items(cells).size() == 2);
+    // A work plan's items without units stay tasks however short, with their punctuation.
+    const Document plan = test::parse_string("2026年工作要点\n\n一、工作要点\n\n做好春耕备耕。\n\n抓好防汛，备足物资。\n\n完善台账、档案。\n");
+    CHECK(all_items(plan).size() == 3);
+}
