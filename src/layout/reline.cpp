@@ -129,17 +129,25 @@ std::vector<int32_t> join_cuts(const SourceText& t, int32_t a, int32_t b) {
     std::vector<int32_t> cuts;
     std::vector<Lone> lone;  // bare numbers between spaces: row numbers or counts
     std::vector<std::pair<int32_t, int>> numbered;  // numbered lines cut ("15. 建设…"): where, value
+    int32_t text_start = a;  // where the text of the last piece cut starts, after its number
     for (int32_t p = a + 1; p < b; ++p) {
         if (!is_space(f.charAt(p)) || !ends_text(f, a, p)) continue;
+        // No line's text is one Chinese character: "一、韩 松区长牵头…" holds a two-character name
+        // padded to the width of three, its space no join.
+        if (p - text_start == 1 && f.charAt(p - 1) >= 0x3400) continue;
         const int32_t q = skip_spaces(f, p, b);
         p = q;
         if (q >= b) break;
         const NumberToken n = number_at(t, q, b);
         if (begins_chinese(f.charAt(q)) || (n && n.style != NumberStyle::arabic_bare)) {
             cuts.push_back(q);  // "…向好 发挥…", "…如下: 1. 泰康中路…"
+            text_start = q;
             if (n) numbered.push_back({q, n.value});
             // The space after a line's number ("1. 泰康", "(一) 坚持") is no join.
-            if (n) p = skip_spaces(f, n.end, b) - 1;
+            if (n) {
+                text_start = skip_spaces(f, n.end, b);
+                p = text_start - 1;
+            }
             continue;
         }
         int32_t e = q;
@@ -148,6 +156,7 @@ std::vector<int32_t> join_cuts(const SourceText& t, int32_t a, int32_t b) {
         if (e == q || e >= b) continue;
         if (begins_chinese(f.charAt(e))) {
             cuts.push_back(q);  // "2024年11月"
+            text_start = q;
         } else if (is_space(f.charAt(e))) {
             const int32_t after = skip_spaces(f, e, b);
             if (after < b && begins_chinese(f.charAt(after)))

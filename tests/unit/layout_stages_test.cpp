@@ -348,3 +348,22 @@ TEST_CASE("a form printed one cell per line after the tasks is no task; a plan's
     const Document plan = test::parse_string("2026年工作要点\n\n一、工作要点\n\n做好春耕备耕。\n\n抓好防汛，备足物资。\n\n完善台账、档案。\n");
     CHECK(all_items(plan).size() == 3);
 }
+
+TEST_CASE("a joined notice: the space inside a padded two-character name is no join", "[layout][reline]") {
+    const std::string joined =
+        "北湖区2026年重点工作分解 一、周 平区长牵头重点工作 1. 稳住工业增长,规上工业增加值增长6%。 "
+        "（责任单位:区经信局） 2. 新建口袋公园8个。 （责任单位:区住建局） 二、吴  涛副区长牵头重点工作 "
+        "3. 完成河道清淤20公里。 （责任单位:区水利局）\n";
+    std::vector<int> physical;
+    const auto relined = reline(source(joined), Evidence{}, rules().page_marker, physical);
+    REQUIRE(relined);
+    const V lines = lines_of(*relined);
+    CHECK(lines[1] == "一、周 平区长牵头重点工作");
+    CHECK(std::find(lines.begin(), lines.end(), "二、吴  涛副区长牵头重点工作") != lines.end());
+    const auto items = all_items(test::parse_string(joined));
+    REQUIRE(items.size() == 3);
+    REQUIRE(items[0].leader);
+    CHECK(items[0].leader->name == "周平");
+    REQUIRE(items[2].leader);
+    CHECK(items[2].leader->name == "吴涛");
+}
