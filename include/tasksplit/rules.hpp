@@ -7,6 +7,7 @@
 #include <memory>
 #include <stdexcept>
 #include <string>
+#include <unordered_set>
 #include <vector>
 
 #include <unicode/regex.h>
@@ -128,6 +129,7 @@ struct Rules {
     LabelFinder clause_label;  ///< any clause label followed by a colon or its closing bracket
     std::map<std::string, std::string> label_role;  ///< folded label -> leader|lead|support|units
     std::map<std::string, std::string> column_role;  ///< folded column name -> role
+    std::unordered_set<std::string> column_openings;  ///< first two characters of each column name
     Regex deadline_cell;
     Regex person_cell;  ///< a grid cell holding only a leader's name or names
     Regex footer, closing_paragraph;

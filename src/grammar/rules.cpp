@@ -108,10 +108,33 @@ icu::UnicodeString Regex::group(int g) const {
     return U_SUCCESS(status) ? out : icu::UnicodeString();
 }
 
+namespace {
+
+/// Bytes of the first character of a UTF-8 string.
+std::size_t first_char_size(std::string_view s) {
+    std::size_t end = s.empty() ? 0 : 1;
+    while (end < s.size() && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) ++end;
+    return end;
+}
+
+/// The first two characters of a UTF-8 string (all of it when shorter).
+std::string_view opening_pair(std::string_view s) {
+    const std::size_t first = first_char_size(s);
+    return s.substr(0, first + first_char_size(s.substr(first)));
+}
+
+}  // namespace
+
 const std::string* Rules::header_role(const std::string& cell) const {
     if (auto it = column_role.find(cell); it != column_role.end()) return &it->second;
+    // Most cells hold no column name: none of their character pairs opens one.
+    bool opens = column_openings.count(std::string()) > 0;
+    for (std::size_t i = 0; i < cell.size() && !opens; ++i)
+        if ((static_cast<unsigned char>(cell[i]) & 0xC0) != 0x80)
+            opens = column_openings.count(std::string(opening_pair(std::string_view(cell).substr(i)))) > 0;
     const std::string* role = nullptr;
     for (const auto& [name, r] : column_role) {
+        if (!opens) break;
         if (cell.find(name) == std::string::npos) continue;
         if (role && *role != r) return nullptr;
         role = &r;
@@ -480,6 +503,12 @@ Rules Rules::load(const std::vector<std::string>& extra_files) {
                 std::string role = one_of(s, kv.first, kv.second, {"number", "text", "detail", "deadline", "leader", "lead", "support",
                                                         "units", "category"}, "grid_columns");
                 for (const auto& w : list_of(s, kv.second, "grid_columns")) r.column_role[to_utf8(folded(w))] = role;
+            }
+            // A one-character column name (a user grammar's) can open anywhere: "" marks it.
+            for (const auto& [name, role] : r.column_role) {
+                const std::string_view pair = opening_pair(name);
+                const bool one_char = first_char_size(name) == name.size();
+                r.column_openings.insert(one_char ? std::string() : std::string(pair));
             }
             r.deadline_cell = regex_of(s, need(s, y, "deadline_cell"), "deadline_cell");
             r.footer = regex_of(s, need(s, y, "footer"), "footer");

@@ -723,28 +723,36 @@ private:
     }
 
     // ---- a row per line ----------------------------------------------------------------
-    /// Rows one per line with bars or tabs between cells and no number, under a header of short
-    /// cells naming two columns or more ("重點任務 | 工作內容 | 負責科室 |"): each line of as
-    /// many cells as the header (a closing bar may be missing) is a row.
+    /// Rows one per line with bars, tabs or spaces between cells and no number, under a header of
+    /// short cells naming two columns or more ("重點任務 | 工作內容 | 負責科室 |", "重点任务 工作内容
+    /// 责任科室"): each line of as many cells as the header (a closing bar may be missing), cut the
+    /// same way, is a row.
     void unnumbered_row_grids() {
         const int n = static_cast<int>(lines_.size());
         for (int i = 0; i < n; ++i) {
             LineFeatures& h = lines_[i];
             if (h.blank || h.head || covered(i) || h.chars > 4 * 12) continue;
-            if (t_.fold.indexOf(u'|', h.a, h.b - h.a) < 0 && t_.orig.indexOf(u'\t', h.a, h.b - h.a) < 0) continue;
+            // A header names its columns in short cells, without a comma or a stop.
+            bool cuttable = false, prose = false;
+            for (int32_t k = h.a; k < h.b && !prose; ++k) {
+                const char16_t c = t_.fold.charAt(k);
+                cuttable |= is_space(c) || c == u'|';
+                prose = c == u'，' || c == u'。' || c == u'；';
+            }
+            if (!cuttable || prose) continue;
             cut_cells(t_, h);
-            if ((h.cut != CutKind::pipe && h.cut != CutKind::tab) || h.cells.size() < 2) continue;
+            if (h.cut == CutKind::none || h.cells.size() < 2 || static_cast<int>(h.cells.size()) > ev_.grid_max_period) continue;
             // Judged on the folded text first: typing cells costs, and most tab lines are rows.
-            int named = 0;
-            bool short_cells = true;
+            std::vector<icu::UnicodeString> names;
             for (const auto& c : h.cells) {
-                icu::UnicodeString name;
+                icu::UnicodeString& name = names.emplace_back();
                 for (int32_t k = c.a; k < c.b && name.length() <= 12; ++k)
                     if (!is_space(t_.fold.charAt(k))) name.append(t_.fold.charAt(k));
-                short_cells &= name.length() <= 12;
-                named += !name.isEmpty() && r_.header_role(to_utf8(name)) != nullptr;
             }
-            if (!short_cells || named < 2 || static_cast<int>(h.cells.size()) > ev_.grid_max_period) continue;
+            if (std::any_of(names.begin(), names.end(), [](const auto& n) { return n.length() > 12; })) continue;
+            int named = 0;
+            for (const auto& name : names) named += !name.isEmpty() && r_.header_role(to_utf8(name)) != nullptr;
+            if (named < 2) continue;
             std::vector<GCell> header;
             for (const auto& c : h.cells)
                 if (c.a < c.b) header.push_back(cell(i, c.a, c.b));
