@@ -16,6 +16,7 @@
 
 #include "commands.hpp"
 #include "tasksplit/diff.hpp"
+#include "tasksplit/parallel.hpp"
 
 namespace tasksplit::cli {
 
@@ -98,13 +99,25 @@ bool use_colour(const std::string& when, const std::string& output) {
 }
 
 void add_jobs_option(CLI::App* cmd, int& jobs) {
-    cmd->add_option("-j,--jobs", jobs, "Read this many inputs at once; 0 (the default): one per core. Output keeps input order")
+    cmd->add_option("-j,--jobs", jobs,
+                    "Read this many inputs at once; 0 (the default): one per core; at most 4 per core. Output keeps input order")
         ->check(CLI::Validator(
             [](std::string& value) {
                 return !value.empty() && value[0] == '-' ? "a count of inputs at once, or 0 for one per core, not " + value
                                                          : std::string();
             },
-            "N>=0"));
+            "N>=0"))
+        // More than the cores is honoured up to max_jobs(); beyond it, said once and capped (--jobs
+        // 2000 started 2,000 threads, each with its own Parser).
+        ->transform([](std::string value) {
+            const bool number = !value.empty() && value.size() <= 9 &&
+                                std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
+            if (number && std::stoul(value) > max_jobs()) {
+                error("warning: --jobs " + value + " is more than 4 per core: running " + std::to_string(max_jobs()) + " at once");
+                return std::to_string(max_jobs());
+            }
+            return value;
+        });
 }
 
 void warn_mismatch(const Document& old_doc, const Document& new_doc, const std::string& old_path,
