@@ -1,7 +1,9 @@
-// YAML: the same tree and key order as JSON (walk_document), block style, UTF-8 kept.
+// YAML: the same tree and key order as JSON (walk_document), block style, UTF-8 kept; what YAML
+// readers refuse or fold is escaped, so PyYAML and libyaml read back what JSON holds.
 #include <array>
 #include <cstdio>
 #include <cstdint>
+#include <ostream>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -106,18 +108,18 @@ struct Spliced {
     std::string scalar;
 };
 
-std::string splice(const std::string& yaml, const std::vector<Spliced>& scalars) {
-    std::string out;
+/// Writes what `e` holds with each Spliced scalar in place of its placeholder.
+void write_spliced(std::ostream& out, const YAML::Emitter& e, const std::vector<Spliced>& scalars) {
+    const char* yaml = e.c_str();
     std::size_t from = 0;
     for (const Spliced& s : scalars) {
-        if (s.end < from + 2 || yaml.compare(s.end - 2, 2, "\"\"") != 0)
+        if (s.end < from + 2 || s.end > e.size() || std::string_view(yaml + s.end - 2, 2) != "\"\"")
             throw std::runtime_error("YAML emitter: a placeholder is not where it was written");
-        out.append(yaml, from, s.end - 2 - from);
-        out += s.scalar;
+        out.write(yaml + from, static_cast<std::streamsize>(s.end - 2 - from));
+        out << s.scalar;
         from = s.end;
     }
-    out.append(yaml, from, std::string::npos);
-    return out;
+    out.write(yaml + from, static_cast<std::streamsize>(e.size() - from));
 }
 
 class YamlSink : public JsonSink {
@@ -164,7 +166,8 @@ void write_yaml(const Document& doc, std::ostream& out, bool marker) {
     YamlSink sink(e);
     walk_document(doc, sink);
     if (!e.good()) throw std::runtime_error("YAML emitter: " + e.GetLastError());
-    out << splice(e.c_str(), sink.spliced()) << '\n';
+    write_spliced(out, e, sink.spliced());
+    out << '\n';
 }
 
 }  // namespace tasksplit::writers
