@@ -2,6 +2,7 @@
 // the library (include/tasksplit) and in one file per subcommand (src/cli).
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <csignal>
 #include <filesystem>
 #include <iostream>
 
@@ -54,6 +55,10 @@ std::string unknown_command(const std::string& word, const std::vector<std::stri
 }  // namespace
 
 int main(int argc, char** argv) {
+    // A reader that stops early (tasksplit parse X | head) ends the run as it ends cat: quietly, by
+    // SIGPIPE. An inherited "ignore" would instead make every write fail with EPIPE and a message.
+    std::signal(SIGPIPE, SIG_DFL);
+    tasksplit::cli::capture_stdout();
     // Named here, so usage lines say "tasksplit" rather than the path it was run by.
     CLI::App app{"tasksplit: parse, check, compare and query Chinese government task-breakdown notices", "tasksplit"};
     app.set_version_flag("-V,--version", std::string("tasksplit ") + TASKSPLIT_VERSION + " (output format " + tasksplit::kFormat + ")");
@@ -82,14 +87,24 @@ int main(int argc, char** argv) {
     app.failure_message([help_command](const CLI::App*, const CLI::Error& e) {
         return "tasksplit: " + std::string(e.what()) + "\nRun '" + help_command + " --help' for usage.\n";
     });
+    // Help and version are output too: a full disk or a closed stdout is an error for them as well.
+    auto printed = [](int code) {
+        try {
+            tasksplit::cli::flush_stdout();
+        } catch (const tasksplit::cli::CommandExit& e) {
+            return e.code;
+        }
+        return code;
+    };
     try {
         app.parse(argc, argv);
+        tasksplit::cli::flush_stdout();
     } catch (const CLI::CallForHelp& e) {
-        return app.exit(e);
+        return printed(app.exit(e));
     } catch (const CLI::CallForAllHelp& e) {
-        return app.exit(e);
+        return printed(app.exit(e));
     } catch (const CLI::CallForVersion& e) {
-        return app.exit(e);
+        return printed(app.exit(e));
     } catch (const CLI::ParseError& e) {
         app.exit(e);
         return 2;

@@ -23,7 +23,11 @@ struct Loaded {
     bool ok() const { return error.empty(); }
 };
 
-/// Loads every path on up to `jobs` threads and hands each outcome to `emit` in input order as soon
+/// The most inputs read at once: four per core. Parsing is work for a core; threads beyond the
+/// cores only help while inputs wait on slow storage, and each holds a Parser of its own.
+std::size_t max_jobs();
+
+/// Loads every path on up to `jobs` threads (jobs <= 0: one per core; at most max_jobs()) and hands each outcome to `emit` in input order as soon
 /// as it and every input before it are done, so at most a few documents wait in memory; `emit` runs
 /// on one thread at a time. `configure` sets up each thread's Parser. `render`, when given, runs on
 /// the worker right after loading (serialising output in parallel) and the document is not kept;

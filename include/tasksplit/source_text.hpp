@@ -49,7 +49,7 @@ SourceText decode_source(std::string bytes, const std::string& path,
                          const std::optional<std::string>& encoding = std::nullopt);
 
 /// Folds one UTF-16 unit for matching: full-width -> half-width, NFKC where it maps to a
-/// single unit, Traditional -> Simplified. Identity for everything else.
+/// single unit, Traditional -> Simplified, a BOM inside the text -> space. Identity for everything else.
 char16_t fold_unit(char16_t c);
 
 /// UTF-8 helpers.

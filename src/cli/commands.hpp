@@ -3,7 +3,7 @@
 #pragma once
 
 #include <CLI/CLI.hpp>
-#include <fstream>
+#include <ostream>
 #include <memory>
 #include <string>
 #include <vector>
@@ -25,23 +25,40 @@ void setup_validate(CLI::App& app);
 void setup_query(CLI::App& app);
 void setup_report(CLI::App& app);
 
-/// Writes `text` to `path` atomically (temporary file, then rename), or to stdout for "-".
+/// Writes `text` to `path` atomically (temporary file, then rename), or to stdout for "-". A failed
+/// write is "write failed: …" and exit 2.
 void write_output(const std::string& path, const std::string& text);
 
+/// Sends std::cout straight to file descriptor 1 through a buffer that keeps the error of a failed
+/// write (stdio's keeps only a flag), for flush_stdout to name. Called once, first thing in main.
+void capture_stdout();
+/// Flushes std::cout (what a subcommand printed there itself); a failed write is "write failed:
+/// stdout: …" and exit 2.
+void flush_stdout();
+
+class FdBuf;
+
 /// Output written in pieces but published whole: everything goes to a temporary file that commit()
-/// renames over `path`, or copies to stdout for "-". Without commit() nothing appears.
+/// renames over `path`, or copies to stdout for "-". Without commit() nothing appears. A symlink
+/// `path` is written through (the file it points to is replaced, the link stays); a FIFO or device
+/// is written in place. The temporary has no name for stdout and is removed on SIGINT, SIGTERM and
+/// SIGHUP beside `path`: a run cut short leaves nothing behind.
 class Output {
 public:
     explicit Output(const std::string& path);
     ~Output();
     Output(const Output&) = delete;
     Output& operator=(const Output&) = delete;
-    std::ostream& stream() { return file_; }
+    std::ostream& stream() { return stream_; }
     void commit();
 
 private:
-    std::string path_, tmp_;
-    std::ofstream file_;
+    std::string path_;    ///< as given, for messages
+    std::string target_;  ///< path_ with symlinks followed: what the rename replaces
+    std::string tmp_;     ///< the named temporary beside target_; empty for stdout and in-place writes
+    int fd_ = -1;
+    std::unique_ptr<FdBuf> buf_;
+    std::ostream stream_;
     bool committed_ = false;
 };
 

@@ -101,7 +101,7 @@ void run_stdin_jsonl(const ParseOptions& opt, OutputFormat format, const WriteOp
             failed = true;
             if (format == OutputFormat::jsonl) std::cout << nlohmann::json{{"id", id}, {"error", e.what()}}.dump() << "\n";
         }
-        std::cout.flush();
+        flush_stdout();  // a line at a time, and a reader gone or a full disk stops the run
     }
     if (failed) throw CommandExit{2};
     if (empty && opt.fail_empty) throw CommandExit{1};
@@ -121,6 +121,7 @@ void run_explain(const std::vector<std::string>& paths, const ParseOptions& opt)
                 if (paths.size() > 1) std::cout << "##### " << path << "\n";
                 if (opt.dump_text) std::cout << to_utf8(text.orig) << (text.orig.endsWith(u"\n") ? "" : "\n");
                 else std::cout << parser.explain(text);
+                flush_stdout();
             } catch (const std::exception& e) {
                 error(path + ": " + e.what());
                 failed = true;

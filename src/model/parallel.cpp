@@ -21,6 +21,8 @@ namespace {
 constexpr std::size_t kRenderOnWorkerBelow = 1 << 20;
 }  // namespace
 
+std::size_t max_jobs() { return 4 * std::max(1u, std::thread::hardware_concurrency()); }
+
 void for_each_document(const std::vector<std::string>& paths, int jobs,
                        const std::vector<std::string>& grammar_files, std::optional<std::string> encoding,
                        const std::function<void(Parser&)>& configure,
@@ -28,7 +30,8 @@ void for_each_document(const std::vector<std::string>& paths, int jobs,
                        const std::function<std::string(const Document&)>& render,
                        std::optional<InputFormat> from) {
     const std::size_t n = paths.size();
-    std::size_t threads = jobs > 0 ? static_cast<std::size_t>(jobs) : std::thread::hardware_concurrency();
+    const std::size_t cores = std::max(1u, std::thread::hardware_concurrency());
+    std::size_t threads = jobs > 0 ? std::min(static_cast<std::size_t>(jobs), max_jobs()) : cores;
     threads = std::max<std::size_t>(1, std::min(threads, n));
     // Workers run at most this far ahead of the next input to emit: memory stays bounded however
     // long the batch.

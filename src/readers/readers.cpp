@@ -4,6 +4,7 @@
 
 #include "internal.hpp"
 #include "tasksplit/load.hpp"
+#include "tasksplit/run.hpp"
 
 namespace tasksplit {
 
@@ -106,7 +107,13 @@ namespace {
 
 SourceText decode(Extracted ex, const std::string& path, const std::optional<std::string>& encoding) {
     try {
-        if (ex.format == InputFormat::text) return decode_source(std::move(ex.text), path, encoding);
+        if (ex.format == InputFormat::text) {
+            SourceText text = decode_source(std::move(ex.text), path, encoding);
+            // Blank lines and spaces alone are an empty file, and get its answer.
+            const char16_t* units = text.orig.getBuffer();
+            if (std::all_of(units, units + text.orig.length(), is_space)) throw InputError(path + ": empty file");
+            return text;
+        }
         SourceText text = decode_source(std::move(ex.text), path, std::string("UTF-8"));
         text.encoding = ex.encoding;
         text.input_bytes = ex.input_bytes;

@@ -5,6 +5,8 @@
 namespace tasksplit {
 
 bool is_space(char16_t c) {
+    // A BOM inside the text is folded to a space (fold_unit): trimmed as one.
+    if (c == 0xFEFF) return true;
     // U+3000 is the last white space character: Chinese text, most of what is asked here,
     // needs no property lookup.
     if (c > 0x3000) return false;

@@ -114,7 +114,9 @@ private:
         known_[c] = true;
         map_[c] = c;
         if (c < 0x80 || U16_IS_SURROGATE(c)) return;
-        if (c == 0x3000) {
+        // A BOM inside the text (files joined end to end) is no character of it: matching reads it as
+        // a space, which it passes over, while spans keep pointing into the text as it came.
+        if (c == 0x3000 || c == 0xFEFF) {
             map_[c] = u' ';
             return;
         }
@@ -302,10 +304,12 @@ SourceText decode_source(std::string bytes, const std::string& path, const std::
     src.byte_checkpoint.reserve(static_cast<std::size_t>(n) / SourceText::kCheckpointStride + 1);
     for (int32_t i = 0; i <= n; ++i) {
         if (i % SourceText::kCheckpointStride == 0) src.byte_checkpoint.push_back(byte);
-        if (i == n || text[i] == u'\n') {
+        // A CR ends a line too unless an LF follows it: old Mac files end their lines with CR alone.
+        const bool line_break = i == n || text[i] == u'\n' || (text[i] == u'\r' && (i + 1 == n || text[i + 1] != u'\n'));
+        if (line_break) {
             if (!(i == n && start == n && n > 0)) {  // text ending in a newline has no empty last line
                 int32_t end = i;
-                if (end > start && text[end - 1] == u'\r') --end;
+                if (end > start && text[end - 1] == u'\r') --end;  // CRLF
                 src.line_start.push_back(start);
                 src.line_end.push_back(end);
             }

@@ -82,11 +82,13 @@ TEST_CASE("parse --fail-empty: exit 1 for a notice with no task, the output writ
     CHECK(r.err == "tasksplit: " + page + ": no task found: 3 lines (the longest 35 characters): 3 left unassigned\n");
     const std::string out = read_file(s.path("out.jsonl"));
     CHECK(std::count(out.begin(), out.end(), '\n') == 2);
-    // A notice with tasks, and a file of blank lines (nothing to find), pass.
+    // A file of blank lines is not a notice without tasks but an empty file: refused as one (exit 2),
+    // the notice beside it written.
     auto blank = s.file("blank.txt", "\n  \n\t\n");
-    r = run_cli("parse --fail-empty " + kSample + " " + blank);
-    CHECK(r.code == 0);
-    CHECK(r.err.empty());
+    r = run_cli("parse --fail-empty --to jsonl " + kSample + " " + blank);
+    CHECK(r.code == 2);
+    CHECK(r.err == "tasksplit: " + blank + ": empty file\n");
+    CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 1);
     // Without the flag an empty result is still exit 0.
     CHECK(run_cli("parse " + page).code == 0);
 }

@@ -10,6 +10,7 @@
 #include <fstream>
 #include <sys/stat.h>
 #include <string>
+#include <thread>
 #include <unistd.h>
 #include <vector>
 
@@ -85,6 +86,14 @@ TEST_CASE("hostile input: empty, binary and broken text are refused naming the f
     SECTION("empty file") {
         auto f = s.file("empty.txt", "");
         check_refused(s, "parse " + f, f + ": empty file");
+    }
+    SECTION("a file of blank lines and spaces is an empty file too") {
+        // Spaces, a tab, CRLF and CR line ends, an ideographic space, a BOM at the start and one inside.
+        auto f = s.file("blank.txt", "\xef\xbb\xbf  \r\n\t\n\r\xe3\x80\x80\n\xef\xbb\xbf\n");
+        check_refused(s, "parse " + f, f + ": empty file");
+        auto r = run_cli("validate " + f);
+        CHECK(r.code == 2);
+        CHECK(r.err == "tasksplit: " + f + ": empty file\n");
     }
     SECTION("binary file with NUL bytes (an executable)") {
         auto f = s.file("program", std::string("\x7f" "ELF\x02\x01\x01\0\0\0\0\0\0\0\0\0\x03\0\x3e\0", 20));
@@ -345,4 +354,83 @@ TEST_CASE("a catastrophic grammar regex stops at the ICU limits with an error na
     CHECK(count_lines(r.err) == 1);
     CHECK(c.s.starting_with("out.json").empty());
     CHECK(took < 20);
+}
+
+namespace {
+
+/// `parse FILE` as JSON, without what names the file itself (path, digest).
+nlohmann::json parsed_without_source(const std::string& path) {
+    auto r = run_cli("parse " + path);
+    REQUIRE(r.code == 0);
+    auto doc = nlohmann::json::parse(r.out);
+    doc["source"].erase("path");
+    doc["source"].erase("sha256");
+    return doc;
+}
+
+std::vector<nlohmann::json> items_of(const nlohmann::json& doc) {
+    std::vector<nlohmann::json> items;
+    for (const auto& part : doc["parts"])
+        for (const auto& section : part["sections"])
+            for (const auto& item : section["items"]) items.push_back(item);
+    return items;
+}
+
+const std::string kThreeTasks = kHead + "1. 推进工作。(责任单位：区财政局)\n2. 完成任务。(责任单位：区商务局)\n3. 落实政策。(责任单位：区发改委)\n";
+
+}  // namespace
+
+TEST_CASE("hostile input: line ends of old Macs (CR alone) end lines as LF does", "[cli][reliability]") {
+    // A CR is one byte as an LF is: the document is the same, offsets and line numbers included.
+    Scratch s;
+    std::string cr = kThreeTasks, mixed = kThreeTasks;
+    std::replace(cr.begin(), cr.end(), '\n', '\r');
+    mixed.replace(mixed.find('\n'), 1, "\r");
+    mixed.replace(mixed.find("\n1. "), 1, "\r\n");  // CRLF in one place, no longer the same bytes
+    const auto lf_doc = parsed_without_source(s.file("lf.txt", kThreeTasks));
+    const auto cr_doc = parsed_without_source(s.file("cr.txt", cr));
+    CHECK(cr_doc == lf_doc);
+    CHECK(cr_doc["source"]["lines"] == 5);
+    CHECK(items_of(cr_doc).size() == 3);
+    const auto mixed_doc = parsed_without_source(s.file("mixed.txt", mixed));
+    CHECK(mixed_doc["source"]["lines"] == 5);
+    std::vector<int> lines;
+    for (const auto& item : items_of(mixed_doc)) lines.push_back(item["span"]["line"].get<int>());
+    CHECK(lines == std::vector<int>{3, 4, 5});
+}
+
+TEST_CASE("hostile input: a BOM inside the text is passed over, and spans still point at it", "[cli][reliability]") {
+    // Files joined end to end put a BOM at the start of a line; one may sit inside a name too.
+    Scratch s;
+    const std::string bom = "\xef\xbb\xbf";
+    std::string text = kThreeTasks;
+    text.insert(text.find("2. "), bom);
+    text.insert(text.find("商务局"), bom);
+    text.insert(text.find("政策"), bom);
+    const std::string path = s.file("joined.txt", text);
+    const auto plain = items_of(parsed_without_source(s.file("plain.txt", kThreeTasks)));
+    const auto joined = items_of(parsed_without_source(path));
+    REQUIRE(joined.size() == 3);
+    for (std::size_t i = 0; i < joined.size(); ++i) {
+        CHECK(joined[i]["number"] == plain[i]["number"]);
+        CHECK(joined[i]["lead"][0]["canonical"] == plain[i]["lead"][0]["canonical"]);
+        // The span is bytes of the file as it is, BOMs and all: the item's text lies inside it.
+        const auto start = joined[i]["span"]["start"].get<std::size_t>(), end = joined[i]["span"]["end"].get<std::size_t>();
+        CHECK(text.substr(start, end - start).find(joined[i]["text"].get<std::string>()) != std::string::npos);
+    }
+    CHECK(joined[1]["lead"][0]["canonical"] == "区商务局");
+    CHECK(joined[2]["text"] == "落实" + bom + "政策。");
+}
+
+TEST_CASE("a jobs count beyond 4 per core is capped, with a warning", "[cli][reliability]") {
+    // --jobs 2000 started a thread, each with its own Parser, per input up to 2,000.
+    auto r = run_cli("parse -j 2000 --to jsonl " + kSample + " samples/001_4ca63f7906623aa9.txt");
+    CHECK(r.code == 0);
+    const unsigned cap = 4 * std::max(1u, std::thread::hardware_concurrency());
+    CHECK(r.err == "tasksplit: warning: --jobs 2000 is more than 4 per core: running " + std::to_string(cap) + " at once\n");
+    CHECK(count_lines(r.out) == 2);
+    // Within the cap: no word about it.
+    auto within = run_cli("parse -j " + std::to_string(cap) + " --to jsonl " + kSample);
+    CHECK(within.code == 0);
+    CHECK(within.err.empty());
 }
