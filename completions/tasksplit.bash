@@ -32,7 +32,7 @@ _tasksplit() {
             case $cmd in
                 parse) values="json yaml jsonl csv tsv xlsx" ;;
                 validate) values="human json github sarif" ;;
-                diff) values="text json md" ;;
+                diff) values="text json md xlsx" ;;
                 query | units) values="table json jsonl csv tsv md" ;;
                 report) values="html" ;;
             esac

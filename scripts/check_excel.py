@@ -6,12 +6,15 @@
         drop-down, A4 landscape print setup with the header repeated, one row per item of the JSON
         in order with running 序号 and 编号 (section.item), the targets and diagnostics sheets, one sheet per
         unit with its lead and support tasks; then all samples in one workbook with a 来源 column.
+  diff  the change ledger of sample 001 (2023) -> 000 (2024) against diff's JSON: sheets, headers
+        with the years, layout as above, one row per pair, dropped and new task in that order with
+        both texts and the status, the targets, units and leaders tables.
   csv   every sample with --bom --headers zh, decoded as Excel decodes a CSV it opens (a UTF-8 BOM
         means UTF-8; without one Excel on Chinese Windows reads code page 936, GBK), then read with
         the csv module's excel dialect: Chinese headers, one row per item, the same texts.
 
 Exit 0 when every check passes, 1 otherwise.
-  scripts/check_excel.py --bin build/tasksplit xlsx|csv
+  scripts/check_excel.py --bin build/tasksplit xlsx|diff|csv
 """
 import argparse
 import csv
@@ -171,6 +174,52 @@ def check_xlsx(binary):
         print(f"ok xlsx all samples on stdout: {tasks} tasks, {units} unit sheets, 来源 column")
 
 
+def run_diff(binary, *args):
+    """diff exits 1 when the notices differ, as diff(1) does."""
+    r = subprocess.run([binary, "diff", *map(str, args)], capture_output=True)
+    assert r.returncode == 1, r.stderr.decode()
+    return r.stdout
+
+
+def check_diff(binary):
+    import openpyxl
+
+    old, new = ROOT / "samples" / "001_4ca63f7906623aa9.txt", ROOT / "samples" / "000_5f0d85f750916d58.txt"
+    d = json.loads(run_diff(binary, old, new, "--format", "json"))
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "变化台账.xlsx"
+        run_diff(binary, old, new, "-o", out)
+        wb = openpyxl.load_workbook(out)
+    assert wb.sheetnames == ["变化台账", "指标对比", "责任单位", "分管领导"], wb.sheetnames
+    a, b = str(d["old"]["year"]), str(d["new"]["year"])
+    ws = wb["变化台账"]
+    assert ws["A1"].value == f"任务变化台账：{a} → {b}", ws["A1"].value
+    rows = len(d["pairs"]) + len(d["dropped"]) + len(d["added"])
+    _, table = check_table(ws, ["序号", "变化", a + "编号", a + "任务内容", b + "编号", b + "任务内容", "指标变化", "责任变化",
+                                "相似度"], rows)
+    expected = [(p["old"]["ref"], p["old"]["text"], p["new"]["ref"], p["new"]["text"]) for p in d["pairs"]]
+    expected += [(i["ref"], i["text"], None, None) for i in d["dropped"]]
+    expected += [(None, None, i["ref"], i["text"]) for i in d["added"]]
+    assert [tuple(r[2:6]) for r in table] == expected, "tasks and texts differ from diff's JSON"
+    statuses = [r[1] for r in table]
+    assert statuses[len(d["pairs"]):] == ["删除"] * len(d["dropped"]) + ["新增"] * len(d["added"])
+    splits = sum(1 for p in d["pairs"] if p["kind"] == "split")
+    assert sum("拆分" in s for s in statuses) == splits, "split pairs"
+    assert [r[8] for r in table[:len(d["pairs"])]] == [p["score"] for p in d["pairs"]], "相似度"
+    moved = [r for r in table if r[7] and "分管领导：" in r[7]]
+    assert len(moved) == sum(1 for p in d["pairs"] if "leader_old" in p["changes"]), "分管领导 changes"
+    summary = d["summary"]
+    _, targets = check_table(wb["指标对比"], ["序号", "指标", a, b, "变化", a + "编号", b + "编号"], len(summary["targets"]))
+    names = {"raised": "上调", "lowered": "下调", "bound": "约束变化", "unchanged": "不变", "added": "新增", "dropped": "删除"}
+    assert [r[4] for r in targets] == [names[t["change"]] for t in summary["targets"]], "target changes"
+    check_table(wb["责任单位"], ["序号", "单位", "牵头" + a, "牵头" + b, "配合" + a, "配合" + b, a + "名称", b + "名称"],
+                len(summary["units"]))
+    check_table(wb["分管领导"], ["序号", "分管领导", a, b, "任务移入", "任务移出", "新增牵头单位", "不再牵头单位"],
+                len(summary["leaders"]))
+    print(f"ok diff {old.name} -> {new.name}: {len(d['pairs'])} pairs, {len(d['dropped'])} dropped, "
+          f"{len(d['added'])} new, {len(summary['targets'])} targets")
+
+
 def excel_decode(data):
     """What Excel does with the bytes of a CSV it opens: UTF-8 after a BOM, else the ANSI code page
     (936, GBK, on Chinese Windows)."""
@@ -202,10 +251,10 @@ def check_csv(binary):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--bin", default=str(ROOT / "build" / "tasksplit"))
-    ap.add_argument("what", choices=["xlsx", "csv"])
+    ap.add_argument("what", choices=["xlsx", "diff", "csv"])
     args = ap.parse_args()
     try:
-        check_xlsx(args.bin) if args.what == "xlsx" else check_csv(args.bin)
+        {"xlsx": check_xlsx, "diff": check_diff, "csv": check_csv}[args.what](args.bin)
     except AssertionError as e:
         print(f"FAIL {args.what}: {e}", file=sys.stderr)
         return 1

@@ -37,6 +37,10 @@ struct RowColumn {
 /// The columns of the item view, or of the targets view, default ones first in their order.
 std::vector<RowColumn> row_columns(bool targets);
 
+/// Why xlsx cannot be written on this system (libxlsxwriter, loaded when needed, is missing), or
+/// "" when it can.
+std::string xlsx_unavailable();
+
 /// Writes every document in `format`. JSON gives one object for one document and an array otherwise;
 /// YAML gives a multi-document stream when there are several; csv/tsv write the header once; xlsx
 /// one workbook.

@@ -8,7 +8,6 @@
 #include "commands.hpp"
 #include <iostream>
 #include <nlohmann/json.hpp>
-#include <unistd.h>
 
 #include "tasksplit/load.hpp"
 #include "tasksplit/no_tasks.hpp"
@@ -162,7 +161,9 @@ std::vector<std::string> column_names(const std::vector<std::string>& given, boo
 }
 
 void run_parse(const ParseOptions& opt) {
-    auto format = parse_output_format(output_format("parse", opt.to, opt.output, kFormats));
+    const std::string format_name = output_format("parse", opt.to, opt.output, kFormats);
+    check_xlsx_output(format_name, opt.output);
+    auto format = parse_output_format(format_name);
     const bool rows = *format == OutputFormat::csv || *format == OutputFormat::tsv;
     for (const auto& [given, option] : {std::pair{opt.targets, "--targets"}, std::pair{opt.bom, "--bom"},
                                         std::pair{!opt.columns.empty(), "--columns"}, std::pair{opt.headers != "en", "--headers"}}) {
@@ -170,11 +171,6 @@ void run_parse(const ParseOptions& opt) {
             error(std::string(option) + " is for csv/tsv: add --to csv or --to tsv");
             throw CommandExit{2};
         }
-    }
-    // An XLSX file is a ZIP archive: on a terminal it is noise that can upset the terminal.
-    if (*format == OutputFormat::xlsx && (opt.output.empty() || opt.output == "-") && ::isatty(STDOUT_FILENO)) {
-        error("xlsx is a binary file: write it with -o FILE.xlsx (or redirect stdout to a file)");
-        throw CommandExit{2};
     }
     std::optional<std::string> encoding;
     if (!opt.encoding.empty()) encoding = opt.encoding;

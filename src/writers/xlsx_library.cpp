@@ -5,6 +5,8 @@
 #include <stdexcept>
 #include <string>
 
+#include "tasksplit/writers.hpp"
+
 namespace tasksplit::writers {
 namespace {
 
@@ -13,8 +15,8 @@ XlsxLibrary load() {
     // version is not taken.
     void* handle = ::dlopen(TASKSPLIT_XLSXWRITER_SONAME, RTLD_NOW | RTLD_LOCAL);
     if (!handle) {
-        throw std::runtime_error(std::string("xlsx output needs libxlsxwriter (") + TASKSPLIT_XLSXWRITER_SONAME +
-                                 ", Debian package libxlsxwriter4): " + ::dlerror());
+        throw std::runtime_error(std::string("xlsx output needs libxlsxwriter: ") + ::dlerror() +
+                                 " (install the Debian package libxlsxwriter4)");
     }
     XlsxLibrary lib{};
 #define TASKSPLIT_XLSX_LOAD(name)                                                                            \
@@ -33,3 +35,16 @@ const XlsxLibrary& xlsx_library() {
 }
 
 }  // namespace tasksplit::writers
+
+namespace tasksplit {
+
+std::string xlsx_unavailable() {
+    try {
+        writers::xlsx_library();
+        return "";
+    } catch (const std::runtime_error& e) {
+        return e.what();
+    }
+}
+
+}  // namespace tasksplit

@@ -1,6 +1,6 @@
-// parse for Excel from the command line (issue #22 items 1 and 2): the XLSX ledger by -o or --to,
-// never onto a terminal; --bom, --headers, --columns for csv/tsv only. What the workbook holds is
-// checked by scripts/check_excel.py (ctest excel-xlsx, excel-csv).
+// parse and diff for Excel from the command line (issue #22 items 1 and 2): the XLSX ledger by -o
+// or --to, never onto a terminal; --bom, --headers, --columns for csv/tsv only. What the workbooks
+// hold is checked by scripts/check_excel.py (ctest excel-xlsx, excel-diff, excel-csv).
 #include <catch2/catch.hpp>
 
 #include "cli_support.hpp"
@@ -34,18 +34,21 @@ TEST_CASE("parse writes the xlsx ledger to a .xlsx file or to redirected stdout"
     CHECK(file.rfind("PK\x05\x06") == file.size() - 22);
 }
 
-TEST_CASE("parse refuses to print an xlsx workbook on a terminal", "[cli][parse][xlsx]") {
+TEST_CASE("parse and diff refuse to print an xlsx workbook on a terminal", "[cli][parse][xlsx]") {
     Scratch s;
-    // script(1) runs the command with a pseudo-terminal as its stdout; -e returns its exit status.
-    const std::string command = "cd '" + std::string(TASKSPLIT_SOURCE_DIR) + "' && script -qec \"'" + TASKSPLIT_BINARY +
-                                "' parse --to xlsx " + kSample + "\" /dev/null >'" + s.path("tty") + "' 2>&1";
-    const int status = std::system(command.c_str());
-    REQUIRE(WIFEXITED(status));
-    CHECK(WEXITSTATUS(status) == 2);
-    const std::string seen = read_file(s.path("tty"));
-    CHECK(seen.find("tasksplit: xlsx is a binary file: write it with -o FILE.xlsx (or redirect stdout to a file)") !=
-          std::string::npos);
-    CHECK(seen.find("PK") == std::string::npos);
+    for (const std::string args : {"parse --to xlsx " + kSample, "diff -f xlsx samples/001_4ca63f7906623aa9.txt " + kSample}) {
+        INFO(args);
+        // script(1) runs the command with a pseudo-terminal as its stdout; -e returns its exit status.
+        const std::string command = "cd '" + std::string(TASKSPLIT_SOURCE_DIR) + "' && script -qec \"'" + TASKSPLIT_BINARY +
+                                    "' " + args + "\" /dev/null >'" + s.path("tty") + "' 2>&1";
+        const int status = std::system(command.c_str());
+        REQUIRE(WIFEXITED(status));
+        CHECK(WEXITSTATUS(status) == 2);
+        const std::string seen = read_file(s.path("tty"));
+        CHECK(seen.find("tasksplit: xlsx is a binary file: write it with -o FILE.xlsx (or redirect stdout to a file)") !=
+              std::string::npos);
+        CHECK(seen.find("PK") == std::string::npos);
+    }
 }
 
 TEST_CASE("bom and headers and columns are csv/tsv options, and columns must be known ones", "[cli][parse][csv]") {
