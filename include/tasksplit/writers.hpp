@@ -52,7 +52,8 @@ void write_documents(const std::vector<Document>& docs, OutputFormat format, con
 class DocumentStream {
 public:
     DocumentStream(OutputFormat format, const WriteOptions& options, std::ostream& out, std::size_t count);
-    /// Prints the document straight into the output: no copy of it in memory.
+    /// Prints the document straight into the output: no copy of it in memory (xlsx: a copy kept
+    /// until finish(), which writes the workbook of them all).
     void write(const Document& doc);
     /// Whether render() can give a document's bytes on its own: not for xlsx (one workbook of all
     /// documents) nor for rows with a running seq.
@@ -78,7 +79,7 @@ private:
     std::ostream& out_;
     std::size_t count_;
     std::size_t written_ = 0;
-    std::size_t rows_ = 0;                 ///< csv/tsv rows written, for the running seq
+    std::size_t rows_ = 0;        ///< csv/tsv rows written, for the running seq
     std::vector<Document> kept_;  ///< xlsx: copies of the documents, written at finish()
 };
 
