@@ -58,11 +58,13 @@ set(CPACK_PACKAGE_DESCRIPTION_SUMMARY "parse Chinese government task-breakdown n
 set(CPACK_DEBIAN_PACKAGE_DESCRIPTION
     "tasksplit reads the notices in which a Chinese local government breaks its work report down
 into tasks (政府工作报告重点工作责任分解), as published, and gives every task with its leading
-official, lead and support units, targets and deadline, as JSON, YAML, CSV or TSV. It also lints
-notices for CI, compares two years, answers which tasks a unit leads, and renders an HTML report.")
+official, lead and support units, targets and deadline, as JSON, YAML, CSV, TSV or an Excel
+supervision ledger (XLSX). It also lints notices for CI, compares two years, answers which tasks
+a unit leads, and renders an HTML report.")
 set(CPACK_DEBIAN_PACKAGE_SECTION text)
-# PDFs are read by running pdftotext (src/readers/pdf.cpp); everything else works without it.
-set(CPACK_DEBIAN_PACKAGE_RECOMMENDS poppler-utils)
+# PDFs are read by running pdftotext (src/readers/pdf.cpp), and xlsx is written by libxlsxwriter,
+# loaded when asked for (src/writers/xlsx_library.hpp); everything else works without them.
+set(CPACK_DEBIAN_PACKAGE_RECOMMENDS "poppler-utils, libxlsxwriter4")
 set(CPACK_DEBIAN_FILE_NAME DEB-DEFAULT)
 set(CPACK_STRIP_FILES ON)
 set(CPACK_GENERATOR DEB)

@@ -30,14 +30,15 @@ _tasksplit() {
         # -f/--format and -t/--to are one option in every command.
         -f | --format | -t | --to)
             case $cmd in
-                parse) values="json yaml jsonl csv tsv" ;;
+                parse) values="json yaml jsonl csv tsv xlsx" ;;
                 validate) values="human json github sarif" ;;
-                diff) values="text json md" ;;
+                diff) values="text json md xlsx" ;;
                 query | units) values="table json jsonl csv tsv md" ;;
                 report) values="html" ;;
             esac
             ;;
         --color) values="auto always never" ;;
+        --headers) values="en zh" ;;
         --role) values="lead support any" ;;
         --sort) [[ $cmd == query ]] && values="source unit" || values="appearance unit count" ;;
         --part) values="key_tasks livelihood plan appendix form" ;;
@@ -61,7 +62,7 @@ _tasksplit() {
             mapfile -t COMPREPLY < <(compgen -f -- "$cur")
             return
             ;;
-        -u | --unit | --leader | --text | --year | --width | -j | --jobs | --glob)
+        -u | --unit | --leader | --text | --year | --width | -j | --jobs | --glob | --columns)
             # Free text: names, words and numbers are the user's.
             return
             ;;
@@ -74,7 +75,7 @@ _tasksplit() {
     if [[ $cur == -* ]]; then
         local opts
         case $cmd in
-            parse) opts="-h --help -j --jobs --files-from --stdin-jsonl -f --format -t --to -o --output --grammar --encoding --targets --line-map --explain --dump-text --from --fail-empty --glob --keep-going --fail-fast -q --quiet" ;;
+            parse) opts="-h --help -j --jobs --files-from --stdin-jsonl -f --format -t --to -o --output --grammar --encoding --targets --bom --headers --columns --line-map --explain --dump-text --from --fail-empty --glob --keep-going --fail-fast -q --quiet" ;;
             validate) opts="-h --help -f --format -t --to -o --output --color --strict --exit-zero --statistics --select --ignore --grammar --aliases --encoding --glob --keep-going --fail-fast -q --quiet" ;;
             diff) opts="-h --help -f --format -t --to -o --output --aliases --color --force --grammar --encoding" ;;
             query) opts="-h --help -u --unit --role --fuzzy --leader --text --year --part --aliases -f --format -t --to -o --output --width -j --jobs -q --quiet --grammar --encoding --glob --keep-going --fail-fast --sort" ;;

@@ -10,6 +10,7 @@
 
 #include <cstddef>
 #include <optional>
+#include <ostream>
 #include <string>
 #include <utility>
 #include <vector>
@@ -169,5 +170,7 @@ nlohmann::ordered_json diff_to_json(const DiffResult& diff);
 std::string diff_to_text(const DiffResult& diff, bool colour);
 /// The report as Markdown, to paste into a document.
 std::string diff_to_markdown(const DiffResult& diff);
+/// The report as an XLSX change ledger (a ZIP archive: binary) for a supervision office.
+void diff_to_xlsx(const DiffResult& diff, std::ostream& out);
 
 }  // namespace tasksplit

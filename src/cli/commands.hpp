@@ -74,6 +74,11 @@ void add_format_option(CLI::App* cmd, std::string& format, const std::vector<std
 std::string output_format(const std::string& command, const std::string& given, const std::string& output,
                           const std::vector<std::string>& formats);
 
+/// Whether an xlsx workbook can go to `output`, checked before any input is read: it is a ZIP
+/// archive, noise that can upset a terminal, so stdout on a terminal is refused (a redirected
+/// stdout gets it); and libxlsxwriter must be installed. Else exit 2 with one line saying why.
+void check_xlsx_output(const std::string& format, const std::string& output);
+
 /// Adds --color auto|always|never.
 void add_color_option(CLI::App* cmd, std::string& when);
 /// Whether to colour what goes to `output`: always, never, or (auto) when it is a terminal and

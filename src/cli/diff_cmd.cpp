@@ -1,5 +1,6 @@
 // tasksplit diff: what changed between two years' breakdowns (notices or tasksplit JSON).
 #include <memory>
+#include <sstream>
 
 #include "commands.hpp"
 #include "tasksplit/diff.hpp"
@@ -20,7 +21,8 @@ struct DiffOptions {
 };
 
 void run_diff(const DiffOptions& opt) {
-    const std::string format = output_format("diff", opt.format, opt.output, {"text", "json", "md"});
+    const std::string format = output_format("diff", opt.format, opt.output, {"text", "json", "md", "xlsx"});
+    check_xlsx_output(format, opt.output);
     Readers readers = make_readers(opt.grammars, opt.aliases);
     const Parser& parser = *readers.parser;
     const UnitAliases& aliases = readers.aliases;
@@ -39,6 +41,11 @@ void run_diff(const DiffOptions& opt) {
     std::string report;
     if (format == "json") report = diff_to_json(diff).dump(2) + "\n";
     else if (format == "md") report = diff_to_markdown(diff);
+    else if (format == "xlsx") {
+        std::ostringstream workbook;
+        diff_to_xlsx(diff, workbook);
+        report = workbook.str();
+    }
     else report = diff_to_text(diff, use_colour(opt.color, opt.output));
     write_output(opt.output, report);
     if (!diff.equal()) throw CommandExit{1};
@@ -57,10 +64,11 @@ void setup_diff(CLI::App& app) {
         "  tasksplit diff samples/001_4ca63f7906623aa9.txt samples/000_5f0d85f750916d58.txt\n"
         "  tasksplit diff 2023.json 2024.json -o changes.md           Markdown (the extension says it)\n"
         "  tasksplit diff old.txt new.txt --aliases renames.yaml --format json\n"
+        "  tasksplit diff 2023.txt 2024.txt -o 变化台账.xlsx            a change ledger for Excel/WPS\n"
         "Exit status (as diff(1)): 0 no differences, 1 differences, 2 error.");
     cmd->add_option("old", opt->old_path, "Older notice or tasksplit JSON ('-' for stdin)")->required();
     cmd->add_option("new", opt->new_path, "Newer notice or tasksplit JSON")->required();
-    add_format_option(cmd, opt->format, {"text", "json", "md"});
+    add_format_option(cmd, opt->format, {"text", "json", "md", "xlsx"});
     cmd->add_option("-o,--output", opt->output, "Write here instead of stdout (atomically)");
     // One file per flag (repeat it for more): a vector option would otherwise swallow OLD and NEW.
     cmd->add_option("--aliases", opt->aliases,

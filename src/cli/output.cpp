@@ -17,6 +17,7 @@
 #include "commands.hpp"
 #include "tasksplit/diff.hpp"
 #include "tasksplit/parallel.hpp"
+#include "tasksplit/writers.hpp"
 
 namespace tasksplit::cli {
 
@@ -82,6 +83,18 @@ std::string output_format(const std::string& command, const std::string& given, 
         throw CommandExit{2};
     }
     return from_name;
+}
+
+void check_xlsx_output(const std::string& format, const std::string& output) {
+    if (format != "xlsx") return;
+    if ((output.empty() || output == "-") && ::isatty(STDOUT_FILENO)) {
+        error("xlsx is a binary file: write it with -o FILE.xlsx (or redirect stdout to a file)");
+        throw CommandExit{2};
+    }
+    if (const std::string why = xlsx_unavailable(); !why.empty()) {
+        error(why);
+        throw CommandExit{2};
+    }
 }
 
 void add_color_option(CLI::App* cmd, std::string& when) {

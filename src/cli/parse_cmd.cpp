@@ -1,4 +1,6 @@
-// tasksplit parse: notices -> documents in JSON, YAML, JSON Lines, CSV or TSV.
+// tasksplit parse: notices -> documents in JSON, YAML, JSON Lines, CSV, TSV or an XLSX ledger.
+#include <algorithm>
+#include <functional>
 #include <numeric>
 #include <memory>
 #include <sstream>
@@ -17,7 +19,7 @@
 namespace tasksplit::cli {
 namespace {
 
-const std::vector<std::string> kFormats{"json", "yaml", "jsonl", "csv", "tsv"};
+const std::vector<std::string> kFormats{"json", "yaml", "jsonl", "csv", "tsv", "xlsx"};
 
 struct ParseOptions {
     std::vector<std::string> files;
@@ -27,6 +29,9 @@ struct ParseOptions {
     std::string encoding;
     std::string from;
     bool targets = false;
+    bool bom = false;
+    std::string headers = "en";
+    std::vector<std::string> columns;
     bool quiet = false;
     bool line_map = false;
     bool explain = false;
@@ -71,6 +76,10 @@ void run_stdin_jsonl(const ParseOptions& opt, OutputFormat format, const WriteOp
         parser->set_line_map(opt.line_map);
     } catch (const GrammarError& e) {
         error(e.what());
+        throw CommandExit{2};
+    }
+    if (format == OutputFormat::xlsx) {
+        error("--stdin-jsonl writes a result per line (jsonl, csv or tsv); an xlsx workbook needs every notice first");
         throw CommandExit{2};
     }
     if (format == OutputFormat::json || format == OutputFormat::yaml) format = OutputFormat::jsonl;
@@ -134,16 +143,43 @@ void run_explain(const std::vector<std::string>& paths, const ParseOptions& opt)
     if (failed) throw CommandExit{2};
 }
 
+/// --columns as English names: each given in English or Chinese (序号), checked against the view's.
+std::vector<std::string> column_names(const std::vector<std::string>& given, bool targets) {
+    const std::vector<RowColumn> known = row_columns(targets);
+    std::vector<std::string> out;
+    for (const std::string& name : given) {
+        auto it = std::find_if(known.begin(), known.end(), [&](const RowColumn& c) { return c.name == name || c.zh == name; });
+        if (it == known.end()) {
+            std::string names;
+            for (const RowColumn& c : known) names += (names.empty() ? "" : ", ") + c.name;
+            error("--columns: no column '" + name + "' in the " + (targets ? "targets" : "item") + " view; it has " + names +
+                  " (or their Chinese headers)");
+            throw CommandExit{2};
+        }
+        out.push_back(it->name);
+    }
+    return out;
+}
+
 void run_parse(const ParseOptions& opt) {
-    auto format = parse_output_format(output_format("parse", opt.to, opt.output, kFormats));
-    if (opt.targets && *format != OutputFormat::csv && *format != OutputFormat::tsv) {
-        error("--targets is a csv/tsv view: add --to csv or --to tsv");
-        throw CommandExit{2};
+    const std::string format_name = output_format("parse", opt.to, opt.output, kFormats);
+    check_xlsx_output(format_name, opt.output);
+    auto format = parse_output_format(format_name);
+    const bool rows = *format == OutputFormat::csv || *format == OutputFormat::tsv;
+    for (const auto& [given, option] : {std::pair{opt.targets, "--targets"}, std::pair{opt.bom, "--bom"},
+                                        std::pair{!opt.columns.empty(), "--columns"}, std::pair{opt.headers != "en", "--headers"}}) {
+        if (given && !rows) {
+            error(std::string(option) + " is for csv/tsv: add --to csv or --to tsv");
+            throw CommandExit{2};
+        }
     }
     std::optional<std::string> encoding;
     if (!opt.encoding.empty()) encoding = opt.encoding;
     WriteOptions wo;
     wo.targets = opt.targets;
+    wo.columns = column_names(opt.columns, opt.targets);
+    wo.zh_headers = opt.headers == "zh";
+    wo.bom = opt.bom;
     if (opt.stdin_jsonl) return run_stdin_jsonl(opt, *format, wo);
 
     std::vector<std::string> paths = opt.files;
@@ -193,7 +229,9 @@ void run_parse(const ParseOptions& opt) {
                 }
                 progress.tick(sizes[i]);
             },
-            [&](const Document& doc) { return stream.render(doc); }, parse_input_format(opt.from));
+            stream.renders_alone() ? std::function<std::string(const Document&)>([&](const Document& doc) { return stream.render(doc); })
+                                   : nullptr,
+            parse_input_format(opt.from));
     } catch (const GrammarError& e) {
         progress.finish();
         error(e.what());
@@ -219,6 +257,9 @@ void setup_parse(CLI::App& app) {
         "  tasksplit parse samples/000_5f0d85f750916d58.txt            JSON on stdout\n"
         "  tasksplit parse notice.txt -o tasks.csv                    one row per task (csv: the extension says it)\n"
         "  tasksplit parse notice.txt --to csv --targets              one row per quantitative target\n"
+        "  tasksplit parse notice.txt -o 台账.xlsx                    the supervision ledger (督办台账) for Excel/WPS\n"
+        "  tasksplit parse notice.txt -o tasks.csv --bom --headers zh --columns seq,ref,leader,text,lead,support,deadline\n"
+        "                                                             CSV that Excel opens in Chinese, chosen columns\n"
         "  cat notice.txt | tasksplit parse - --to yaml               read stdin\n"
         "  tasksplit parse -j 4 --to jsonl notices/ > all.jsonl       a folder, 4 files at a time\n"
         "  find . -name '*.txt' -print0 | tasksplit parse --files-from - --to csv\n"
@@ -240,6 +281,14 @@ void setup_parse(CLI::App& app) {
     cmd->add_option("--from", opt->from, "Read inputs as text, html, docx or pdf (default: by their content)")
         ->check(CLI::IsMember({"text", "html", "docx", "pdf"}));
     cmd->add_flag("--targets", opt->targets, "csv/tsv: one row per quantitative target");
+    cmd->add_flag("--bom", opt->bom, "csv/tsv: start with a UTF-8 byte order mark, so that Excel reads the file as UTF-8");
+    cmd->add_option("--headers", opt->headers, "csv/tsv: header row in English (the contract's names) or Chinese (序号, 来源, …)")
+        ->capture_default_str()
+        ->check(CLI::IsMember({"en", "zh"}));
+    cmd->add_option("--columns", opt->columns,
+                    "csv/tsv: these columns in this order, comma-separated, by English or Chinese name; seq (序号, running) "
+                    "and ref (编号, section.item) are written only when chosen here")
+        ->delimiter(',');
     cmd->add_flag("--line-map", opt->line_map, "Add line_roles: what claimed each source line");
     cmd->add_flag("--explain", opt->explain,
                   "Print what the layout stages saw instead of the document: each line's number token and cells, "

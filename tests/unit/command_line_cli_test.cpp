@@ -73,13 +73,14 @@ TEST_CASE("format option: a format the extension contradicts, or one the command
     CHECK(r.code == 2);
     CHECK(r.err == "tasksplit: -o " + s.path("tasks.csv") + " names a csv file but the format is json: drop the format or change the file name\n");
     CHECK(s.starting_with("tasks").empty());
-    r = run_cli("parse " + k2024 + " -o " + s.path("tasks.xlsx"));
+    r = run_cli("query --unit 区人社局 " + k2024 + " -o " + s.path("tasks.xlsx"));
     CHECK(r.code == 2);
-    CHECK(r.err == "tasksplit: parse cannot write xlsx (-o " + s.path("tasks.xlsx") +
-                       "); it writes json, yaml, jsonl, csv, tsv: give one with --format, or another file name\n");
-    r = run_cli("parse --to xlsx " + k2024);
+    CHECK(r.err == "tasksplit: query cannot write xlsx (-o " + s.path("tasks.xlsx") +
+                       "); it writes table, json, jsonl, csv, tsv, md: give one with --format, or another file name\n");
+    CHECK(s.starting_with("tasks").empty());
+    r = run_cli("parse --to html " + k2024);
     CHECK(r.code == 2);
-    CHECK(r.err == "tasksplit: parse cannot write 'xlsx'; it writes json, yaml, jsonl, csv, tsv\n");
+    CHECK(r.err == "tasksplit: parse cannot write 'html'; it writes json, yaml, jsonl, csv, tsv, xlsx\n");
     CHECK(r.out.empty());
     r = run_cli("report " + k2024 + " -o " + s.path("page.json"));
     CHECK(r.code == 2);

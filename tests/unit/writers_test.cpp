@@ -4,6 +4,7 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include "../../src/readers/internal.hpp"
 #include "tasksplit/json_io.hpp"
 #include "tasksplit/writers.hpp"
 
@@ -72,6 +73,37 @@ std::string write(const std::vector<Document>& docs, OutputFormat format, bool t
     return out.str();
 }
 
+std::string write(const std::vector<Document>& docs, OutputFormat format, const WriteOptions& options) {
+    std::ostringstream out;
+    write_documents(docs, format, options, out);
+    return out.str();
+}
+
+// Tasks in two parts: labelled sections with numbered and unnumbered items, then a part without
+// headings (section ordinal 0).
+Document two_part_document(const std::string& path) {
+    Document d = tricky_document(path);
+    Section s2 = d.parts[0].sections[0];
+    s2.label = "二";
+    s2.ordinal = 2;
+    s2.items[0].number = "7";
+    d.parts[0].sections[0].label = "一";
+    d.parts[0].sections[0].ordinal = 1;
+    d.parts[0].sections.push_back(s2);
+    Part form;
+    form.id = "p2";
+    form.kind = "form";
+    Part livelihood = d.parts[0];
+    livelihood.id = "p3";
+    livelihood.kind = "livelihood";
+    livelihood.sections.resize(1);
+    livelihood.sections[0].label.reset();
+    livelihood.sections[0].ordinal = 0;
+    d.parts.push_back(form);
+    d.parts.push_back(livelihood);
+    return d;
+}
+
 // The YAML tree holds the same values, keys in the same order, as the JSON tree.
 void require_same(const YAML::Node& y, const ojson& j, const std::string& path) {
     INFO("at " << path);
@@ -107,7 +139,8 @@ void require_same(const YAML::Node& y, const ojson& j, const std::string& path) 
 
 }  // namespace
 
-TEST_CASE("parse_output_format knows the five formats", "[writers]") {
+TEST_CASE("parse_output_format knows the six formats", "[writers]") {
+    CHECK(parse_output_format("xlsx") == OutputFormat::xlsx);
     CHECK(parse_output_format("json") == OutputFormat::json);
     CHECK(parse_output_format("yaml") == OutputFormat::yaml);
     CHECK(parse_output_format("jsonl") == OutputFormat::jsonl);
@@ -228,4 +261,79 @@ TEST_CASE("yaml writes several documents as a stream", "[writers][yaml]") {
     CHECK(docs[1]["source"]["path"].Scalar() == "b.txt");
     CHECK(out.rfind("---", 0) == 0);
     CHECK(out.back() == '\n');
+}
+
+TEST_CASE("csv --columns picks and orders columns; seq runs across documents, ref is section.item", "[writers][csv]") {
+    WriteOptions o;
+    o.columns = {"seq", "ref", "number", "source"};
+    CHECK(write({two_part_document("a.txt"), tricky_document("b.txt")}, OutputFormat::csv, o) ==
+          "seq,ref,number,source\n"
+          "1,一.1,1,a.txt\n"
+          "2,一.2,,a.txt\n"  // no number printed: its place in the section
+          "3,二.7,7,a.txt\n"
+          "4,二.2,,a.txt\n"
+          "5,2-1,1,a.txt\n"  // the second part with tasks (the form between has none), no section heading
+          "6,2-2,,a.txt\n"
+          "7,1,1,b.txt\n"
+          "8,2,,b.txt\n");
+    o.targets = true;
+    o.columns = {"seq", "ref", "indicator"};
+    CHECK(write({tricky_document("a.txt")}, OutputFormat::tsv, o) == "seq\tref\tindicator\n1\t1\t收入\n2\t1\t投资\n3\t2\t'+增速\n");
+}
+
+TEST_CASE("csv --headers zh names the same columns in Chinese; the default set is the contract's", "[writers][csv]") {
+    WriteOptions o;
+    o.zh_headers = true;
+    const std::string out = write({tricky_document("a.txt")}, OutputFormat::csv, o);
+    CHECK(out.rfind("来源,年度,部分,章节,分管领导,领导职务,项号,任务内容,牵头单位,配合单位,完成时限,行\n", 0) == 0);
+    const std::string en = write({tricky_document("a.txt")}, OutputFormat::csv);
+    CHECK(out.substr(out.find('\n')) == en.substr(en.find('\n')));
+    o.targets = true;
+    CHECK(write({tricky_document("a.txt")}, OutputFormat::csv, o)
+              .rfind("来源,年度,章节,分管领导,项号,指标,动词,数值,计量单位,约束,预期性,牵头单位,指标原文\n", 0) == 0);
+    for (bool targets : {false, true}) {
+        std::size_t by_default = 0;
+        for (const RowColumn& c : row_columns(targets)) by_default += c.by_default;
+        CHECK(by_default == row_columns(targets).size() - 2);  // all but seq and ref
+    }
+}
+
+TEST_CASE("csv --bom puts one byte order mark before the header, also for an empty batch", "[writers][csv]") {
+    WriteOptions o;
+    o.bom = true;
+    const std::string out = write({tricky_document("a.txt"), tricky_document("b.txt")}, OutputFormat::csv, o);
+    CHECK(out.rfind("\xEF\xBB\xBFsource,year,", 0) == 0);
+    CHECK(out.find("\xEF\xBB\xBF", 3) == std::string::npos);
+    CHECK(write({}, OutputFormat::tsv, o).rfind("\xEF\xBB\xBFsource\tyear", 0) == 0);
+}
+
+TEST_CASE("a stream renders documents apart only when no output depends on the others", "[writers]") {
+    std::ostringstream sink;
+    WriteOptions numbered;
+    numbered.columns = {"seq", "text"};
+    CHECK(DocumentStream(OutputFormat::csv, {}, sink, 2).renders_alone());
+    CHECK(DocumentStream(OutputFormat::json, {}, sink, 2).renders_alone());
+    CHECK_FALSE(DocumentStream(OutputFormat::csv, numbered, sink, 2).renders_alone());
+    CHECK_FALSE(DocumentStream(OutputFormat::xlsx, {}, sink, 2).renders_alone());
+}
+
+TEST_CASE("xlsx: text XML cannot carry is cleaned, long cells cut at Excel's limit, sheet names made legal", "[writers][xlsx]") {
+    Document d = two_part_document("bad\xff\x01name.txt");
+    d.parts[0].sections[0].items[0].text = std::string("控制符\x07与换行\n") + std::string(40000, 'x');
+    const std::string long_name = "[市]发改委:规划/处*?" + std::string(40, 'N');
+    d.parts[0].sections[0].items[0].lead = {unit(long_name), unit(long_name + "2"), unit("'history'")};
+    const std::string out = write({d, tricky_document("b.txt")}, OutputFormat::xlsx);
+    REQUIRE(out.rfind("PK\x03\x04", 0) == 0);
+    const readers::ZipArchive zip(out);
+    const std::string strings = zip.read("xl/sharedStrings.xml").value_or("");
+    CHECK(strings.find("控制符与换行\nxxx") != std::string::npos);
+    CHECK(strings.find(std::string(32767 - 7, 'x')) != std::string::npos);
+    CHECK(strings.find(std::string(32767 - 6, 'x')) == std::string::npos);
+    CHECK(strings.find("bad\xEF\xBF\xBDname.txt") != std::string::npos);
+    const std::string book = zip.read("xl/workbook.xml").value_or("");
+    for (const char* sheet : {"督办台账", "按分管领导", "量化指标", "问题", "区财政局", "_市_发改委_规划_处__NNNNNNNNNNNNNNNNNN\"",
+                              "_市_发改委_规划_处__NNNNNNNNNNNNNNN(2)\"", "history(2)"}) {
+        INFO(sheet);
+        CHECK(book.find(std::string("name=\"") + sheet) != std::string::npos);
+    }
 }
