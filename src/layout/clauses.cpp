@@ -203,6 +203,12 @@ std::vector<Clause> find_clauses(const Run& run, const Rules& rules, bool unbrac
             if (unbracketed_ends_at_line)
                 for (int32_t i = ls + 1; i < run.size(); ++i)
                     if (line_break_before(run, i)) { c.end = i; break; }
+            // "牵头        牵头责任单位" closing its line: a table's header cells. A label printed
+            // without its colon names a value after it; with nothing after it, it is no clause.
+            if (run.fold.charAt(rules.clause_label.end() - 1) != u':' && run.sub(rules.clause_label.end(), c.end).trimmed().empty()) {
+                pos = rules.clause_label.end();
+                continue;
+            }
             // "牵头单位:市交通局。其中,…进度较慢": a full stop ends an unbracketed clause unless
             // another label follows it ("责任单位：市财政局。完成时限：…"); what comes after is no
             // unit.

@@ -43,6 +43,19 @@ TEST_CASE("clause on its own line and run into the text", "[parse][clause]") {
     CHECK(items[0].leader->role == "常务副区长");
 }
 
+TEST_CASE("a label closing its line without a colon or a value is a header cell, no clause", "[parse][clause]") {
+    // A blank form's header printed by pdftotext -layout: "牵头 … 牵头责任单位" over cells one per line.
+    const std::string tasks = "北岭县2026年重点工作\n\n一、稳增长\n1.推进重大项目建设。（牵头单位：县发改局）\n"
+                              "2.加快老旧小区改造。（牵头单位：县住建局）\n\n附表\n\n2026年重点工作推进计划表\n\n";
+    auto d = test::parse_string(tasks + "牵头                    牵头责任单位\n县领\n导\n工作\n内容\n月份     进度简述\n3月\n4月\n");
+    CHECK(all_items(d).size() == 2);
+    // Without its colon but with a value after it, a label still opens a clause.
+    d = test::parse_string(tasks + "3.新建口袋公园8个。  牵头责任单位 县住建局\n");
+    auto items = all_items(d);
+    REQUIRE(items.size() == 3);
+    CHECK(names(items[2].lead) == V{"县住建局"});
+}
+
 TEST_CASE("page breaks inside text, clause label and unit names are joined", "[parse][pagebreak]") {
     auto d = test::parse_string(
         "2024 年任务分解\n\n一、王其锋副区长牵头重点工作\n\n"
