@@ -74,10 +74,8 @@ public:
 
     /// The name opens with its level: "市发改委", not "市场监管局" (a level word).
     bool opens_with_level(const Ends& e) const {
-        if (r_.level_chars.indexOf(e.first) < 0) return false;
-        for (const auto& w : r_.level_words)
-            if (w.length() >= 2 && w.charAt(0) == e.first && w.charAt(1) == e.second) return false;
-        return true;
+        const char16_t opening[] = {e.first, e.second};
+        return r_.level_chars.indexOf(e.first) >= 0 && !in_level_word(std::u16string_view(opening, 2), 0);
     }
 
     /// Characters of `f`'s opening that print its level: "市" of 市发改委, "区委" of 区委宣传部;
