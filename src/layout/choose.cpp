@@ -60,6 +60,8 @@ void splice(Document& doc, const std::vector<Region*>& taken, int lines, const S
         const std::size_t pi = above == doc.parts.begin() ? 0 : static_cast<std::size_t>(above - doc.parts.begin()) - 1;
         Part& part = doc.parts[pi];
         touched[pi] = 1;
+        if (part.kind == "plan")  // the walk found no units in the part; the grid has them
+            remove_where(doc.diagnostics, [&](const Diagnostic& d) { return d.code == "no-units" && d.line == part.line; });
         if (part.kind == "appendix" || part.kind == "form" || part.kind == "plan") part.kind = "key_tasks";
         // Headings inside the grid open sections; items before any go to the section open above.
         for (const auto& h : reg->headings) {

@@ -7,6 +7,7 @@
 #include <algorithm>
 #include <cmath>
 #include <map>
+#include <set>
 
 #include "layout.hpp"
 #include "tasksplit/clauses.hpp"
@@ -19,6 +20,7 @@ namespace {
 struct GCell {
     Run run;
     CellType type = CellType::empty;
+    bool dated = false;  ///< a date, or a text naming dates ("塘溪学校:2024年9月;幼儿园:2024年11月")
     int line = 0, last_line = 0;  ///< 0-based
     int chars = 0;
 };
@@ -36,12 +38,17 @@ bool sentence_inside(const icu::UnicodeString& s) {
     return false;
 }
 
+/// Longer than this, a text naming dates is a task or its detail, not a time cell.
+constexpr int32_t kDatedMaxChars = 80;
+
 class Typer {
 public:
     Typer(const SourceText& t, const Rules& r, const Evidence& ev) : t_(t), r_(r), ev_(ev) {}
 
-    CellType type_of(const Run& cell, int32_t a, int32_t b) const {
+    /// `chars` gets the cell's length without spaces.
+    CellType type_of(const Run& cell, int32_t a, int32_t b, int& chars) const {
         const icu::UnicodeString sq = squeezed(cell);
+        chars = sq.length();
         if (sq.isEmpty()) return CellType::empty;
         if (a < b) {
             NumberToken n = number_at(t_, a, b);
@@ -62,6 +69,16 @@ public:
             return CellType::person;
         if (!sentence_inside(sq) && unit_share(cell) >= ev_.unit_share_min) return CellType::unit;
         return CellType::text;
+    }
+
+    /// A time cell of a grid may name several dates with labels ("启动项目:1. 泰康中路:2024年7月;…"):
+    /// too long for a date cell, it still fits a time column better than a task text does.
+    bool dated(const Run& cell, CellType type) const {
+        if (type == CellType::date) return true;
+        if (type != CellType::text || cell.size() > kDatedMaxChars) return false;
+        const icu::UnicodeString sq = squeezed(cell);
+        const int32_t stop = sq.indexOf(u'。');
+        return (stop < 0 || stop == sq.length() - 1) && r_.deadline_cell.find(sq);
     }
 
     /// The share of the names in a cell that read as units (市发改委, 各乡镇, 招商工作部).
@@ -128,8 +145,10 @@ struct ColumnProfile {
     bool named = false;  ///< the header names its role (牵头单位), not only its place among the unit columns
 };
 
-/// A column left empty: a merged cell, likelier in unit, name and time columns.
+/// A column left empty: a merged cell, likelier in unit, name and time columns. A row always
+/// prints its task: a task cell that reads like a unit ("新建县域物流集散中心") is still taken.
 double empty_fit(Role role) {
+    if (role == Role::text) return -3.0;
     return is_unit(role) || role == Role::leader || role == Role::deadline ? -0.3 : -0.6;
 }
 
@@ -137,12 +156,16 @@ double empty_fit(Role role) {
 double cell_fit(Role role, const GCell& c, bool first) {
     switch (role) {
         case Role::text:
-        case Role::detail: return c.type == CellType::text ? (first ? 1.0 : 0.4) : c.type == CellType::unit ? -1.0 : -0.2;
+        case Role::detail:
+            // A text naming dates is likelier a time cell's continuation ("1. 滨河东段:2026年6月;…").
+            if (c.type == CellType::text) return (first ? 1.0 : 0.4) - (c.dated ? 0.3 : 0.0);
+            return c.type == CellType::unit ? -1.0 : -0.2;
         case Role::lead:
         case Role::support:
         case Role::units: return c.type == CellType::unit ? 1.0 : -1.0;
         case Role::leader: return c.type == CellType::person && first ? 1.0 : -1.0;
-        case Role::deadline: return c.type == CellType::date ? 1.0 : c.type == CellType::text && c.chars <= 12 ? 0.0 : -1.0;
+        case Role::deadline:
+            return c.type == CellType::date ? 1.0 : c.dated ? 0.3 : c.type == CellType::text && c.chars <= 12 ? 0.0 : -1.0;
         case Role::number: return c.type == CellType::number ? 1.0 : -1.0;
         case Role::other: return 0.2;
     }
@@ -211,10 +234,15 @@ std::vector<std::size_t> stream_rows(const std::vector<ColumnProfile>& cols, con
 /// A row of as many cells as columns, each of a type its column takes, is read one cell per
 /// column: "区发改局" / "区经信局" after a task are its lead and its support, not one lead
 /// cell printed over two lines with the support left empty.
+/// A row of one cell per column, each fitting it. The task's cell (or its detail's) may read as
+/// a unit: a task that ends like a unit name ("开工建设…艺术中心", "…建设示范区") is still the task
+/// when every other column has a cell of its own type.
 bool one_per_column(const std::vector<ColumnProfile>& cols, const std::vector<GCell>& cells) {
     if (cells.size() != cols.size()) return false;
     for (std::size_t j = 0; j < cols.size(); ++j)
-        if (cell_fit(cols[j].role, cells[j], true) < 0) return false;
+        if (cell_fit(cols[j].role, cells[j], true) < 0 &&
+            !((cols[j].role == Role::text || cols[j].role == Role::detail) && cells[j].type == CellType::unit))
+            return false;
     return true;
 }
 
@@ -296,11 +324,15 @@ private:
         GCell c;
         c.run.append(t_, a, b);
         c.line = c.last_line = line;
-        c.type = typer_.type_of(c.run, a, b);
-        c.chars = squeezed(c.run).length();
+        set_type(c, a, b);
         return c;
     }
     GCell whole(int line) const { return cell(line, lines_[line].ca, lines_[line].cb); }
+    /// Type, length and dates of a cell whose run is filled.
+    void set_type(GCell& c, int32_t a = 0, int32_t b = 0) const {
+        c.type = typer_.type_of(c.run, a, b, c.chars);
+        c.dated = typer_.dated(c.run, c.type);
+    }
 
     /// A cell of a line whose cells are cut by bars: a space between two Chinese characters
     /// is where the cell was wrapped ("市政 府办 公厅"), and goes.
@@ -320,8 +352,7 @@ private:
             p = q;
         }
         c.run.append(t_, piece, b);
-        c.type = typer_.type_of(c.run, 0, 0);
-        c.chars = squeezed(c.run).length();
+        set_type(c);
         return c;
     }
 
@@ -431,8 +462,7 @@ private:
                     c.last_line = last;
                     for (int line = first; line <= last; ++line)
                         if (!lines_[line].blank) c.run.append(t_, lines_[line].ca, lines_[line].cb);
-                    c.chars = squeezed(c.run).length();
-                    c.type = typer_.type_of(c.run, 0, 0);
+                    set_type(c);
                     cells.push_back(std::move(c));
                 }
                 blocks.push_back(std::move(cells));
@@ -576,17 +606,18 @@ private:
             }
             // …followed by a row's text, not by a number (cells between numbered rows) …
             const bool text_follows = e < stream.size() && !lines_[stream[e]].lone_number;
-            // … with two column names in it is a header; the rows below must still show the period.
+            // … naming two different columns is a header ("主题分类" and "体裁分类" among a web
+            // page's labels are two of one kind); the rows below must still show the period.
             if (e - s >= 2 && text_follows && !covered(stream[s])) {
-                int named = 0;
+                std::set<std::string> names;
                 for (std::size_t k = s; k < e; ++k) {
                     const LineFeatures& l = lines_[stream[k]];
                     icu::UnicodeString sq;
                     for (int32_t c = l.ca; c < l.cb; ++c)
                         if (!is_space(t_.fold.charAt(c))) sq.append(t_.fold.charAt(c));
-                    named += r_.header_role(to_utf8(sq)) != nullptr;
+                    if (const std::string* name = r_.header_role(to_utf8(sq))) names.insert(*name);
                 }
-                if (named >= 2) read_unnumbered(stream, s, e);
+                if (names.size() >= 2) read_unnumbered(stream, s, e);
             }
             s = std::max(e, s + 1);
         }
@@ -594,36 +625,89 @@ private:
 
     bool covered(int line) const { return claimed_[line] != 0; }
 
+    struct UnnumberedRows {
+        std::vector<Row> rows;
+        std::vector<RowHeading> headings;
+        std::map<std::size_t, int> sizes;  ///< of the rows before the last
+        int agreeing = 0;                  ///< rows of the most frequent size
+    };
+
+    /// Rows opened by a task text once the row before holds a cell of another type (a unit,
+    /// name or time cell closes a row) and at least `open_after` cells. Texts stay in their row
+    /// until then: a detail cell, a time cell over several lines ("启动项目:" / "1. 泰康中路:…").
+    /// `typed` keeps the cells typed from `from` on, for the next reading of the same lines.
+    UnnumberedRows unnumbered_rows(const std::vector<int>& stream, std::size_t from, std::size_t max_row,
+                                   std::size_t open_after, std::vector<GCell>& typed) const {
+        UnnumberedRows out;
+        std::vector<Row>& rows = out.rows;
+        bool row_has_other = false;
+        for (std::size_t s = from; s < stream.size(); ++s) {
+            if (s - from == typed.size()) typed.push_back(whole(stream[s]));
+            GCell c = typed[s - from];
+            if (c.type == CellType::heading) {
+                out.headings.push_back(heading_of(c));
+                continue;
+            }
+            if (c.type == CellType::number) break;  // a numbered grid or list starts here
+            if (c.type == CellType::text && c.chars >= ev_.text_min_chars &&
+                (rows.empty() || (row_has_other && rows.back().cells.size() >= open_after))) {
+                Row row;
+                row.line = stream[s];
+                row.cells.push_back(std::move(c));
+                rows.push_back(std::move(row));
+                row_has_other = false;
+                continue;
+            }
+            if (rows.empty() || rows.back().cells.size() >= max_row) break;
+            row_has_other |= c.type != CellType::text && c.type != CellType::empty;
+            rows.back().cells.push_back(std::move(c));
+        }
+        // Texts after the last row with no unit, name or time among them: prose after the table
+        // (or its last row cut off), left to the other readers.
+        if (!rows.empty() && !row_has_other) rows.pop_back();
+        for (std::size_t k = 0; k + 1 < rows.size(); ++k) ++out.sizes[rows[k].cells.size()];
+        const std::size_t usual = static_cast<std::size_t>(modal(out.sizes));
+        for (const Row& row : rows) out.agreeing += row.cells.size() == usual;
+        return out;
+    }
+
     void read_unnumbered(const std::vector<int>& stream, std::size_t hs, std::size_t he) {
         Region reg;
         reg.family = "cell-grid";
         std::vector<GCell> header;
         for (std::size_t k = hs; k < he; ++k) header.push_back(whole(stream[k]));
-        std::vector<Row> rows;
-        std::map<std::size_t, int> sizes;
-        for (std::size_t s = he; s < stream.size(); ++s) {
-            GCell c = whole(stream[s]);
-            if (c.type == CellType::heading) {
-                reg.headings.push_back(heading_of(c));
-                continue;
-            }
-            if (c.type == CellType::number) break;  // a numbered grid or list starts here
-            if (c.type == CellType::text && c.chars >= ev_.text_min_chars) {
-                // Two texts in a row: the grid has ended (or its last row was cut off).
-                if (!rows.empty() && rows.back().cells.size() == 1) break;
-                Row row;
-                row.line = stream[s];
-                row.cells.push_back(std::move(c));
-                rows.push_back(std::move(row));
-                continue;
-            }
-            if (rows.empty()) break;
-            rows.back().cells.push_back(std::move(c));
+        // A short first task ("新增普惠托育位300个") after the last column name is the first row's:
+        // names of columns count nothing.
+        auto counts = [](const GCell& c) {
+            const icu::UnicodeString& f = c.run.fold;
+            for (int32_t k = 0; k < f.length(); ++k)
+                if (f.charAt(k) >= u'0' && f.charAt(k) <= u'9') return true;
+            return false;
+        };
+        while (header.size() > 2 && !named_role(header.back()) && counts(header.back())) {
+            header.pop_back();
+            --he;
         }
-        for (std::size_t k = 0; k + 1 < rows.size(); ++k) ++sizes[rows[k].cells.size()];
-        if (static_cast<int>(rows.size()) < ev_.grid_min_rows) return;
+        // A row fills the columns ahead of who does it (the task, its detail, a time) before the
+        // next opens: merged cells are the unit and name columns'. Unless the header's first
+        // columns are printed as headings of their own rows ("目标 | 任务 | 主要内容 | 责任单位" over
+        // "一、…" / "(一)…"): the reading whose rows agree on their size more often wins.
+        std::size_t before_who = 0;
+        for (const GCell& h : header) {
+            const std::optional<Role> role = named_role(h);
+            if (role && (is_unit(*role) || *role == Role::leader)) break;
+            before_who += role != Role::number;  // "序号" over rows that print no number
+        }
+        const std::size_t max_row = 2 * header.size();
+        std::vector<GCell> typed;
+        UnnumberedRows read = unnumbered_rows(stream, he, max_row, before_who, typed);
+        if (before_who > 1)
+            if (UnnumberedRows loose = unnumbered_rows(stream, he, max_row, 1, typed); loose.agreeing > read.agreeing)
+                read = std::move(loose);
+        if (static_cast<int>(read.rows.size()) < ev_.grid_min_rows) return;
+        reg.headings = std::move(read.headings);
         reg.evidence.push_back("unnumbered rows, each opened by a task text");
-        finish(reg, rows, header, modal(sizes));
+        finish(reg, read.rows, header, header_period(header, read.sizes, false));
     }
 
     template <class T, class F>
@@ -663,51 +747,58 @@ private:
         if (walk_reads_all("cell-grid", stream[anchors[k0]], tail, k1 - k0)) return;
         Region reg;
         reg.family = "cell-grid";
-        std::vector<Row> rows;
-        // Cells between anchors; headings ("二、…" rows of their own) set apart.
-        std::map<std::size_t, int> sizes;
-        for (std::size_t k = k0; k < k1; ++k) {
+        // Cells between anchors; headings ("二、…" rows of their own) set apart. The last row has
+        // no next number to end it: it takes as many cells as a row has columns (`limit`), and
+        // stops at a number of the chain's kind. A line of another numbering continues a cell
+        // ("分两批:" / "1. 城东:6月;…").
+        auto read_row = [&](std::size_t k, int limit) {
             Row row;
             row.line = stream[anchors[k]];
             row.number = lines_[row.line].head;
-            const std::size_t end = k + 1 < k1 ? anchors[k + 1] : stream.size();
+            const bool last = k + 1 == k1;
+            const std::size_t end = last ? stream.size() : anchors[k + 1];
             int counted = 0;
             for (std::size_t s = anchors[k] + 1; s < end; ++s) {
                 GCell c = whole(stream[s]);
                 if (c.type == CellType::heading) {
-                    if (k + 1 == k1) break;
+                    if (last) break;
                     reg.headings.push_back(heading_of(c));
                     continue;
                 }
-                if (k + 1 == k1) {
-                    // The last row has no next number to end it: it takes as many cells as the
-                    // rows before it did, and stops at a number of the chain's kind. A line of
-                    // another numbering continues a cell ("分两批:" / "1. 城东:6月;…").
-                    const int period = modal(sizes);
+                if (last) {
                     const NumberToken& head = lines_[stream[s]].head;
                     if (head && head.style == row.number.style) break;
-                    if (period > 0 && counted >= period) break;
+                    if (limit > 0 && counted >= limit) break;
                     counted += !head;
                 }
                 row.cells.push_back(std::move(c));
             }
-            if (k + 1 < k1) ++sizes[static_cast<int>(row.cells.size())];
-            rows.push_back(std::move(row));
+            return row;
+        };
+        std::vector<Row> rows;
+        std::map<std::size_t, int> sizes;
+        for (std::size_t k = k0; k + 1 < k1; ++k) {
+            rows.push_back(read_row(k, 0));
+            ++sizes[rows.back().cells.size()];
         }
         // The header: short cells above the first number, in any wording.
         std::vector<GCell> header;
-        const int period = modal(sizes);
         for (std::size_t s = anchors[k0]; s-- > 0;) {
             GCell c = whole(stream[s]);
-            if (c.type == CellType::heading && header.empty()) {
+            if (c.type == CellType::heading) {  // a heading over the header ends it
+                if (!header.empty()) break;
                 reg.headings.insert(reg.headings.begin(), heading_of(c));
                 continue;
             }
-            if (c.chars > 12 || c.type == CellType::number || static_cast<int>(header.size()) >= 2 * (period + 1)) break;
+            if (c.chars > 12 || c.type == CellType::number || static_cast<int>(header.size()) >= 2 * (ev_.grid_max_period + 1)) break;
             const icu::UnicodeString sq = squeezed(c.run);
             if (sq.endsWith(u"。")) break;
             header.insert(header.begin(), std::move(c));
         }
+        const int period = header_period(header, sizes, true);
+        if (static_cast<int>(header.size()) > 2 * (period + 1))
+            header.erase(header.begin(), header.end() - 2 * (period + 1));
+        rows.push_back(read_row(k1 - 1, period));
         finish(reg, rows, header, period);
     }
 
@@ -720,6 +811,28 @@ private:
                 count = n;
             }
         return best;
+    }
+
+    /// The row size: the most frequent one, or the header's count of columns when it names
+    /// columns and some row fills them all. Merged and empty cells only shorten rows: a section
+    /// whose rows mostly leave the support cell empty still has a support column ("项次 | 年度目标内容
+    /// | 牵头推进部门 | 协同推进部门" over rows of two cells and of three).
+    int header_period(const std::vector<GCell>& header, const std::map<std::size_t, int>& sizes, bool numbered) const {
+        const int usual = modal(sizes);
+        int named = 0, columns = static_cast<int>(header.size());
+        for (std::size_t h = 0; h < header.size(); ++h)
+            if (const std::optional<Role> role = named_role(header[h])) {
+                ++named;
+                columns -= h == 0 && *role == Role::number;
+            }
+        if (named < 2) return usual;
+        // Rows that carry numbers: the header's first cell is likelier the number's, in a word
+        // no list names ("项次"), than a column the rows fill.
+        for (const int p : {numbered ? columns - 1 : columns, columns}) {
+            if (p == usual) return usual;
+            if (p > usual && p <= ev_.grid_max_period && sizes.count(static_cast<std::size_t>(p))) return p;
+        }
+        return usual;
     }
 
     // ---- a row per line ----------------------------------------------------------------
@@ -845,8 +958,7 @@ private:
             GCell& into = row.cells[c - 1];
             into.run.append(t_, cells[c].a, cells[c].b);
             into.last_line = line;
-            into.chars = squeezed(into.run).length();
-            into.type = typer_.type_of(into.run, 0, 0);
+            set_type(into);
         }
     }
 
@@ -953,6 +1065,27 @@ private:
         for (const auto& row : rows)
             if (static_cast<int>(row.cells.size()) == period) full.push_back(&row);
         if (full.empty()) return;
+        // Wrapped header names ("牵头责任" / "单位", "落实情况" / "(全年)") joined until the header
+        // has one name per column (plus the number's).
+        while (static_cast<int>(header.size()) > period + 1) {
+            std::size_t at = 0;
+            for (std::size_t h = 1; h < header.size() && !at; ++h)
+                if (header[h].chars <= 2 || header[h].run.fold.charAt(0) == u'(') at = h;
+            if (!at) break;
+            header[at - 1].run.append(header[at].run);
+            header[at - 1].chars += header[at].chars;
+            header[at - 1].last_line = header[at].line;
+            header.erase(header.begin() + static_cast<std::ptrdiff_t>(at));
+        }
+        std::vector<const std::string*> named(period, nullptr);
+        std::vector<char> names_leaders(period, 0);  // by a list or by its form ("牵头负责领导")
+        const int offset = static_cast<int>(header.size()) - period;
+        if (offset == 0 || offset == 1)
+            for (int j = 0; j < period; ++j) {
+                named[j] = r_.header_role(to_utf8(squeezed(header[j + offset].run)));
+                names_leaders[j] = named_role(header[j + offset]) == Role::leader;
+            }
+        else header.clear();
         for (int j = 0; j < period; ++j) {
             int unit = 0, person = 0, date = 0, filled = 0;
             double chars = 0;
@@ -968,27 +1101,11 @@ private:
             if (filled == 0) continue;
             cols[j].mean_chars = chars / filled;
             if (unit >= ev_.unit_share_min * filled) cols[j].role = Role::units;
-            else if (person >= ev_.person_share_min * filled && varied(full, j)) cols[j].role = Role::leader;
+            else if (person >= ev_.person_share_min * filled && (varied(full, j) || names_leaders[j]))
+                cols[j].role = Role::leader;  // a header naming leaders settles a column of few names
             else if (date >= ev_.date_share_min * filled) cols[j].role = Role::deadline;
             else cols[j].role = Role::text;  // text-like; settled below
         }
-        // Wrapped header names ("牵头责任" / "单位", "落实情况" / "(全年)") joined until the header
-        // has one name per column (plus the number's).
-        while (static_cast<int>(header.size()) > period + 1) {
-            std::size_t at = 0;
-            for (std::size_t h = 1; h < header.size() && !at; ++h)
-                if (header[h].chars <= 2 || header[h].run.fold.charAt(0) == u'(') at = h;
-            if (!at) break;
-            header[at - 1].run.append(header[at].run);
-            header[at - 1].chars += header[at].chars;
-            header[at - 1].last_line = header[at].line;
-            header.erase(header.begin() + static_cast<std::ptrdiff_t>(at));
-        }
-        std::vector<const std::string*> named(period, nullptr);
-        const int offset = static_cast<int>(header.size()) - period;
-        if (offset == 0 || offset == 1)
-            for (int j = 0; j < period; ++j) named[j] = r_.header_role(to_utf8(squeezed(header[j + offset].run)));
-        else header.clear();
         // Text: the first text-like column before the units (tasks come before who does them;
         // progress and remarks after), else the longest.
         int text_col = -1, first_unit = period;
@@ -1011,11 +1128,20 @@ private:
             if (cols[j].role == Role::text && named[j] && *named[j] == "text") named_text.push_back(j);
         if (named_text.size() == 2) text_col = named_text[0];
         if (text_col < 0) return;
+        // A long text column right after the task's, before who does it and named as nothing
+        // else ("推进举措", "实施方案"), holds the task's detail.
+        int first_who = period;
         for (int j = 0; j < period; ++j)
-            if (cols[j].role == Role::text && j != text_col)
-                cols[j].role = named[j] && j > text_col && (*named[j] == "detail" || (named_text.size() == 2 && j == named_text[1]))
-                                   ? Role::detail
-                                   : Role::other;
+            if (is_unit(cols[j].role) || cols[j].role == Role::leader) {
+                first_who = j;
+                break;
+            }
+        for (int j = 0; j < period; ++j)
+            if (cols[j].role == Role::text && j != text_col) {
+                const bool detail_named = named[j] && (*named[j] == "detail" || (named_text.size() == 2 && j == named_text[1]));
+                const bool detail_placed = !named[j] && j == text_col + 1 && j < first_who && cols[j].mean_chars >= ev_.text_min_chars;
+                cols[j].role = j > text_col && (detail_named || detail_placed) ? Role::detail : Role::other;
+            }
         // Units: header words settle lead and support; else the first unit column leads.
         std::vector<int> unit_cols;
         for (int j = 0; j < period; ++j)

@@ -67,7 +67,11 @@ TEST_CASE("readers: every rendering of a sample parses to the sample's tasks", "
     // formats"), with how many tasks differ (the symmetric difference) today. More fails; fewer
     // passes with a warning to lower the figure.
     const std::map<std::string, std::size_t> known = {
-        {"003_cf5c45042349adce.pdf", 336},  // cells wrapped over lines, header on each page
+        // Cells wrapped over lines, header on each page. 336 -> 344: a grid row always takes
+        // its task cell now, and 8 rows whose task and unit columns pdftotext glued side by side
+        // ("…示范片区和横溪、区自然资源规划") give items instead of unassigned lines (43 tasks
+        // right either way).
+        {"003_cf5c45042349adce.pdf", 344},
     };
     int checked = 0;
     for (const auto& entry : fs::directory_iterator(kFixtures)) {
