@@ -337,10 +337,13 @@ void to_physical_lines(Document& doc, const std::vector<int>& physical, const So
         else merged.push_back(std::move(u));
     }
     doc.unassigned = std::move(merged);
+    // Pieces of one physical line read differently ("附件1：… 1. 推进…" cut into an attachment
+    // label and items) make it a mixed line.
     std::vector<LineRole> roles;
     for (auto& r : doc.line_roles) {
         map(r.line);
         if (roles.empty() || roles.back().line != r.line) roles.push_back(std::move(r));
+        else if (roles.back().role != r.role) roles.back().role = "mixed";
     }
     doc.line_roles = std::move(roles);
     doc.source.lines = original.line_count();

@@ -28,7 +28,7 @@ std::string role_words(const std::string& role) {
         {"meta", "metadata"},        {"attachment", "the attachment list"}, {"page", "page furniture"},
         {"part", "headings"},        {"section", "headings"},               {"leader", "leader lines"},
         {"grid-header", "grid headers"}, {"table", "tables"},               {"form", "forms"},
-        {"item", "items"}};
+        {"item", "items"},           {"mixed", "lines of several readings"}};
     auto it = words.find(role);
     return it != words.end() ? it->second : role;
 }

@@ -58,7 +58,9 @@ inline bool droppable_punctuation(char16_t folded) {
 /// - on a line claimed as item, by exactly one item span or one unassigned entry (text after a
 ///   clause, a grid cell left over); only sentence punctuation the parser drops after a clause
 ///   may be in neither;
-/// - on a line nothing claimed, by exactly one unassigned entry.
+/// - on a line nothing claimed, by exactly one unassigned entry;
+/// - on a mixed line (a long line cut into pieces read differently: an attachment label, then
+///   items), by at most one item span or unassigned entry: the other pieces by their roles.
 /// Spans lie on character boundaries inside the text, with line and end_line matching their bytes,
 /// and an item's text is drawn from its own span.
 /// One input can break the rule on every line: the first `limit` problems say what is wrong.
@@ -202,6 +204,8 @@ inline Problems conservation_problems(const SourceText& text, const Document& do
             bool dropped_punctuation = count[s] == 0 && r == "item" && droppable_punctuation(text.fold.charAt(pos[s]));
             if (count[s] != 1 && !dropped_punctuation)
                 fault = count[s] == 0 ? "accounted for nowhere" : "counted " + std::to_string(count[s]) + " times";
+        } else if (r == "mixed") {
+            if (count[s] > 1) fault = "counted " + std::to_string(count[s]) + " times";
         } else if (count[s] && !(r == "page" && count[s] == 1 && in_span[s])) {
             fault = in_span[s] ? "also inside an item span" : "also listed as unassigned";
         }
