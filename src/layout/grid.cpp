@@ -134,6 +134,7 @@ bool is_unit(Role r) { return r == Role::lead || r == Role::support || r == Role
 
 struct Row {
     NumberToken number;
+    bool glued = false;  ///< cells found in a run of glued text: an empty cell is none, not merged
     int line = 0;
     int32_t start = -1;  ///< where the row begins in the source, when not at its line's start
     std::vector<GCell> cells;
@@ -252,6 +253,15 @@ std::vector<std::pair<std::size_t, std::size_t>> identity_groups(std::size_t n) 
     return groups;
 }
 
+/// A glued row's cells fill the columns in order (nothing is merged in one run of text); the
+/// last column takes any cells beyond.
+std::vector<std::pair<std::size_t, std::size_t>> glued_groups(std::size_t columns, std::size_t cells) {
+    std::vector<std::pair<std::size_t, std::size_t>> groups(columns);
+    for (std::size_t j = 0; j < columns; ++j) groups[j] = {std::min(j, cells), std::min(j + 1, cells)};
+    if (cells > columns) groups.back().second = cells;
+    return groups;
+}
+
 /// Aligns a row's cells to the columns in order. A column may take several cells (a text
 /// wrapped over lines, a unit cell printed one name per line) or none (a merged cell); cells
 /// after the last column that fit none are left over (a group label printed before the next
@@ -305,6 +315,7 @@ public:
         cell_grids();
         unnumbered_row_grids();
         row_grids();
+        glued_row_grids();
         // Chains left to the clause walk come last, as readings that were never in the running.
         for (auto& r : skipped_) regions_.push_back(std::move(r));
         return std::move(regions_);
@@ -624,6 +635,158 @@ private:
     }
 
     bool covered(int line) const { return claimed_[line] != 0; }
+
+    // ---- rows glued into one run of text ---------------------------------------------------
+    /// The number glued to the text that opens line `i` ("1加快建设…"), or -1; `after` gets where
+    /// the text starts. A number with a separator after it is the other readers'.
+    int glued_number(int i, int32_t& after) const {
+        const LineFeatures& l = lines_[i];
+        if (l.blank || l.separator || covered(i)) return -1;
+        int value = 0, digits = 0;
+        int32_t k = l.ca;
+        for (; k < l.cb && digits < 4 && t_.fold.charAt(k) >= u'0' && t_.fold.charAt(k) <= u'9'; ++k, ++digits)
+            value = 10 * value + (t_.fold.charAt(k) - u'0');
+        if (digits == 0 || k >= l.cb || !is_ideograph(t_.fold.charAt(k))) return -1;
+        after = k;
+        return value;
+    }
+
+    static bool is_ideograph(char16_t c) { return c >= 0x4E00 && c <= 0x9FFF; }
+
+    /// Rows whose cells were glued with no separator ("1加快建设县城污水处理厂二期工程县住建局县发改局、
+    /// 县财政局", the header "序号重点任务牵头单位配合单位"): a chain of numbers glued to the text
+    /// opens consecutive lines; a row's unit names close it, the first opening with a level
+    /// character (县, 区, 市…); within a cell names are set apart (、), between cells they are
+    /// glued. A row whose end reads as no unit names keeps its whole text, with no units.
+    void glued_row_grids() {
+        const int n = static_cast<int>(lines_.size());
+        int i = 0;
+        while (i < n) {
+            int32_t after = 0;
+            int value = glued_number(i, after);
+            if (value < 0) {
+                ++i;
+                continue;
+            }
+            std::vector<std::pair<int, int32_t>> rows{{i, after}};  // line and where its text starts
+            int k = i + 1;
+            while (k < n) {
+                if (lines_[k].blank) {
+                    ++k;
+                    continue;
+                }
+                int32_t next_after = 0;
+                if (glued_number(k, next_after) != value + 1) break;
+                ++value;
+                rows.push_back({k, next_after});
+                ++k;
+            }
+            if (static_cast<int>(rows.size()) > ev_.grid_min_rows) read_glued(rows);
+            i = std::max(i + 1, rows.back().first + 1);
+        }
+    }
+
+    void read_glued(const std::vector<std::pair<int, int32_t>>& starts) {
+        std::vector<Row> rows;
+        std::map<std::size_t, int> sizes;
+        int with_units = 0;
+        for (const auto& [line, text_at] : starts) {
+            Row row;
+            row.glued = true;
+            row.line = line;
+            row.start = lines_[line].ca;
+            row.number.style = NumberStyle::arabic_bare;
+            row.number.start = lines_[line].ca;
+            row.number.end = text_at;
+            for (int32_t k = lines_[line].ca; k < text_at; ++k) row.number.value = 10 * row.number.value + (t_.fold.charAt(k) - u'0');
+            const int32_t end = lines_[line].cb;
+            std::vector<std::pair<int32_t, int32_t>> cells = glued_unit_cells(text_at, end);
+            const int32_t text_end = cells.empty() ? end : cells.front().first;
+            row.cells.push_back(cell(line, text_at, text_end));
+            for (const auto& [a, b] : cells) row.cells.push_back(cell(line, a, b));
+            with_units += !cells.empty();
+            ++sizes[row.cells.size()];
+            rows.push_back(std::move(row));
+        }
+        if (2 * with_units < static_cast<int>(rows.size())) return;  // no unit names close the rows
+        // The header glued too: the line above, read as column names end to end.
+        std::vector<GCell> header = glued_header(starts.front().first);
+        Region reg;
+        reg.family = "glued-row-grid";
+        reg.evidence.push_back(std::to_string(rows.size()) + " rows opened by numbers glued to their text, closed by unit names");
+        finish(reg, rows, header, header.empty() ? modal(sizes) : header_period(header, sizes, true));
+    }
+
+    /// The unit cells that close a glued row's text [a, b): the longest tail that splits into
+    /// known unit names and opens with a level character, cut into cells where two names are
+    /// glued; none when no tail reads so. A first name holding another tail that reads so took
+    /// text ("县城污水处理厂二期工程县住建局"): the tail starts at the inner one.
+    std::vector<std::pair<int32_t, int32_t>> glued_unit_cells(int32_t a, int32_t b) const {
+        const icu::UnicodeString& level = r_.elision.level_chars;
+        for (int32_t p = a + ev_.text_min_chars / 2; p + 2 < b; ++p) {
+            if (level.indexOf(t_.fold.charAt(p)) < 0) continue;
+            std::vector<std::pair<int32_t, int32_t>> names = glued_names(p, b);
+            if (names.empty()) continue;
+            bool inner = false;
+            for (int32_t q = p + 1; q < names.front().second && !inner; ++q)
+                inner = level.indexOf(t_.fold.charAt(q)) >= 0 && !glued_names(q, b).empty();
+            if (inner) continue;
+            std::vector<std::pair<int32_t, int32_t>> cells;
+            for (std::size_t u = 0; u < names.size(); ++u) {
+                if (u == 0 || names[u].first == names[u - 1].second) cells.push_back(names[u]);
+                else cells.back().second = names[u].second;
+            }
+            cells.back().second = b;
+            return cells;
+        }
+        return {};
+    }
+
+    /// Where the unit names of [p, b) lie, when all of it reads as known unit names from p on.
+    std::vector<std::pair<int32_t, int32_t>> glued_names(int32_t p, int32_t b) const {
+        Run tail;
+        tail.append(t_, p, b);
+        const UnitList list = split_units(tail, r_);
+        if (list.units.empty() || list.run_on ||
+            std::any_of(list.units.begin(), list.units.end(), [](const Unit& u) { return u.kind == "other"; }))
+            return {};
+        std::vector<std::pair<int32_t, int32_t>> at;
+        int32_t from = 0;
+        for (const Unit& u : list.units) {
+            const icu::UnicodeString raw = icu::UnicodeString::fromUTF8(u.raw);
+            const int32_t found = tail.orig.indexOf(raw, from);
+            if (found < 0 || (at.empty() && found != 0)) return {};  // not as printed: no confident reading
+            at.push_back({p + found, p + found + raw.length()});
+            from = found + raw.length();
+        }
+        return at;
+    }
+
+    /// The column names glued into the line above `first_row` ("序号重点任务牵头单位配合单位"), as
+    /// cells, when the names cover the whole line; else none.
+    std::vector<GCell> glued_header(int first_row) const {
+        int h = first_row - 1;
+        while (h >= 0 && lines_[h].blank) --h;
+        if (h < 0 || covered(h)) return {};
+        const LineFeatures& l = lines_[h];
+        if (l.cb - l.ca > 4 * 12) return {};
+        std::vector<GCell> header;
+        int32_t k = l.ca;
+        while (k < l.cb) {
+            int32_t best = 0;  // the longest column name from k
+            for (int32_t e = std::min(l.cb, k + 12); e > k + 1 && !best; --e) {
+                icu::UnicodeString name;
+                for (int32_t c = k; c < e; ++c)
+                    if (!is_space(t_.fold.charAt(c))) name.append(t_.fold.charAt(c));
+                if (r_.column_role.count(to_utf8(name))) best = e;
+            }
+            if (!best) return {};
+            header.push_back(cell(h, k, best));
+            k = best;
+            while (k < l.cb && is_space(t_.fold.charAt(k))) ++k;
+        }
+        return header.size() >= 2 ? header : std::vector<GCell>{};
+    }
 
     struct UnnumberedRows {
         std::vector<Row> rows;
@@ -1216,7 +1379,9 @@ private:
         Item& item = out.item;
         if (row.number) item.number = std::to_string(row.number.value);
         out.first_line = out.last_line = row.line;
-        const auto groups = one_per_column(cols, row.cells) ? identity_groups(cols.size()) : align_row(cols, row.cells);
+        const auto groups = row.glued                          ? glued_groups(cols.size(), row.cells.size())
+                            : one_per_column(cols, row.cells) ? identity_groups(cols.size())
+                                                              : align_row(cols, row.cells);
         for (std::size_t k = groups.back().second; k < row.cells.size(); ++k)
             if (row.cells[k].type != CellType::empty) leftover.push_back(&row.cells[k]);
         const bool has_lead_column = std::any_of(cols.begin(), cols.end(), [](auto& c) { return c.role == Role::lead; });
@@ -1275,7 +1440,7 @@ private:
         }
         // A merged cell printed once for several rows: the rows below take it over. A row that
         // has its own support cell under a merged lead cell takes the lead only.
-        if (inherit && previous && item.lead.empty()) {
+        if (inherit && previous && item.lead.empty() && !row.glued) {
             item.lead = previous->lead;
             if (item.support.empty()) item.support = previous->support;
             item.lead_basis = previous->lead_basis;

@@ -95,9 +95,9 @@ void cut_cells(const SourceText& text, LineFeatures& line);
 /// Stage A0: a copy of `text` whose long lines are cut, virtually, before the numbers of a
 /// numbering chain printed inside them; nullopt when no line holds one. `physical` maps each
 /// virtual line (0-based) to its line in `text`.
-/// A page footer glued inside a line (`page_marker`) is cut out of it, into a line of its own.
-std::optional<SourceText> reline(const SourceText& text, const Evidence& ev, const Regex& page_marker,
-                                 std::vector<int>& physical);
+/// A page footer glued inside a line (rules.page_marker) is cut out of it, into a line of its
+/// own; a table's rows glued with no separator ("1加快…县住建局2推进…") are cut apart.
+std::optional<SourceText> reline(const SourceText& text, const Evidence& ev, const Rules& rules, std::vector<int>& physical);
 
 /// Line numbers of a document read from relined text, back to the lines of `original`.
 void to_physical_lines(Document& doc, const std::vector<int>& physical, const SourceText& original);

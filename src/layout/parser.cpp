@@ -2276,7 +2276,7 @@ Document run_stages(const SourceText& original, const Rules& rules, const Target
                     std::string* explanation) {
     const layout::Evidence ev = layout::load_evidence(rules);
     std::vector<int> physical;
-    const std::optional<SourceText> relined = layout::reline(original, ev, rules.page_marker, physical);
+    const std::optional<SourceText> relined = layout::reline(original, ev, rules, physical);
     const SourceText& text = relined ? *relined : original;
     Assembler a(text, rules, targets, line_map);
     Document doc = a.run();

@@ -7,6 +7,7 @@
 // show the joins too: Chinese prose puts no space between two Chinese characters, so in a very
 // long line such a space was a line end, and so was the space after a chain's bare number.
 #include "layout.hpp"
+#include "tasksplit/units.hpp"
 
 namespace tasksplit::layout {
 namespace {
@@ -232,10 +233,51 @@ void page_marker_cuts(const SourceText& t, int32_t a, int32_t b, const Regex& pa
     }
 }
 
+/// Whether a unit name ends right before `q`: one of 3 to kGluedUnitMaxChars characters that
+/// opens like a unit (a level, 各, a place's direction …) and ends like one.
+bool unit_ends_at(const SourceText& t, int32_t q, int32_t a, const Rules& rules) {
+    constexpr int32_t kGluedUnitMaxChars = 16;
+    for (int32_t s = std::max(a, q - kGluedUnitMaxChars); s + 3 <= q; ++s) {
+        const char16_t c = t.fold.charAt(s);
+        if (rules.elision.level_chars.indexOf(c) < 0 && std::find(rules.unit_starts.begin(), rules.unit_starts.end(), c) == rules.unit_starts.end())
+            continue;
+        if (unit_kind(icu::UnicodeString(t.fold, s, q - s), rules) != "other") return true;
+    }
+    return false;
+}
+
+/// A table's rows glued into one line with no separator at all ("1加快…工程县住建局县发改局2推进…
+/// 县水利局3实施…"): in a line that opens with a number glued to its text, the next numbers of
+/// its chain glued between a unit name's end and a text's start.
+std::vector<int32_t> glued_row_cuts(const SourceText& t, int32_t a, int32_t b, const Rules& rules) {
+    const icu::UnicodeString& f = t.fold;
+    auto digit = [&](int32_t p) { return f.charAt(p) >= u'0' && f.charAt(p) <= u'9'; };
+    auto ideograph = [&](int32_t p) { return f.charAt(p) >= 0x4E00 && f.charAt(p) <= 0x9FFF; };
+    auto number_from = [&](int32_t p, int32_t& end) {
+        int value = 0;
+        for (end = p; end < b && digit(end) && end - p < 4; ++end) value = 10 * value + (f.charAt(end) - u'0');
+        return value;
+    };
+    const int32_t first = skip_spaces(f, a, b);
+    int32_t end = first;
+    int value = number_from(first, end);
+    std::vector<int32_t> cuts;
+    if (end == first || end >= b || !ideograph(end)) return cuts;
+    for (int32_t q = end + 1; q < b; ++q) {
+        if (!digit(q) || digit(q - 1) || !ideograph(q - 1)) continue;
+        const int v = number_from(q, end);
+        if (v != value + 1 || end >= b || !ideograph(end) || !unit_ends_at(t, q, a, rules)) continue;
+        cuts.push_back(q);
+        ++value;
+        q = end;
+    }
+    return cuts;
+}
+
 }  // namespace
 
-std::optional<SourceText> reline(const SourceText& text, const Evidence& ev, const Regex& page_marker,
-                                 std::vector<int>& physical) {
+std::optional<SourceText> reline(const SourceText& text, const Evidence& ev, const Rules& rules, std::vector<int>& physical) {
+    const Regex& page_marker = rules.page_marker;
     std::vector<std::vector<int32_t>> cuts(text.line_count());
     // A file of one line was joined, however short.
     int filled = 0;
@@ -282,6 +324,9 @@ std::optional<SourceText> reline(const SourceText& text, const Evidence& ev, con
         // is one row however long: "启动项目: 1. 泰康中路:…;2.梅湖路:…" is a chain inside a cell.
         const bool tab_row = filled > 1 && std::count(text.fold.getBuffer() + a, text.fold.getBuffer() + b, u'\t') >= kRowTabs;
         if (b - a >= min_chars && !tab_row) cuts[i] = long_line_cuts(a, b);
+        if (cuts[i].empty())
+            if (std::vector<int32_t> glued = glued_row_cuts(text, a, b, rules); static_cast<int>(glued.size()) >= min_cuts)
+                cuts[i] = std::move(glued);
         // A line of any length loses its glued page footer ("…绿化工作。第 1 页共 5 页").
         const std::size_t own = cuts[i].size();
         page_marker_cuts(text, a, b, page_marker, cuts[i]);

@@ -60,14 +60,21 @@ bool names_branch(const Run& rest, const Rules& rules) {
 
 /// "区住建局区交通运输局" -> two units: a copy that lost the line break between two names of one
 /// grid cell. Split where one name closes (glued_name_ends) and the next opens like a unit name,
-/// both sides whole units of at least kGluedNameMin characters.
+/// both sides whole units of at least kGluedNameMin characters. A township after a department
+/// ("县住建局城关镇") opens a unit of its own whatever its first character: no department's
+/// name runs on into a town's.
 void split_glued(Run piece, const Rules& rules, std::vector<Run>& out) {
     constexpr int32_t kGluedNameMin = 3;
     const auto in = [](const std::vector<char16_t>& set, char16_t c) { return std::find(set.begin(), set.end(), c) != set.end(); };
     for (int32_t i = kGluedNameMin; i + kGluedNameMin <= piece.size(); ++i) {
-        if (!in(rules.glued_name_ends, piece.fold.charAt(i - 1)) || !in(rules.unit_starts, piece.fold.charAt(i))) continue;
+        if (!in(rules.glued_name_ends, piece.fold.charAt(i - 1))) continue;
         const Run left = piece.sub(0, i);
         Run right = piece.sub(i, piece.size());
+        const bool conjunction = std::any_of(rules.conjunctions.begin(), rules.conjunctions.end(),
+                                             [&](const icu::UnicodeString& c) { return right.fold.startsWith(c); });
+        if (!in(rules.unit_starts, piece.fold.charAt(i)) &&
+            (conjunction || unit_kind(right.fold, rules) != "township" || unit_kind(left.fold, rules) != "department"))
+            continue;
         if (left.fold.indexOf(u'(') >= 0 || unit_kind(left.fold, rules) == "other" || unit_kind(right.fold, rules) == "other" ||
             names_branch(right, rules))
             continue;

@@ -83,12 +83,12 @@ TEST_CASE("a notice printed on one line is cut before the numbers of its chains"
         "(三)绿地补植:补种行道树三百株。牵头领导:韩松副局长责任部门:园林科";
     const SourceText t = source(one_line);
     std::vector<int> physical;
-    const auto relined = reline(t, Evidence{}, rules().page_marker, physical);
+    const auto relined = reline(t, Evidence{}, rules(), physical);
     REQUIRE(relined);
     CHECK(relined->line_count() == 4);  // the preamble and three tasks
     CHECK(physical == std::vector<int>{0, 0, 0, 0});
     // A short line or a line without a chain is left alone.
-    CHECK_FALSE(reline(source("(一)整治街区。(二)保洁。"), Evidence{}, rules().page_marker, physical));
+    CHECK_FALSE(reline(source("(一)整治街区。(二)保洁。"), Evidence{}, rules(), physical));
 
     const Document d = test::parse_string(one_line);
     const auto items = all_items(d);
@@ -109,7 +109,7 @@ TEST_CASE("a notice joined with spaces is cut at the joins, not inside numbers o
         "3 新增公办托位200个,分两批: 1. 城东:6月;2.城西:9月。 县卫健委 县教育局、县住建局\n";
     const SourceText t = source(joined);
     std::vector<int> physical;
-    const auto relined = reline(t, Evidence{}, rules().page_marker, physical);
+    const auto relined = reline(t, Evidence{}, rules(), physical);
     REQUIRE(relined);
     const V lines = lines_of(*relined);
     CHECK(lines == V{"序号", "本年目标", "主抓部门", "协同部门",
@@ -129,7 +129,7 @@ TEST_CASE("a page footer glued inside a line is cut out of it and read as a page
         "(二)背街小巷保洁:每日清扫两次。牵头领导:钱悦副局长责任部门:环卫所"
         "(三)路灯维修:更换灯具五十盏。牵头领导:韩松副局长责任部门:照明所\n";
     std::vector<int> physical;
-    const auto relined = reline(source(glued), Evidence{}, rules().page_marker, physical);
+    const auto relined = reline(source(glued), Evidence{}, rules(), physical);
     REQUIRE(relined);
     const V lines = lines_of(*relined);
     CHECK(std::find(lines.begin(), lines.end(), "第 2 页共 9 页下载后可任意编辑") != lines.end());
@@ -138,8 +138,8 @@ TEST_CASE("a page footer glued inside a line is cut out of it and read as a page
     CHECK(items[0].text == "绿地补植:补种行道树三百株。");
     CHECK(names(items[0].lead) == V{"园林科"});
     // A short line loses its footer too; "第3页" alone may be text and stays.
-    CHECK(reline(source("完成绿化工作。第3页共5页\n"), Evidence{}, rules().page_marker, physical));
-    CHECK_FALSE(reline(source("见第3页附表。\n"), Evidence{}, rules().page_marker, physical));
+    CHECK(reline(source("完成绿化工作。第3页共5页\n"), Evidence{}, rules(), physical));
+    CHECK_FALSE(reline(source("见第3页附表。\n"), Evidence{}, rules(), physical));
 }
 
 TEST_CASE("a drawn table joined into one line is cut at the rules between its rows", "[layout][reline]") {
@@ -147,14 +147,79 @@ TEST_CASE("a drawn table joined into one line is cut at the rules between its ro
         "┌──┬────────┬──────┐ │序号│重点工作│牵头单位│ ├──┼────────┼──────┤ │1 │新建城市书房6处│县文旅局│ "
         "├──┼────────┼──────┤ │2 │改造农贸市场3个│县商务局│ └──┴────────┴──────┘\n";
     std::vector<int> physical;
-    const auto relined = reline(source(joined), Evidence{}, rules().page_marker, physical);
+    const auto relined = reline(source(joined), Evidence{}, rules(), physical);
     REQUIRE(relined);
     const V lines = lines_of(*relined);
     REQUIRE(lines.size() == 7);
     CHECK(lines[1] == "│序号│重点工作│牵头单位│");
     CHECK(lines[3] == "│1 │新建城市书房6处│县文旅局│");
     // One rule is no table: "+----+" in a sentence stays where it is.
-    CHECK_FALSE(reline(source("按+----+格式填写。\n"), Evidence{}, rules().page_marker, physical));
+    CHECK_FALSE(reline(source("按+----+格式填写。\n"), Evidence{}, rules(), physical));
+}
+
+TEST_CASE("a table's rows glued with no separator are cut at the numbers between a unit and a text", "[layout][reline]") {
+    const std::string glued =
+        "序号重点任务牵头单位配合单位\n"
+        "1修缮城西老街石板路区住建局区文旅局2新增公交线路3条服务人口2万人区交通局"
+        "3建设社区食堂8个区民政局各街道4开展夜市消防检查区消防救援大队\n";
+    std::vector<int> physical;
+    const auto relined = reline(source(glued), Evidence{}, rules(), physical);
+    REQUIRE(relined);
+    // "线路3条" and "人口2万人" are no cuts: 3 is not the next number there, and no unit ends before 2.
+    CHECK(lines_of(*relined) == V{"序号重点任务牵头单位配合单位", "1修缮城西老街石板路区住建局区文旅局",
+                                  "2新增公交线路3条服务人口2万人区交通局", "3建设社区食堂8个区民政局各街道",
+                                  "4开展夜市消防检查区消防救援大队"});
+    const auto items = all_items(test::parse_string(glued));
+    REQUIRE(items.size() == 4);
+    CHECK(items[0].text == "修缮城西老街石板路");
+    CHECK(names(items[0].lead) == V{"区住建局"});
+    CHECK(names(items[0].support) == V{"区文旅局"});
+    CHECK(items[1].text == "新增公交线路3条服务人口2万人");
+    CHECK(names(items[1].lead) == V{"区交通局"});
+    CHECK(names(items[2].support) == V{"各街道"});
+    CHECK(names(items[3].lead) == V{"区消防救援大队"});
+    // A number glued to a text with no unit before it is no row: "第1批…2批" stays one line.
+    CHECK_FALSE(reline(source("1批次推进老街改造2批次推进新街改造3批次推进广场改造\n"), Evidence{}, rules(), physical));
+}
+
+TEST_CASE("a glued row's text keeps a level character and its units split where names are glued", "[layout][grid]") {
+    // "县城…工程县住建局" is no unit name: the text runs to the last level character that opens
+    // the unit names; a township glued after a department is a unit of its own.
+    const std::string notice =
+        "2026年重点工作任务\n\n"
+        "1加快县城燃气管网改造工程县住建局县财政局、县发改局\n"
+        "2实施老旧小区改造12个县住建局城关镇\n"
+        "3推进县城停车场建设县交通运输局县公安局\n";
+    const auto items = all_items(test::parse_string(notice));
+    REQUIRE(items.size() == 3);
+    CHECK(items[0].text == "加快县城燃气管网改造工程");
+    CHECK(names(items[0].lead) == V{"县住建局"});
+    CHECK(names(items[0].support) == V{"县财政局", "县发改局"});
+    CHECK(items[1].text == "实施老旧小区改造12个");
+    CHECK(names(items[1].support) == V{"城关镇"});
+    CHECK(items[2].text == "推进县城停车场建设");
+}
+
+TEST_CASE("a header naming more columns than most rows fill sets the row period", "[layout][grid]") {
+    // Rows mostly leave the support cell empty; the header, in words no list holds, says three
+    // columns after the number's. The first task ends like a unit name.
+    std::string notice = "项次\n年度推进事项\n主抓推进部门\n协同推进部门\n";
+    const char* rows[][3] = {{"新建县级应急指挥中心", "县应急局", ""},
+                             {"完成城区雨污分流改造8公里", "县住建局", "县水利局、城关镇"},
+                             {"新增城市书房3处", "县文旅局", ""},
+                             {"改造提升农贸市场2个", "县商务局", ""}};
+    int n = 0;
+    for (const auto& r : rows) {
+        notice += std::to_string(++n) + "\n" + r[0] + "\n" + r[1] + "\n";
+        if (*r[2]) notice += std::string(r[2]) + "\n";
+    }
+    const auto items = all_items(test::parse_string(notice));
+    REQUIRE(items.size() == 4);
+    CHECK(items[0].text == "新建县级应急指挥中心");
+    CHECK(names(items[0].lead) == V{"县应急局"});
+    CHECK(names(items[1].lead) == V{"县住建局"});
+    CHECK(names(items[1].support) == V{"县水利局", "城关镇"});
+    CHECK(names(items[2].support).empty());
 }
 
 TEST_CASE("a cell grid is found by its number chain whatever its header says", "[layout][grid]") {
@@ -250,7 +315,7 @@ TEST_CASE("a joined notice: a number that lost its dot between its neighbours op
         " 三、工作要求 各部门按月报送进展。\n";
     const SourceText t = source(joined);
     std::vector<int> physical;
-    const auto relined = reline(t, Evidence{}, rules().page_marker, physical);
+    const auto relined = reline(t, Evidence{}, rules(), physical);
     REQUIRE(relined);
     const V lines = lines_of(*relined);
     // "2 新建…" between "1." and "3." opens a line; "其中 2 个" inside task 1 does not. The
@@ -355,7 +420,7 @@ TEST_CASE("a joined notice: the space inside a padded two-character name is no j
         "（责任单位:区经信局） 2. 新建口袋公园8个。 （责任单位:区住建局） 二、吴  涛副区长牵头重点工作 "
         "3. 完成河道清淤20公里。 （责任单位:区水利局）\n";
     std::vector<int> physical;
-    const auto relined = reline(source(joined), Evidence{}, rules().page_marker, physical);
+    const auto relined = reline(source(joined), Evidence{}, rules(), physical);
     REQUIRE(relined);
     const V lines = lines_of(*relined);
     CHECK(lines[1] == "一、周 平区长牵头重点工作");
