@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include <unicode/uchar.h>
 #include <unicode/unistr.h>
 
 #include "tasksplit/source_text.hpp"
@@ -36,6 +37,14 @@ struct Run {
 /// Builds a Run from a UTF-8 string (for tests and for units read from JSON).
 Run make_run(const std::string& utf8);
 
-bool is_space(char16_t c);
+/// White space, as the layout trims and squeezes it. Inline: it is asked of every character.
+inline bool is_space(char16_t c) {
+    // A BOM inside the text is folded to a space (fold_unit): trimmed as one.
+    if (c == 0xFEFF) return true;
+    // U+3000 is the last white space character: Chinese text, most of what is asked here,
+    // needs no property lookup.
+    if (c > 0x3000) return false;
+    return c == u' ' || c == u'\t' || c == 0x3000 || c == 0xA0 || c == u'\r' || c == u'\n' || u_isUWhiteSpace(c);
+}
 
 }  // namespace tasksplit

@@ -4,15 +4,6 @@
 
 namespace tasksplit {
 
-bool is_space(char16_t c) {
-    // A BOM inside the text is folded to a space (fold_unit): trimmed as one.
-    if (c == 0xFEFF) return true;
-    // U+3000 is the last white space character: Chinese text, most of what is asked here,
-    // needs no property lookup.
-    if (c > 0x3000) return false;
-    return c == u' ' || c == u'\t' || c == 0x3000 || c == 0xA0 || c == u'\r' || c == u'\n' || u_isUWhiteSpace(c);
-}
-
 void Run::append(const SourceText& text, int32_t a, int32_t b) {
     while (a < b && is_space(text.orig.charAt(a))) ++a;
     while (b > a && is_space(text.orig.charAt(b - 1))) --b;
