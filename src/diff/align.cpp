@@ -1,21 +1,25 @@
-// Alignment: which old task became which new task.
+// Alignment: which old task became which new task(s), many-to-many.
 //
 // 1. Candidates. An inverted index over the old items' terms gives, for every new item, the old
 //    items it shares rare terms with; terms in very many items are skipped here (they only add
-//    noise to a ranking), so the cost follows the postings, not n x m.
-// 2. Scores. A candidate pair's score is its text similarity (bigram and word cosines) plus a
-//    context bonus for shared lead/support units and the same leader. The bonus is gated by the
-//    text score: context alone never pairs two tasks, it only decides between near-equal texts.
-// 3. One-to-one pairs, greedily by score.
-// 4. Splits and merges. An item left over (or only weakly paired) whose partner is already
-//    paired joins that pair when it restates part of the partner and covers a part of it the
-//    pair did not: 2023's "地区生产总值增长 5%；一般公共预算收入增长 8%；城乡…同步" became
-//    three 2024 items.
-// 5. Strength: same (identical or nearly identical wording), continued (a high score, or a clear
-//    choice: well ahead of every other candidate of both items), related.
+//    noise to a ranking), so the cost follows the postings, not n x m. Anchored pairs (a name in
+//    one task of each year) are always candidates.
+// 2. Scores. A candidate pair's score is its text similarity (bigram and word cosines), plus a
+//    bonus per shared anchor, plus a context bonus for shared lead/support units and the same
+//    leader. The context bonus is gated by the text score: it decides between near texts only.
+// 3. Links. Each item's best candidate is its partner when the score is high enough: lower when
+//    the choice is mutual (each is the other's best), higher when one-sided. One old task whose
+//    parts went to several new tasks is each part's best: a split. Several old tasks each best
+//    continued in one new task: a merge. Among equal scores the pair at the same relative place in
+//    both notices is best, so a notice that repeats a task pairs its copies in order.
+// 4. Strength: same (identical or nearly identical wording), continued (a high score, an anchor,
+//    or a clear choice: well ahead of every other candidate of both items), related.
+
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numeric>
+#include <set>
 
 #include "internal.hpp"
 
@@ -25,24 +29,29 @@ namespace {
 // Text similarity: bigrams carry most of it; words add whole-word and quoted-name matches.
 constexpr double kGramWeight = 0.6;
 constexpr double kWordWeight = 0.4;
+// Each shared anchor adds this much, up to kAnchorCap anchors.
+constexpr double kAnchorBonus = 0.15;
+constexpr std::size_t kAnchorCap = 2;
 // Context bonus, reached in full once the text score is kContextGate.
 constexpr double kUnitBonus = 0.15;
 constexpr double kLeaderBonus = 0.05;
 constexpr double kContextGate = 0.25;
-// Strength thresholds on the combined score (set on the Dinghai 2023/2024 pair, checked by eye).
+// Links (set on the Dinghai 2023/2024 pair against a hand alignment of it, see docs/diff.md):
+// an item's best candidate becomes its partner from kMutualLink when the choice is mutual, from
+// kOneSidedLink when the partner prefers another item.
+constexpr double kMutualLink = 0.12;
+constexpr double kOneSidedLink = 0.16;
+// Strength thresholds on the score.
 constexpr double kRelated = 0.18;
 constexpr double kContinued = 0.27;
 // A pair below kContinued is still continued when it is a clear choice: its score is at least
 // kDistinct times the best score either item reaches with any other candidate. A short 2024
 // restatement of a long 2023 task scores low on cosine, but nothing else comes near it.
 constexpr double kDistinct = 2;
-// Same task: bare texts (letters and digits) at least this similar, character by character.
-constexpr double kSameRatio = 0.9;
-// Splits and merges: share of the part's weight found in the whole, at least / or enough to count
-// as a restatement; and the share of the whole it adds to what its partners already cover.
-constexpr double kPartContained = 0.15;
-constexpr double kPartRestated = 0.4;
-constexpr double kPartGain = 0.08;
+// Same task (one to one): each text's term weight found in the other at least this much, or the
+// bare texts (letters and digits) at least kSameRatio similar, character by character.
+constexpr double kSameCover = 0.5;
+constexpr double kSameRatio = 0.8;
 // Candidate generation.
 constexpr std::size_t kCandidatesPerItem = 8;
 constexpr double kCandidateFloor = 0.04;
@@ -152,8 +161,9 @@ std::vector<Candidate> candidates(const Corpus& c) {
     return out;
 }
 
-double score(const ItemFeatures& o, const ItemFeatures& n) {
-    double text = kGramWeight * dot(o.grams, n.grams) + kWordWeight * dot(o.words, n.words);
+double score(const ItemFeatures& o, const ItemFeatures& n, std::size_t anchors) {
+    double text = kGramWeight * dot(o.grams, n.grams) + kWordWeight * dot(o.words, n.words) +
+                  kAnchorBonus * static_cast<double>(std::min(anchors, kAnchorCap));
     double context = kUnitBonus * dot(o.units, n.units) + ((!o.leader.empty() && o.leader == n.leader) ? kLeaderBonus : 0);
     return std::min(1.0, text + context * std::min(1.0, text / kContextGate));
 }
@@ -167,174 +177,147 @@ double char_ratio(const std::u32string& a, const std::u32string& b) {
     return 2.0 * static_cast<double>(common) / static_cast<double>(a.size() + b.size());
 }
 
-Strength strength(const ItemFeatures& o, const ItemFeatures& n, double s, bool clear_choice) {
+Strength strength(const ItemFeatures& o, const ItemFeatures& n, double s, bool confident, bool one_to_one) {
     if (o.bare == n.bare) return Strength::same;
-    if (s >= kContinued || clear_choice) {
-        // Cheap length test before the character diff.
-        double shorter = static_cast<double>(std::min(o.bare.size(), n.bare.size()));
-        double longer = static_cast<double>(std::max(o.bare.size(), n.bare.size()));
-        if (shorter >= kSameRatio * longer && char_ratio(o.bare, n.bare) >= kSameRatio) return Strength::same;
-        return Strength::continued;
-    }
-    return Strength::related;
+    if (s < kContinued && !confident) return Strength::related;
+    if (!one_to_one) return Strength::continued;
+    // Reworded a little: each text's weight mostly found in the other ...
+    if (std::min(coverage(o.grams, {&n.grams}), coverage(n.grams, {&o.grams})) >= kSameCover) return Strength::same;
+    // ... or most characters in common (cheap length test before the character diff).
+    double shorter = static_cast<double>(std::min(o.bare.size(), n.bare.size()));
+    double longer = static_cast<double>(std::max(o.bare.size(), n.bare.size()));
+    if (shorter >= kSameRatio * longer && char_ratio(o.bare, n.bare) >= kSameRatio) return Strength::same;
+    return Strength::continued;
 }
 
 class Aligner {
 public:
-    explicit Aligner(const Corpus& c) : c_(c), old_links_(c.old_items.size()), new_links_(c.new_items.size()),
-          old_cands_(c.old_items.size()), new_cands_(c.new_items.size()) {}
+    explicit Aligner(const Corpus& c) : c_(c), old_cands_(c.old_items.size()), new_cands_(c.new_items.size()) {
+        for (const Anchor& a : c.anchors) anchors_[{a.old_item, a.new_item}].push_back(a.name);
+    }
 
     Alignment run() {
         std::vector<Candidate> cands = candidates(c_);
-        for (Candidate& x : cands) x.score = score(c_.old_items[x.old_item], c_.new_items[x.new_item]);
+        // Anchored pairs are candidates whatever the index estimated.
+        std::set<std::pair<std::size_t, std::size_t>> seen;
+        for (const Candidate& x : cands) seen.insert({x.old_item, x.new_item});
+        for (const auto& [key, names] : anchors_)
+            if (!seen.count(key)) cands.push_back({key.first, key.second, 0, drift(key.first, key.second)});
+        for (Candidate& x : cands)
+            x.score = score(c_.old_items[x.old_item], c_.new_items[x.new_item], anchors_of(x).size());
         std::stable_sort(cands.begin(), cands.end(), better);
         for (const Candidate& x : cands) {
             old_cands_[x.old_item].push_back(x);
             new_cands_[x.new_item].push_back(x);
         }
-        while (!cands.empty() && cands.back().score < kRelated) cands.pop_back();
-        for (const Candidate& x : cands)
-            if (old_links_[x.old_item].empty() && new_links_[x.new_item].empty()) link(x);
-        // Parts, best first. An item may leave a weak one-to-one pair to become a better part:
-        // 2023 四.5 (粮食中转量) first went to a loosely related task, but with 四.12 it makes 2024 三.9.
+        Alignment out;
+        std::vector<int> old_links(c_.old_items.size(), 0), new_links(c_.new_items.size(), 0);
         for (const Candidate& x : cands) {
-            if (linked(x)) continue;
-            if (!old_links_[x.old_item].empty() && !in_merge(x.old_item) && free_or_weak(new_links_[x.new_item], x) &&
-                is_part(c_.old_items[x.old_item], c_.new_items[x.new_item], partners(old_links_[x.old_item], true), x.score)) {
-                release(new_links_[x.new_item]);
-                link(x);
-            } else if (!new_links_[x.new_item].empty() && !in_split(x.new_item) &&
-                       free_or_weak(old_links_[x.old_item], x) &&
-                       is_part(c_.new_items[x.new_item], c_.old_items[x.old_item], partners(new_links_[x.new_item], false),
-                               x.score)) {
-                release(old_links_[x.old_item]);
-                link(x);
-            }
+            bool old_best = is_best(old_cands_[x.old_item], x), new_best = is_best(new_cands_[x.new_item], x);
+            bool linked = (old_best && new_best) ? x.score >= kMutualLink : (old_best || new_best) && x.score >= kOneSidedLink;
+            if (!linked) continue;
+            Pair p;
+            p.old_item = x.old_item;
+            p.new_item = x.new_item;
+            p.score = std::min(1.0, x.score);
+            p.evidence.mutual = old_best && new_best;
+            p.evidence.anchors = anchors_of(x);
+            out.pairs.push_back(std::move(p));
+            ++old_links[x.old_item];
+            ++new_links[x.new_item];
         }
-        return finish();
+        linked_new_.assign(c_.old_items.size(), {});
+        linked_old_.assign(c_.new_items.size(), {});
+        for (const Pair& p : out.pairs) {
+            linked_new_[p.old_item].insert(p.new_item);
+            linked_old_[p.new_item].insert(p.old_item);
+        }
+        for (Pair& p : out.pairs) {
+            const ItemFeatures& o = c_.old_items[p.old_item];
+            const ItemFeatures& n = c_.new_items[p.new_item];
+            const ItemFeatures& shorter = o.bare.size() < n.bare.size() ? o : n;
+            const ItemFeatures& longer = o.bare.size() < n.bare.size() ? n : o;
+            p.evidence.containment = coverage(shorter.grams, {&longer.grams});
+            p.kind = old_links[p.old_item] > 1 ? PairKind::split
+                     : new_links[p.new_item] > 1 ? PairKind::merge : PairKind::one_to_one;
+            bool confident = !p.evidence.anchors.empty() || clear_choice(p);
+            p.strength = strength(o, n, p.score, confident, p.kind == PairKind::one_to_one);
+        }
+        std::sort(out.pairs.begin(), out.pairs.end(), [](const Pair& a, const Pair& b) {
+            return a.old_item != b.old_item ? a.old_item < b.old_item : a.new_item < b.new_item;
+        });
+        group(out, new_links);
+        out.old_nearest = nearest(old_cands_, old_links, false);
+        out.new_nearest = nearest(new_cands_, new_links, true);
+        return out;
     }
 
 private:
-    // `part` joins the pairs `whole` already has when it is partly restated in `whole` and either
-    // continues `whole` on its own score (two 2024 tasks each restating one 2023 task, such as
-    // pension and medical insurance split from "社保扩面"), covers a part of `whole` that its
-    // partners did not, or restates `whole` more than in passing.
-    static bool is_part(const ItemFeatures& whole, const ItemFeatures& part, std::vector<const SparseVector*> partners,
-                        double score) {
-        double contained = coverage(part.grams, {&whole.grams});
-        if (contained < kPartContained) return false;
-        if (score >= kContinued) return true;
-        double before = coverage(whole.grams, partners);
-        partners.push_back(&part.grams);
-        return coverage(whole.grams, partners) - before >= kPartGain || contained >= kPartRestated;
+    double drift(std::size_t o, std::size_t n) const {
+        return std::fabs(static_cast<double>(o) / static_cast<double>(c_.old_items.size()) -
+                         static_cast<double>(n) / static_cast<double>(c_.new_items.size()));
     }
 
-    // Best score `item` reaches with a candidate other than `partner` and those it is already paired
-    // with (the other parts of its split or merge are no rivals).
-    double best_alternative(std::size_t item, bool old_side, std::size_t partner) const {
-        const auto& links = (old_side ? old_links_ : new_links_)[item];
+    std::vector<std::string> anchors_of(const Candidate& x) const {
+        auto it = anchors_.find({x.old_item, x.new_item});
+        return it == anchors_.end() ? std::vector<std::string>{} : it->second;
+    }
+
+    // `x` heads its item's candidate list (best first; ties already broken by drift).
+    static bool is_best(const std::vector<Candidate>& list, const Candidate& x) {
+        return !list.empty() && list.front().old_item == x.old_item && list.front().new_item == x.new_item;
+    }
+
+    // Best score `item` reaches with a candidate other than `partner` and the items it is linked
+    // with (the other parts of its own split or merge are no rivals).
+    double best_alternative(std::size_t item, bool old_side, std::size_t partner,
+                            const std::set<std::size_t>& linked) const {
         for (const Candidate& c : (old_side ? old_cands_ : new_cands_)[item]) {
             std::size_t other = old_side ? c.new_item : c.old_item;
-            bool paired = std::any_of(links.begin(), links.end(), [&](std::size_t l) {
-                return (old_side ? pairs_[l].new_item : pairs_[l].old_item) == other;
-            });
-            if (other != partner && !paired) return c.score;
+            if (other != partner && !linked.count(other)) return c.score;
         }
         return 0;
     }
 
     bool clear_choice(const Pair& p) const {
-        return p.score >= kRelated && p.score >= kDistinct * best_alternative(p.old_item, true, p.new_item) &&
-               p.score >= kDistinct * best_alternative(p.new_item, false, p.old_item);
+        return p.score >= kRelated &&
+               p.score >= kDistinct * best_alternative(p.old_item, true, p.new_item, linked_new_[p.old_item]) &&
+               p.score >= kDistinct * best_alternative(p.new_item, false, p.old_item, linked_old_[p.new_item]);
     }
 
-    std::vector<const SparseVector*> partners(const std::vector<std::size_t>& links, bool old_side) const {
-        std::vector<const SparseVector*> out;
-        for (std::size_t l : links)
-            out.push_back(old_side ? &c_.new_items[pairs_[l].new_item].grams : &c_.old_items[pairs_[l].old_item].grams);
-        return out;
-    }
-
-    bool linked(const Candidate& x) const {
-        for (std::size_t l : old_links_[x.old_item])
-            if (pairs_[l].new_item == x.new_item) return true;
-        return false;
-    }
-
-    // The old item is one of several merged into a new item / the new item one part of a split.
-    bool in_merge(std::size_t o) const { return new_links_[pairs_[old_links_[o].front()].new_item].size() > 1; }
-    bool in_split(std::size_t n) const { return old_links_[pairs_[new_links_[n].front()].old_item].size() > 1; }
-
-    // An item is free to become a part if unpaired, or paired one-to-one below `x` and below continued.
-    bool free_or_weak(const std::vector<std::size_t>& links, const Candidate& x) const {
-        if (links.empty()) return true;
-        if (links.size() > 1) return false;
-        const Pair& p = pairs_[links.front()];
-        return old_links_[p.old_item].size() == 1 && new_links_[p.new_item].size() == 1 &&
-               p.score < std::min(x.score, kContinued);
-    }
-
-    void release(const std::vector<std::size_t>& links) {
-        if (links.empty()) return;
-        std::size_t l = links.front();
-        auto drop = [l](std::vector<std::size_t>& v) { v.erase(std::find(v.begin(), v.end(), l)); };
-        drop(old_links_[pairs_[l].old_item]);
-        drop(new_links_[pairs_[l].new_item]);
-        live_[l] = 0;
-    }
-
-    void link(const Candidate& x) {
-        Pair p;
-        p.old_item = x.old_item;
-        p.new_item = x.new_item;
-        p.score = x.score;
-        old_links_[x.old_item].push_back(pairs_.size());
-        new_links_[x.new_item].push_back(pairs_.size());
-        pairs_.push_back(p);
-        live_.push_back(1);
-    }
-
-    Alignment finish() {
-        Alignment out;
-        for (std::size_t o = 0; o < old_links_.size(); ++o) {
-            if (old_links_[o].size() < 2) continue;
-            Split s{o, {}};
-            for (std::size_t l : old_links_[o]) {
-                pairs_[l].kind = PairKind::split;
-                s.new_items.push_back(pairs_[l].new_item);
+    static void group(Alignment& out, const std::vector<int>& new_links) {
+        for (const Pair& p : out.pairs) {
+            if (p.kind == PairKind::split) {
+                if (out.splits.empty() || out.splits.back().old_item != p.old_item) out.splits.push_back({p.old_item, {}});
+                out.splits.back().new_items.push_back(p.new_item);
             }
-            std::sort(s.new_items.begin(), s.new_items.end());
-            out.splits.push_back(std::move(s));
         }
-        for (std::size_t n = 0; n < new_links_.size(); ++n) {
-            if (new_links_[n].size() < 2) continue;
-            Merge m{{}, n};
-            for (std::size_t l : new_links_[n]) {
-                pairs_[l].kind = PairKind::merge;
-                m.old_items.push_back(pairs_[l].old_item);
+        std::map<std::size_t, Merge> merges;
+        for (const Pair& p : out.pairs)
+            if (new_links[p.new_item] > 1) {
+                Merge& m = merges[p.new_item];
+                m.new_item = p.new_item;
+                m.old_items.push_back(p.old_item);
             }
-            std::sort(m.old_items.begin(), m.old_items.end());
-            out.merges.push_back(std::move(m));
-        }
+        for (auto& [n, m] : merges) out.merges.push_back(std::move(m));
         std::sort(out.merges.begin(), out.merges.end(),
                   [](const Merge& a, const Merge& b) { return a.old_items.front() < b.old_items.front(); });
-        for (std::size_t l = 0; l < pairs_.size(); ++l) {
-            if (!live_[l]) continue;
-            Pair& p = pairs_[l];
-            p.strength = strength(c_.old_items[p.old_item], c_.new_items[p.new_item], p.score, clear_choice(p));
-            out.pairs.push_back(p);
-        }
-        std::sort(out.pairs.begin(), out.pairs.end(), [](const Pair& a, const Pair& b) {
-            return a.old_item != b.old_item ? a.old_item < b.old_item : a.new_item < b.new_item;
-        });
+    }
+
+    // Each unlinked item's best candidate, for the report on dropped and added tasks.
+    static std::vector<Nearest> nearest(const std::vector<std::vector<Candidate>>& cands, const std::vector<int>& links,
+                                        bool new_side) {
+        std::vector<Nearest> out(cands.size());
+        for (std::size_t i = 0; i < cands.size(); ++i)
+            if (links[i] == 0 && !cands[i].empty())
+                out[i] = {new_side ? cands[i].front().old_item : cands[i].front().new_item, cands[i].front().score};
         return out;
     }
 
     const Corpus& c_;
-    std::vector<Pair> pairs_;
-    std::vector<char> live_;  // 0 once released
-    std::vector<std::vector<std::size_t>> old_links_, new_links_;  // live indices into pairs_
-    std::vector<std::vector<Candidate>> old_cands_, new_cands_;     // each item's scored candidates, best first
+    std::map<std::pair<std::size_t, std::size_t>, std::vector<std::string>> anchors_;
+    std::vector<std::vector<Candidate>> old_cands_, new_cands_;  // each item's scored candidates, best first
+    std::vector<std::set<std::size_t>> linked_new_, linked_old_;  // partners of each old / new item
 };
 
 }  // namespace

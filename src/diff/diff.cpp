@@ -92,16 +92,25 @@ DiffResult diff_documents(const Document& old_doc, const Document& new_doc, cons
         old_paired[p.old_item] = new_paired[p.new_item] = 1;
         p.changes.text = diff_text(o.text, n.text);
         compare_units(o, n, units, p.changes);
+        p.evidence.shared_units = shared_leads(o, n, units);
         p.changes.leader_changed = (o.leader ? o.leader->name : "") != (n.leader ? n.leader->name : "");
+        p.evidence.same_leader = o.leader && n.leader && !p.changes.leader_changed;
         p.changes.section_changed = o.section_title != n.section_title;
     }
     for (std::size_t i = 0; i < old_paired.size(); ++i)
-        if (!old_paired[i]) r.dropped.push_back(i);
+        if (!old_paired[i]) {
+            r.dropped.push_back(i);
+            r.dropped_nearest.push_back(a.old_nearest[i]);
+        }
     for (std::size_t i = 0; i < new_paired.size(); ++i)
-        if (!new_paired[i]) r.added.push_back(i);
+        if (!new_paired[i]) {
+            r.added.push_back(i);
+            r.added_nearest.push_back(a.new_nearest[i]);
+        }
     r.targets = compare_targets(r.old_items, r.new_items, r.pairs);
     r.units = unit_load(r, units);
     r.leaders = leader_portfolios(r, units);
+    r.leader_moves = leader_moves(r);
     r.rename_suggestions = suggest_renames(r, units);
     return r;
 }

@@ -1,4 +1,5 @@
-// What the alignment compares: per item, rarity-weighted term vectors of its text and its units.
+// What the alignment compares: per item, rarity-weighted term vectors of its text and its units,
+// and the anchors: names that pair two tasks by themselves.
 //
 // Chinese has no spaces, so the main text signal is character bigrams (the classic choice for
 // Chinese retrieval): "盐田港油气储运基地" shares seven rare bigrams with any text that names it,
@@ -6,9 +7,21 @@
 // and quoted names (“小岛你好”, “暖岙”) count as one term each: a project keeps its name when
 // every other word of the task changes. Weights are tf-idf with document frequency counted over
 // both notices, so boilerplate (推进, 加快, 建设) weighs little.
+//
+// The text compared is not quite the printed one. Target frames are cut down to their indicator
+// ("力争实现服务业增加值增长 5% 以上" -> "服务业增加值"): the frame words are the same in every task
+// with a figure and would pair unrelated tasks. A quoted name misspelt once ("暖吞" beside the
+// usual "暖岙", next to the same words) is read as the usual spelling, and a programme's newer name
+// as its older one (grammars/diff.yaml: 蓝天碧水清废净土保卫战 -> 污染防治攻坚战).
+//
+// Anchors, in the spirit of patience diff: a name quoted in either notice (“小岛你好”, “定海米道”)
+// that occurs in exactly one task of each year pairs those two tasks whatever else changed.
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <memory>
+#include <set>
+#include <tuple>
 #include <unordered_map>
 
 #include <unicode/brkiter.h>
@@ -17,6 +30,7 @@
 #include <unicode/unistr.h>
 
 #include "internal.hpp"
+#include "tasksplit/grammar_files.hpp"
 
 namespace tasksplit::diff_detail {
 namespace {
@@ -50,18 +64,98 @@ Counts<std::uint64_t> bigrams(const std::u32string& text) {
     return out;
 }
 
-// Text between paired quotes or title marks, whitespace already removed by fold().
-void quoted_names(const std::u32string& text, Counts<std::string>& out) {
+// Calls fn(start, length) for the text between each pair of quotes or title marks (whitespace is
+// already removed by fold()). Longer spans are sentences quoted whole, not names.
+template <typename Fn>
+void for_each_quoted(const std::u32string& text, Fn fn) {
     static const std::u32string open = U"“「《\"", close = U"”」》\"";
     for (std::size_t i = 0; i < text.size(); ++i) {
         auto k = open.find(text[i]);
         if (k == std::u32string::npos) continue;
         auto j = text.find(close[k], i + 1);
-        // Longer spans are sentences quoted whole, not names.
         if (j == std::u32string::npos || j == i + 1 || j - i > 24) continue;
-        ++out["\x01" + to_utf8(text.substr(i + 1, j - i - 1))];
+        fn(i + 1, j - i - 1);
         i = j;
     }
+}
+
+void quoted_names(const std::u32string& text, Counts<std::string>& out) {
+    for_each_quoted(text, [&](std::size_t at, std::size_t n) { ++out["\x01" + to_utf8(text.substr(at, n))]; });
+}
+
+// Names are at least two letters and at most twelve: a brand or project, not a slogan.
+constexpr std::size_t kShortestName = 2;
+constexpr std::size_t kLongestName = 12;
+// Characters either side of a quoted name that must agree for a one-letter variant to be a typo.
+constexpr std::size_t kTypoContext = 4;
+
+void replace_all(std::u32string& text, const std::u32string& from, const std::u32string& to) {
+    if (from.empty()) return;
+    for (auto at = text.find(from); at != std::u32string::npos; at = text.find(from, at + to.size()))
+        text.replace(at, from.size(), to);
+}
+
+// grammars/diff.yaml: (newer wording, older wording), folded.
+const std::vector<std::pair<std::u32string, std::u32string>>& successors() {
+    static const auto table = [] {
+        std::vector<std::pair<std::u32string, std::u32string>> out;
+        for (const auto& entry : load_embedded_grammar("diff.yaml")["successors"])
+            out.emplace_back(fold(entry["new"].as<std::string>()), fold(entry["old"].as<std::string>()));
+        return out;
+    }();
+    return table;
+}
+
+// What the alignment compares (see the file comment).
+std::u32string matching_text(const DiffItem& item, const std::vector<std::pair<std::u32string, std::u32string>>& typos) {
+    std::u32string text = fold(item.text);
+    for (const Target& t : item.targets) {
+        std::u32string span = fold(t.text);
+        auto at = span.empty() ? std::u32string::npos : text.find(span);
+        if (at != std::u32string::npos) text.replace(at, span.size(), fold(t.indicator) + U"，");
+    }
+    for (const auto& [odd, usual] : typos) replace_all(text, odd, usual);
+    for (const auto& [newer, older] : successors()) replace_all(text, newer, older);
+    return text;
+}
+
+// Names quoted in any text, found in exactly one text of each side (quoted there or not).
+std::vector<Anchor> find_anchors(const std::vector<ItemFeatures>& old_items, const std::vector<ItemFeatures>& new_items) {
+    std::vector<std::u32string> names;
+    std::unordered_map<std::u32string, std::size_t> ids;
+    for (const auto* items : {&old_items, &new_items})
+        for (const ItemFeatures& f : *items)
+            for_each_quoted(f.match, [&](std::size_t at, std::size_t n) {
+                if (n < kShortestName || n > kLongestName) return;
+                std::u32string name = f.match.substr(at, n);
+                if (ids.emplace(name, names.size()).second) names.push_back(name);
+            });
+    // Names by their first two letters, so each text is scanned once.
+    std::unordered_map<std::u32string, std::vector<std::size_t>> by_start;
+    for (std::size_t k = 0; k < names.size(); ++k) by_start[names[k].substr(0, 2)].push_back(k);
+    constexpr std::size_t kNone = static_cast<std::size_t>(-1), kMany = kNone - 1;
+    auto where = [&](const std::vector<ItemFeatures>& items) {
+        std::vector<std::size_t> only(names.size(), kNone);  // the one item naming it, or kMany
+        for (std::size_t i = 0; i < items.size(); ++i) {
+            const std::u32string& t = items[i].match;
+            for (std::size_t at = 0; at + 1 < t.size(); ++at) {
+                auto it = by_start.find(t.substr(at, 2));
+                if (it == by_start.end()) continue;
+                for (std::size_t k : it->second)
+                    if (t.compare(at, names[k].size(), names[k]) == 0 && only[k] != i)
+                        only[k] = only[k] == kNone ? i : kMany;
+            }
+        }
+        return only;
+    };
+    std::vector<std::size_t> in_old = where(old_items), in_new = where(new_items);
+    std::vector<Anchor> out;
+    for (std::size_t k = 0; k < names.size(); ++k)
+        if (in_old[k] < kMany && in_new[k] < kMany) out.push_back({in_old[k], in_new[k], to_utf8(names[k])});
+    std::sort(out.begin(), out.end(), [](const Anchor& a, const Anchor& b) {
+        return std::tie(a.old_item, a.new_item, a.name) < std::tie(b.old_item, b.new_item, b.name);
+    });
+    return out;
 }
 
 class WordBreaker {
@@ -144,6 +238,43 @@ std::u32string bare(const std::u32string& folded) {
 
 }  // namespace
 
+std::vector<std::pair<std::u32string, std::u32string>> name_typos(const std::vector<std::u32string>& texts) {
+    struct Uses {
+        int count = 0;
+        std::set<std::u32string> before, after;  // kTypoContext letters either side
+    };
+    std::map<std::u32string, Uses> uses;
+    for (const std::u32string& t : texts)
+        for_each_quoted(t, [&](std::size_t at, std::size_t n) {
+            if (n < kShortestName || n > kLongestName) return;
+            Uses& u = uses[t.substr(at, n)];
+            ++u.count;
+            if (at >= 1 + kTypoContext) u.before.insert(t.substr(at - 1 - kTypoContext, kTypoContext));
+            if (at + n + 1 + kTypoContext <= t.size()) u.after.insert(t.substr(at + n + 1, kTypoContext));
+        });
+    // Names one substitution apart share a key: the name with that position blanked.
+    std::map<std::u32string, std::vector<const std::u32string*>> variants;
+    for (const auto& [name, u] : uses)
+        for (std::size_t i = 0; i < name.size(); ++i) {
+            std::u32string key = name;
+            key[i] = 0;
+            variants[key].push_back(&name);
+        }
+    auto shared = [](const std::set<std::u32string>& a, const std::set<std::u32string>& b) {
+        return std::any_of(a.begin(), a.end(), [&b](const std::u32string& x) { return b.count(x) > 0; });
+    };
+    std::vector<std::pair<std::u32string, std::u32string>> out;
+    for (const auto& [key, names] : variants)
+        for (std::size_t i = 0; i < names.size(); ++i)
+            for (std::size_t j = i + 1; j < names.size(); ++j) {
+                const Uses& a = uses.at(*names[i]);
+                const Uses& b = uses.at(*names[j]);
+                if (a.count == b.count || !(shared(a.after, b.after) || shared(a.before, b.before))) continue;
+                out.emplace_back(a.count < b.count ? *names[i] : *names[j], a.count < b.count ? *names[j] : *names[i]);
+            }
+    return out;
+}
+
 std::u32string fold(const std::string& utf8) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfkc = icu::Normalizer2::getNFKCInstance(status);
@@ -203,14 +334,20 @@ Corpus build_corpus(const std::vector<DiffItem>& old_items, const std::vector<Di
     Weigher<std::string> words, unit_terms;
     WordBreaker breaker;
     Corpus corpus;
+    std::vector<std::u32string> folded_texts;
+    for (const auto* items : {&old_items, &new_items})
+        for (const DiffItem& item : *items) folded_texts.push_back(fold(item.text));
+    const auto typos = name_typos(folded_texts);
     std::vector<ItemFeatures> all;
+    std::size_t next = 0;
     for (const auto* items : {&old_items, &new_items}) {
         for (const DiffItem& item : *items) {
-            std::u32string folded = fold(item.text);
-            grams.add(bigrams(folded));
+            const std::u32string& folded = folded_texts[next++];
+            std::u32string match = matching_text(item, typos);
+            grams.add(bigrams(match));
             Counts<std::string> w;
-            breaker.words(folded, w);
-            quoted_names(folded, w);
+            breaker.words(match, w);
+            quoted_names(match, w);
             words.add(std::move(w));
             // A unit counts once per item; leading it weighs more than supporting (tf 2 vs 1).
             Counts<std::string> u;
@@ -220,6 +357,7 @@ Corpus build_corpus(const std::vector<DiffItem>& old_items, const std::vector<Di
             ItemFeatures f;
             f.leader = item.leader ? item.leader->name : "";
             f.bare = bare(folded);
+            f.match = std::move(match);
             all.push_back(std::move(f));
         }
     }
@@ -233,6 +371,7 @@ Corpus build_corpus(const std::vector<DiffItem>& old_items, const std::vector<Di
                             std::make_move_iterator(all.begin() + static_cast<std::ptrdiff_t>(old_items.size())));
     corpus.new_items.assign(std::make_move_iterator(all.begin() + static_cast<std::ptrdiff_t>(old_items.size())),
                             std::make_move_iterator(all.end()));
+    corpus.anchors = find_anchors(corpus.old_items, corpus.new_items);
     corpus.gram_terms = grams.size();
     corpus.word_terms = words.size();
     return corpus;

@@ -30,6 +30,9 @@ private:
 void compare_units(const DiffItem& old_item, const DiffItem& new_item, const UnitResolver& units,
                    PairChanges& changes);
 
+/// Lead units (canonical) both items name.
+std::vector<std::string> shared_leads(const DiffItem& old_item, const DiffItem& new_item, const UnitResolver& units);
+
 /// Tasks led and supported per body, old vs new.
 std::vector<UnitLoad> unit_load(const DiffResult& diff, const UnitResolver& units);
 
@@ -39,6 +42,8 @@ std::vector<RenameSuggestion> suggest_renames(const DiffResult& diff, const Unit
 // ---- leaders.cpp ------------------------------------------------------------------------------
 
 std::vector<LeaderPortfolio> leader_portfolios(const DiffResult& diff, const UnitResolver& units);
+/// Same or continued pairs grouped by (old leader, new leader) where the two differ.
+std::vector<LeaderMove> leader_moves(const DiffResult& diff);
 
 // ---- features.cpp -----------------------------------------------------------------------------
 
@@ -52,22 +57,35 @@ double dot(const SparseVector& a, const SparseVector& b);
 double coverage(const SparseVector& a, const std::vector<const SparseVector*>& others);
 
 struct ItemFeatures {
-    SparseVector grams;   ///< character bigrams, digits masked, weighted by rarity
+    SparseVector grams;   ///< character bigrams of the matching text, weighted by rarity
     SparseVector words;   ///< ICU words of two or more characters, and quoted names
     SparseVector units;   ///< lead (full weight) and support units, canonical
     std::string leader;   ///< name, "" when none
     std::u32string bare;  ///< letters and digits only, width-folded: equal bare texts are one task
+    std::u32string match; ///< the text compared: target frames, typos and successor names folded
+};
+
+/// A name (quoted in either notice) found in exactly one task of each year: the two tasks are very
+/// likely one task continued, however much the wording around it changed.
+struct Anchor {
+    std::size_t old_item = 0, new_item = 0;
+    std::string name;
 };
 
 /// Features of both documents' items. Term rarity is counted over both documents together, so a
 /// name both years mention in one task each weighs most.
 struct Corpus {
     std::vector<ItemFeatures> old_items, new_items;
+    std::vector<Anchor> anchors;  ///< by old item, then new item
     int gram_terms = 0;
     int word_terms = 0;
 };
 Corpus build_corpus(const std::vector<DiffItem>& old_items, const std::vector<DiffItem>& new_items,
                     const UnitResolver& units);
+
+/// Quoted names one substitution apart standing next to the same four characters ("“暖吞”文化生态"
+/// beside "“暖岙”文化生态"): the rarer spelling, as found in the texts, mapped to the usual one.
+std::vector<std::pair<std::u32string, std::u32string>> name_typos(const std::vector<std::u32string>& texts);
 
 /// Width-folded (NFKC), lower-cased code points without whitespace.
 std::u32string fold(const std::string& utf8);
@@ -79,6 +97,7 @@ struct Alignment {
     std::vector<Pair> pairs;  ///< changes not yet filled in
     std::vector<Split> splits;
     std::vector<Merge> merges;
+    std::vector<Nearest> old_nearest, new_nearest;  ///< per item; set for items left without a pair
 };
 Alignment align(const Corpus& corpus);
 

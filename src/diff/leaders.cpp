@@ -40,13 +40,38 @@ std::vector<std::string> minus(const std::set<std::string>& a, const std::set<st
     return out;
 }
 
-void bump(std::vector<std::pair<std::string, int>>& counts, const std::string& name) {
-    auto it = std::find_if(counts.begin(), counts.end(), [&name](const auto& c) { return c.first == name; });
-    if (it == counts.end()) counts.emplace_back(name, 1);
-    else ++it->second;
-}
-
 }  // namespace
+
+std::vector<LeaderMove> leader_moves(const DiffResult& diff) {
+    std::map<std::pair<std::string, std::string>, LeaderMove> moves;
+    // Related pairs are counted too, and flagged: a part of a split (rural planning restated in a
+    // village-landscape task) is often related on its own score, and leaving it out hides a move.
+    for (const Pair& pair : diff.pairs) {
+        const auto& ol = diff.old_items[pair.old_item].leader;
+        const auto& nl = diff.new_items[pair.new_item].leader;
+        if (!ol || !nl || ol->name == nl->name) continue;
+        LeaderMove& m = moves[{ol->name, nl->name}];
+        m.from = ol->name;
+        m.to = nl->name;
+        m.pairs.emplace_back(pair.old_item, pair.new_item);
+        m.related += pair.strength == Strength::related;
+    }
+    std::vector<LeaderMove> out;
+    for (auto& [key, m] : moves) {
+        std::set<std::size_t> olds, news;
+        for (const auto& [o, n] : m.pairs) {
+            olds.insert(o);
+            news.insert(n);
+        }
+        m.old_tasks = static_cast<int>(olds.size());
+        m.new_tasks = static_cast<int>(news.size());
+        out.push_back(std::move(m));
+    }
+    std::stable_sort(out.begin(), out.end(), [](const LeaderMove& a, const LeaderMove& b) {
+        return std::max(a.old_tasks, a.new_tasks) > std::max(b.old_tasks, b.new_tasks);
+    });
+    return out;
+}
 
 std::vector<LeaderPortfolio> leader_portfolios(const DiffResult& diff, const UnitResolver& units) {
     std::vector<std::string> order;
@@ -68,14 +93,9 @@ std::vector<LeaderPortfolio> leader_portfolios(const DiffResult& diff, const Uni
         p.units_gained = minus(n.units, o.units);
         p.units_lost = minus(o.units, n.units);
     }
-    // Related pairs are too loose to say that a task changed hands.
-    for (const Pair& pair : diff.pairs) {
-        if (pair.strength == Strength::related) continue;
-        const auto& ol = diff.old_items[pair.old_item].leader;
-        const auto& nl = diff.new_items[pair.new_item].leader;
-        if (!ol || !nl || ol->name == nl->name) continue;
-        bump(rows[ol->name].moved_out, nl->name);
-        bump(rows[nl->name].moved_in, ol->name);
+    for (const LeaderMove& m : leader_moves(diff)) {
+        rows[m.from].moved_out.emplace_back(m.to, m.old_tasks);
+        rows[m.to].moved_in.emplace_back(m.from, m.new_tasks);
     }
     std::vector<LeaderPortfolio> out;
     for (const auto& name : order) out.push_back(std::move(rows[name]));

@@ -44,7 +44,9 @@ ordered_json target_json(const TargetChange& t, const DiffResult& d) {
             {"verb", t.verb},
             {"old", side_json(t.old_side, d.old_items)},
             {"new", side_json(t.new_side, d.new_items)},
-            {"change", t.change}};
+            {"change", t.change},
+            {"kind", t.kind.empty() ? ordered_json(nullptr) : ordered_json(t.kind)},
+            {"counterpart", t.counterpart.empty() ? ordered_json(nullptr) : ordered_json(t.counterpart)}};
 }
 
 ordered_json changes_json(const Pair& p, const DiffResult& d) {
@@ -105,6 +107,27 @@ ordered_json moves_json(const std::vector<std::pair<std::string, int>>& moves) {
     return j;
 }
 
+ordered_json evidence_json(const PairEvidence& e) {
+    return {{"anchors", e.anchors},
+            {"containment", std::round(e.containment * 1000) / 1000},
+            {"shared_units", e.shared_units},
+            {"same_leader", e.same_leader},
+            {"mutual", e.mutual}};
+}
+
+// A task left without a pair, with its nearest candidate in the other year.
+ordered_json unpaired_json(const DiffItem& item, const Nearest& nearest, const std::vector<DiffItem>& others) {
+    ordered_json j = item_json(item);
+    if (nearest.item) {
+        ordered_json n = item_brief(others[*nearest.item]);
+        n["score"] = std::round(nearest.score * 1000) / 1000;
+        j["nearest"] = n;
+    } else {
+        j["nearest"] = nullptr;
+    }
+    return j;
+}
+
 }  // namespace
 
 nlohmann::ordered_json diff_to_json(const DiffResult& d) {
@@ -120,12 +143,15 @@ nlohmann::ordered_json diff_to_json(const DiffResult& d) {
                               {"score", std::round(p.score * 1000) / 1000},
                               {"strength", to_string(p.strength)},
                               {"kind", to_string(p.kind)},
+                              {"evidence", evidence_json(p.evidence)},
                               {"changes", changes_json(p, d)}});
     }
     j["added"] = ordered_json::array();
-    for (std::size_t i : d.added) j["added"].push_back(item_json(d.new_items[i]));
+    for (std::size_t k = 0; k < d.added.size(); ++k)
+        j["added"].push_back(unpaired_json(d.new_items[d.added[k]], d.added_nearest[k], d.old_items));
     j["dropped"] = ordered_json::array();
-    for (std::size_t i : d.dropped) j["dropped"].push_back(item_json(d.old_items[i]));
+    for (std::size_t k = 0; k < d.dropped.size(); ++k)
+        j["dropped"].push_back(unpaired_json(d.old_items[d.dropped[k]], d.dropped_nearest[k], d.new_items));
     j["splits"] = ordered_json::array();
     for (const Split& s : d.splits) {
         ordered_json parts = ordered_json::array();
@@ -162,10 +188,22 @@ nlohmann::ordered_json diff_to_json(const DiffResult& d) {
                                       {"units_lost", l.units_lost},
                                       {"moved_in", moves_json(l.moved_in)},
                                       {"moved_out", moves_json(l.moved_out)}});
+    summary["leader_moves"] = ordered_json::array();
+    for (const LeaderMove& m : d.leader_moves) {
+        ordered_json pairs = ordered_json::array();
+        for (const auto& [o, n] : m.pairs) pairs.push_back({{"old", d.old_items[o].ref}, {"new", d.new_items[n].ref}});
+        summary["leader_moves"].push_back(
+            {{"from", m.from}, {"to", m.to}, {"old_tasks", m.old_tasks}, {"new_tasks", m.new_tasks}, {"pairs", pairs}});
+    }
     j["summary"] = std::move(summary);
     j["rename_suggestions"] = ordered_json::array();
     for (const RenameSuggestion& s : d.rename_suggestions)
-        j["rename_suggestions"].push_back({{"old", s.old_name}, {"new", s.new_name}, {"pairs", s.pairs}, {"old_tasks", s.old_tasks}});
+    {
+        ordered_json tasks = ordered_json::array();
+        for (const auto& [o, n] : s.evidence) tasks.push_back({{"old", d.old_items[o].ref}, {"new", d.new_items[n].ref}});
+        j["rename_suggestions"].push_back({{"old", s.old_name}, {"new", s.new_name}, {"pairs", s.pairs}, {"old_tasks", s.old_tasks},
+                                           {"similarity", std::round(s.similarity * 100) / 100}, {"tasks", tasks}});
+    }
     return j;
 }
 

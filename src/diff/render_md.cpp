@@ -1,5 +1,6 @@
 // The diff report as Markdown (GitHub/Pandoc pipe tables): summary tables first, then the pairs
 // with their text diffs (~~deleted~~ **inserted**), splits and merges, dropped and added tasks.
+#include <cstdio>
 #include <sstream>
 
 #include "internal.hpp"
@@ -75,8 +76,9 @@ private:
             std::string b = t.new_side ? esc(target_value(t.new_side->target)) : "";
             std::string tasks = (t.old_side ? esc(d_.old_items[t.old_side->item].ref) : "—") + " → " +
                                 (t.new_side ? esc(d_.new_items[t.new_side->item].ref) : "—");
-            std::string change = (t.change == "unchanged" || t.change == "added" || t.change == "dropped")
+            std::string change = (t.change == "unchanged" || !t.old_side || !t.new_side)
                                      ? t.change : "**" + t.change + "**";
+            if (!t.kind.empty()) change += " (" + esc(t.kind + (t.counterpart.empty() ? "" : " ↔ " + t.counterpart)) + ")";
             out_ << "| " << esc(t.indicator + t.verb) << " | " << a << " | " << b << " | " << change << " | " << tasks << " |\n";
         }
         out_ << "\n";
@@ -110,6 +112,16 @@ private:
                  << side(l.new_role, l.new_section, l.new_items) << " | " << moves(l.moved_in) << " | "
                  << moves(l.moved_out) << " | " << join(l.units_gained) << " | " << join(l.units_lost) << " |\n";
         out_ << "\n";
+        if (d_.leader_moves.empty()) return;
+        out_ << "### Work that changed hands\n\n| from | to | " << old_ << " tasks | " << new_
+             << " tasks | related | pairs |\n|---|---|---|---|---|---|\n";
+        for (const LeaderMove& m : d_.leader_moves) {
+            std::vector<std::string> pairs;
+            for (const auto& [o, n] : m.pairs) pairs.push_back(esc(d_.old_items[o].ref + " → " + d_.new_items[n].ref));
+            out_ << "| " << esc(m.from) << " | " << esc(m.to) << " | " << m.old_tasks << " | " << m.new_tasks << " | "
+                 << m.related << " | " << join(pairs) << " |\n";
+        }
+        out_ << "\n";
     }
 
     void renames() {
@@ -122,9 +134,13 @@ private:
         if (!d_.rename_suggestions.empty()) {
             out_ << "## Possible renames\n\nBodies named only in " << old_ << " whose tasks moved to a body named only in "
                  << new_ << ". Not applied; confirm and add them to an aliases file.\n\n| " << old_ << " | " << new_
-                 << " | tasks moved |\n|---|---|---|\n";
-            for (const RenameSuggestion& r : d_.rename_suggestions)
-                out_ << "| " << esc(r.old_name) << " | " << esc(r.new_name) << " | " << r.pairs << " of " << r.old_tasks << " |\n";
+                 << " | tasks moved | names alike |\n|---|---|---|---|\n";
+            for (const RenameSuggestion& r : d_.rename_suggestions) {
+                char similarity[16];
+                std::snprintf(similarity, sizeof similarity, "%.2f", r.similarity);
+                out_ << "| " << esc(r.old_name) << " | " << esc(r.new_name) << " | " << r.pairs << " of " << r.old_tasks
+                     << " | " << similarity << " |\n";
+            }
             out_ << "\n";
         }
     }

@@ -2,6 +2,7 @@
 // changes, splits and merges, and the tasks dropped and added. Without colour, deletions and
 // insertions are marked [-like this-]{+and this+} (wdiff's convention).
 #include <algorithm>
+#include <cstdio>
 #include <sstream>
 
 #include "internal.hpp"
@@ -46,6 +47,22 @@ std::string where(const DiffItem& item) { return item.ref + " L" + std::to_strin
 
 std::string leader_of(const DiffItem& item) { return item.leader ? item.leader->name : "-"; }
 
+// "raised", "raised (scope_changed)", "dropped (indicator_changed → …规上营收)".
+std::string change_label(const TargetChange& t) {
+    if (t.kind.empty()) return t.change;
+    return t.change + " (" + t.kind + (t.counterpart.empty() ? "" : " ↔ " + t.counterpart) + ")";
+}
+
+// Bytes of the first 30 characters of a UTF-8 text: enough to recognise a task.
+std::size_t text_prefix(const std::string& utf8) {
+    std::size_t at = 0;
+    for (int chars = 0; at < utf8.size() && chars < 30; ++chars) {
+        auto c = static_cast<unsigned char>(utf8[at]);
+        at += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;
+    }
+    return std::min(at, utf8.size());
+}
+
 class TextReport {
 public:
     TextReport(const DiffResult& d, bool colour)
@@ -61,8 +78,8 @@ public:
         renames();
         pairs();
         groups();
-        unpaired("Dropped", d_.dropped, d_.old_items, '-');
-        unpaired("Added", d_.added, d_.new_items, '+');
+        unpaired("Dropped", d_.dropped, d_.dropped_nearest, d_.old_items, d_.new_items, '-');
+        unpaired("Added", d_.added, d_.added_nearest, d_.new_items, d_.old_items, '+');
         return out_.str();
     }
 
@@ -103,12 +120,12 @@ private:
         for (const TargetChange* t : changed) w = std::max(w, display_width(t->indicator + t->verb));
         for (const TargetChange* t : changed) {
             out_ << "  " << cell(t->indicator + t->verb, w + 2) << cell(target_value(t->old_side->target), 12) << "→ "
-                 << cell(target_value(t->new_side->target), 12) << s_.yellow(cell(t->change, 10)) << " "
+                 << cell(target_value(t->new_side->target), 12) << s_.yellow(cell(change_label(*t), 10)) << " "
                  << s_.dim(d_.old_items[t->old_side->item].ref + " → " + d_.new_items[t->new_side->item].ref) << "\n";
         }
         if (unchanged > 0) out_ << "  " << s_.dim(std::to_string(unchanged) + " targets unchanged") << "\n";
         std::size_t dropped = 0;
-        for (const TargetChange* t : only) dropped += t->change == "dropped";
+        for (const TargetChange* t : only) dropped += t->old_side ? 1 : 0;
         if (!only.empty())
             out_ << "  " << s_.dim(std::to_string(dropped) + " targets only in " + old_year_ + ", " +
                                    std::to_string(only.size() - dropped) + " only in " + new_year_ +
@@ -159,6 +176,15 @@ private:
             if (!l.units_gained.empty()) out_ << "      " << s_.green("+ " + join(l.units_gained)) << "\n";
             if (!l.units_lost.empty()) out_ << "      " << s_.red("- " + join(l.units_lost)) << "\n";
         }
+        if (d_.leader_moves.empty()) return;
+        heading("Work that changed hands (" + old_year_ + " tasks → " + new_year_ + " tasks)");
+        for (const LeaderMove& m : d_.leader_moves) {
+            std::vector<std::string> pairs;
+            for (const auto& [o, n] : m.pairs) pairs.push_back(d_.old_items[o].ref + "→" + d_.new_items[n].ref);
+            std::string loose = m.related > 0 ? ", " + std::to_string(m.related) + " related" : "";
+            out_ << "  " << m.from << " → " << m.to << "  " << m.old_tasks << " tasks → " << m.new_tasks << loose << "  "
+                 << s_.dim(join(pairs, " ")) << "\n";
+        }
     }
 
     void renames() {
@@ -169,9 +195,16 @@ private:
         }
         if (!d_.rename_suggestions.empty()) {
             heading("Possible renames (tasks moved between names; add to an --aliases file if right)");
-            for (const RenameSuggestion& r : d_.rename_suggestions)
+            for (const RenameSuggestion& r : d_.rename_suggestions) {
+                std::vector<std::string> tasks;
+                for (const auto& [o, n] : r.evidence) tasks.push_back(d_.old_items[o].ref + "→" + d_.new_items[n].ref);
+                char similarity[16];
+                std::snprintf(similarity, sizeof similarity, "%.2f", r.similarity);
+                std::string paired = r.pairs == 0 ? "no paired task" : std::to_string(r.pairs) + " of " +
+                                         std::to_string(r.old_tasks) + " tasks (" + join(tasks, " ") + ")";
                 out_ << "  " << r.old_name << " → " << r.new_name << "  "
-                     << s_.dim(std::to_string(r.pairs) + " of " + std::to_string(r.old_tasks) + " tasks") << "\n";
+                     << s_.dim(paired + ", names " + similarity + " alike") << "\n";
+            }
         }
     }
 
@@ -190,6 +223,7 @@ private:
             std::string kind = p.kind == PairKind::one_to_one ? "" : std::string(" (") + to_string(p.kind) + ")";
             out_ << "  " << cell(to_string(p.strength), 10) << score << "  " << s_.bold(where(o) + " → " + where(n))
                  << kind << "\n";
+            if (!p.evidence.anchors.empty()) out_ << "      " << s_.dim("anchors  " + join(p.evidence.anchors)) << "\n";
             pair_changes(p, o, n);
         }
         if (quiet > 0) out_ << "  " << s_.dim(std::to_string(quiet) + " pairs without any change not shown") << "\n";
@@ -218,11 +252,12 @@ private:
             if (t.change == "unchanged") continue;
             out_ << indent << "target   " << t.indicator << t.verb << " ";
             if (t.old_side && t.new_side)
-                out_ << target_value(t.old_side->target) << " → " << target_value(t.new_side->target) << " (" << t.change << ")\n";
+                out_ << target_value(t.old_side->target) << " → " << target_value(t.new_side->target) << " ("
+                     << change_label(t) << ")\n";
             else if (t.old_side)
-                out_ << s_.red(target_value(t.old_side->target) + " (dropped)") << "\n";
+                out_ << s_.red(target_value(t.old_side->target) + " (" + change_label(t) + ")") << "\n";
             else
-                out_ << s_.green(target_value(t.new_side->target) + " (added)") << "\n";
+                out_ << s_.green(target_value(t.new_side->target) + " (" + change_label(t) + ")") << "\n";
         }
     }
 
@@ -245,13 +280,21 @@ private:
         }
     }
 
-    void unpaired(const std::string& title, const std::vector<std::size_t>& which, const std::vector<DiffItem>& items,
-                  char mark) {
+    // Each task with its nearest candidate in the other year, to check a doubtful drop at a glance.
+    void unpaired(const std::string& title, const std::vector<std::size_t>& which, const std::vector<Nearest>& nearest,
+                  const std::vector<DiffItem>& items, const std::vector<DiffItem>& others, char mark) {
         if (which.empty()) return;
         heading(title + " (" + std::to_string(which.size()) + ")");
-        for (std::size_t i : which) {
-            std::string line = std::string(1, mark) + " " + cell(where(items[i]), 10) + " " + items[i].text;
+        for (std::size_t k = 0; k < which.size(); ++k) {
+            const DiffItem& item = items[which[k]];
+            std::string line = std::string(1, mark) + " " + cell(where(item), 10) + " " + item.text;
             out_ << "  " << (mark == '-' ? s_.red(line) : s_.green(line)) << "\n";
+            if (nearest[k].item) {
+                char score[16];
+                std::snprintf(score, sizeof score, "%.2f", nearest[k].score);
+                const DiffItem& near = others[*nearest[k].item];
+                out_ << "      " << s_.dim(std::string("nearest ") + score + " " + where(near) + " " + near.text.substr(0, text_prefix(near.text))) << "\n";
+            }
         }
     }
 

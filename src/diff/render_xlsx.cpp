@@ -31,6 +31,15 @@ std::string change_name(const std::string& change) {
     return "不变";
 }
 
+// "，口径变化" and the like after the change, "" when the kind says nothing more.
+std::string kind_name(const TargetChange& t) {
+    if (t.kind == "scope_changed") return "，口径变化";
+    if (t.kind == "indicator_changed") return "，指标改为/原为" + t.counterpart;
+    if (t.kind == "figure_dropped") return "，不再量化";
+    if (t.kind == "figure_added") return "，新增量化";
+    return "";
+}
+
 std::string status(const Pair& p) {
     std::string s = p.strength == Strength::same ? (p.changes.empty() ? "未变" : "微调")
                     : p.strength == Strength::continued ? "延续调整"
@@ -43,7 +52,7 @@ std::string status(const Pair& p) {
 std::string target_line(const TargetChange& t) {
     const std::string a = t.old_side ? target_value(t.old_side->target) : "—";
     const std::string b = t.new_side ? target_value(t.new_side->target) : "—";
-    return t.indicator + t.verb + "：" + a + " → " + b + "（" + change_name(t.change) + "）";
+    return t.indicator + t.verb + "：" + a + " → " + b + "（" + change_name(t.change) + kind_name(t) + "）";
 }
 
 std::string leader_name(const DiffItem& item) { return item.leader ? item.leader->name : ""; }

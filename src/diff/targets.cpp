@@ -8,6 +8,14 @@
 // target is part of 夏泉's item 二.1, in 2024 it is 孙丹燕's item 一.1, and the change must be
 // reported whether or not those items were paired. Generic indicators (道路, 投资) never match
 // across unpaired items: two different tasks' roads are not one target.
+//
+// Only one indicator compared with itself is simply raised or lowered. When a pair's indicators
+// differ, one found inside the other, letters only left out ("粮食中转量" / "进口粮食中转量",
+// "低收入农渔户…" / "低收入农户…"), is a change of scope (kind scope_changed beside the figures'
+// change); two that share a subject but name different measures ("数字经济核心产业增加值" /
+// "…规上营收") are a change of indicator: one target dropped and one added, never a lowered one.
+// A target whose indicator the partner task still names without a figure ("攻坚提升服务业增加值等
+// 核心指标") had its figure dropped (kind figure_dropped), not its subject.
 #include <algorithm>
 #include <map>
 #include <tuple>
@@ -58,6 +66,22 @@ int indicator_match(const Key& a, const Key& b) {
         if (longer.find(shorter.substr(i, 2)) != std::u32string::npos) ++shared;
     double dice = 2.0 * static_cast<double>(shared) / static_cast<double>(a.indicator.size() + b.indicator.size() - 2);
     return dice >= kSimilarIndicator ? 1 : 0;
+}
+
+// `shorter` is `longer` with some letters left out.
+bool subsequence(const std::u32string& shorter, const std::u32string& longer) {
+    std::size_t i = 0;
+    for (char32_t c : longer)
+        if (i < shorter.size() && shorter[i] == c) ++i;
+    return i == shorter.size();
+}
+
+// "" for one indicator, else scope_changed or indicator_changed.
+std::string indicator_kind(const Key& ok, const Key& nk) {
+    if (ok.indicator == nk.indicator) return "";
+    bool old_shorter = ok.indicator.size() < nk.indicator.size();
+    const std::u32string& shorter = old_shorter ? ok.indicator : nk.indicator;
+    return subsequence(shorter, old_shorter ? nk.indicator : ok.indicator) ? "scope_changed" : "indicator_changed";
 }
 
 std::string classify(const Target& o, const Target& n) {
@@ -138,17 +162,37 @@ std::vector<TargetChange> compare_targets(const std::vector<DiffItem>& old_items
     for (const Match& m : matches) {
         const Target& o = old_items[olds[m.o].item].targets[olds[m.o].index];
         const Target& n = new_items[news[m.n].item].targets[news[m.n].index];
-        table.push_back({n.indicator, n.verb, TargetSide{o, olds[m.o].item}, TargetSide{n, news[m.n].item}, classify(o, n)});
+        std::string kind = indicator_kind(olds[m.o].key, news[m.n].key);
+        if (kind == "indicator_changed") {
+            table.push_back({o.indicator, o.verb, TargetSide{o, olds[m.o].item}, std::nullopt, "dropped", kind, n.indicator});
+            table.push_back({n.indicator, n.verb, std::nullopt, TargetSide{n, news[m.n].item}, "added", kind, o.indicator});
+        } else {
+            table.push_back({n.indicator, n.verb, TargetSide{o, olds[m.o].item}, TargetSide{n, news[m.n].item}, classify(o, n), kind, ""});
+        }
     }
+    // Partners of each item, to ask whether they still name an unmatched target's indicator.
+    std::map<std::size_t, std::vector<std::size_t>> new_partners, old_partners;
+    for (const Pair& p : pairs) {
+        new_partners[p.old_item].push_back(p.new_item);
+        old_partners[p.new_item].push_back(p.old_item);
+    }
+    auto named_by = [](const Key& k, const std::vector<std::size_t>& partners, const std::vector<DiffItem>& items) {
+        if (k.indicator.size() < kSpecificIndicator) return false;
+        for (std::size_t i : partners)
+            if (fold(items[i].text).find(k.indicator) != std::u32string::npos) return true;
+        return false;
+    };
     for (const Slot& o : olds)
         if (!o.matched) {
             const Target& t = old_items[o.item].targets[o.index];
-            table.push_back({t.indicator, t.verb, TargetSide{t, o.item}, std::nullopt, "dropped"});
+            bool kept = named_by(o.key, new_partners[o.item], new_items);
+            table.push_back({t.indicator, t.verb, TargetSide{t, o.item}, std::nullopt, "dropped", kept ? "figure_dropped" : "", ""});
         }
     for (const Slot& n : news)
         if (!n.matched) {
             const Target& t = new_items[n.item].targets[n.index];
-            table.push_back({t.indicator, t.verb, std::nullopt, TargetSide{t, n.item}, "added"});
+            bool named = named_by(n.key, old_partners[n.item], old_items);
+            table.push_back({t.indicator, t.verb, std::nullopt, TargetSide{t, n.item}, "added", named ? "figure_added" : "", ""});
         }
 
     // Each pair shows its own matches; a target without any match shows on the first pair of

@@ -6,7 +6,12 @@
 // diff-match-patch "semantic" pass) folds a common run into the surrounding change whenever it is
 // no longer than the edits on both sides of it, so phrases are replaced whole while long shared
 // passages and single changed figures ("增长 [-8-]{+5+}%") stay visible.
+//
+// The diff runs on tokens: a number with its decimals and a trailing % is one token, any other
+// character is a token of its own (Chinese has no spaces to cut words by). A figure is then
+// replaced whole, "[-2750-]{+2900+}万吨", never cut inside ("2[-750-]{+900+}").
 #include <algorithm>
+#include <map>
 
 #include <unicode/uchar.h>
 #include <unicode/unistr.h>
@@ -21,23 +26,55 @@ using diff_detail::to_utf8;
 // Past this many edits the texts have little in common; the diff is then one replacement.
 constexpr int kMaxEdits = 2000;
 
-// Printed characters without whitespace, and the key they compare by (full-width forms as ASCII).
-struct Chars {
-    std::u32string shown, key;
+// Printed tokens without whitespace, and the key each compares by: a character's key is the
+// character (full-width forms as ASCII, lower case); a number's is an id above Unicode's range,
+// the same for the same number in both texts.
+struct Tokens {
+    std::vector<std::u32string> shown;
+    std::u32string key;
 };
 
-Chars chars(const std::string& utf8) {
-    Chars out;
-    icu::UnicodeString u = icu::UnicodeString::fromUTF8(utf8);
-    for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
-        UChar32 c = u.char32At(i);
-        if (u_isUWhiteSpace(c)) continue;
-        out.shown += static_cast<char32_t>(c);
-        char32_t k = (c >= 0xFF01 && c <= 0xFF5E) ? static_cast<char32_t>(c - 0xFEE0) : static_cast<char32_t>(c);
-        out.key += static_cast<char32_t>(u_tolower(static_cast<UChar32>(k)));
+class Tokenizer {
+public:
+    Tokens operator()(const std::string& utf8) {
+        icu::UnicodeString u = icu::UnicodeString::fromUTF8(utf8);
+        std::u32string shown, key;  // the current token
+        Tokens out;
+        auto flush = [&]() {
+            if (shown.empty()) return;
+            if (key.size() == 1) {
+                out.key += key[0];
+            } else {
+                auto it = numbers_.emplace(key, static_cast<char32_t>(kFirstNumberId + numbers_.size())).first;
+                out.key += it->second;
+            }
+            out.shown.push_back(shown);
+            shown.clear();
+            key.clear();
+        };
+        for (int32_t i = 0; i < u.length(); i = u.moveIndex32(i, 1)) {
+            UChar32 c = u.char32At(i);
+            if (u_isUWhiteSpace(c)) continue;
+            char32_t k = (c >= 0xFF01 && c <= 0xFF5E) ? static_cast<char32_t>(c - 0xFEE0) : static_cast<char32_t>(c);
+            k = static_cast<char32_t>(u_tolower(static_cast<UChar32>(k)));
+            auto is_digit = [](char32_t x) { return x >= U'0' && x <= U'9'; };
+            bool number = !key.empty() && is_digit(key[0]);
+            // A decimal point continues a number only when a digit follows it.
+            int32_t next = u.moveIndex32(i, 1);
+            bool point = k == U'.' && next < u.length() && u_isdigit(u.char32At(next));
+            if (!(number && (is_digit(k) || k == U'%' || point))) flush();
+            shown += static_cast<char32_t>(c);
+            key += k;
+            if (!is_digit(key[0]) || k == U'%') flush();  // a character, or a number closed by %
+        }
+        flush();
+        return out;
     }
-    return out;
-}
+
+private:
+    static constexpr char32_t kFirstNumberId = 0x110000;
+    std::map<std::u32string, char32_t> numbers_;
+};
 
 struct Run {
     char op;
@@ -46,8 +83,8 @@ struct Run {
 
 // Myers' greedy forward search, keeping each round's frontier for the backtrack.
 // Returns false when the texts differ by more than kMaxEdits.
-bool myers(const std::u32string& a, const std::u32string& b, const std::u32string& a_shown,
-           const std::u32string& b_shown, std::vector<Run>& out) {
+bool myers(const std::u32string& a, const std::u32string& b, const std::vector<std::u32string>& a_shown,
+           const std::vector<std::u32string>& b_shown, std::vector<Run>& out) {
     const int n = static_cast<int>(a.size()), m = static_cast<int>(b.size());
     const int max = std::min(n + m, kMaxEdits);
     // v[k + offset]: furthest x on diagonal k; trace[d] is v before round d, over k in [-d-1, d+1].
@@ -71,9 +108,10 @@ bool myers(const std::u32string& a, const std::u32string& b, const std::u32strin
     }
     if (found < 0) return false;
     std::vector<Run> rev;
-    auto push = [&rev](char op, char32_t c) {
+    // Tokens are pushed back to front, so each is pushed reversed and the run reversed at the end.
+    auto push = [&rev](char op, const std::u32string& token) {
         if (rev.empty() || rev.back().op != op) rev.push_back({op, {}});
-        rev.back().text += c;
+        rev.back().text.append(token.rbegin(), token.rend());
     };
     int x = n, y = m;
     for (int d = found; d > 0; --d) {
@@ -148,10 +186,17 @@ std::vector<Run> semantic_cleanup(std::vector<Run> runs) {
     return runs;
 }
 
+std::u32string joined(std::vector<std::u32string>::const_iterator from, std::vector<std::u32string>::const_iterator to) {
+    std::u32string out;
+    for (auto it = from; it != to; ++it) out += *it;
+    return out;
+}
+
 }  // namespace
 
 std::vector<TextEdit> diff_text(const std::string& old_text, const std::string& new_text) {
-    Chars a = chars(old_text), b = chars(new_text);
+    Tokenizer tokenize;
+    Tokens a = tokenize(old_text), b = tokenize(new_text);
     // Common prefix and suffix first: most pairs differ in the middle only.
     std::size_t pre = 0;
     while (pre < a.key.size() && pre < b.key.size() && a.key[pre] == b.key[pre]) ++pre;
@@ -160,13 +205,17 @@ std::vector<TextEdit> diff_text(const std::string& old_text, const std::string& 
            a.key[a.key.size() - 1 - suf] == b.key[b.key.size() - 1 - suf])
         ++suf;
     auto mid = [&](const std::u32string& s) { return s.substr(pre, s.size() - pre - suf); };
+    auto mid_shown = [&](const std::vector<std::u32string>& v) {
+        return std::vector<std::u32string>(v.begin() + static_cast<std::ptrdiff_t>(pre), v.end() - static_cast<std::ptrdiff_t>(suf));
+    };
     std::vector<Run> runs;
-    if (pre > 0) runs.push_back({'=', b.shown.substr(0, pre)});
-    if (!myers(mid(a.key), mid(b.key), mid(a.shown), mid(b.shown), runs)) {
-        runs.push_back({'-', mid(a.shown)});
-        runs.push_back({'+', mid(b.shown)});
+    if (pre > 0) runs.push_back({'=', joined(b.shown.begin(), b.shown.begin() + static_cast<std::ptrdiff_t>(pre))});
+    auto a_mid = mid_shown(a.shown), b_mid = mid_shown(b.shown);
+    if (!myers(mid(a.key), mid(b.key), a_mid, b_mid, runs)) {
+        runs.push_back({'-', joined(a_mid.begin(), a_mid.end())});
+        runs.push_back({'+', joined(b_mid.begin(), b_mid.end())});
     }
-    if (suf > 0) runs.push_back({'=', b.shown.substr(b.shown.size() - suf)});
+    if (suf > 0) runs.push_back({'=', joined(b.shown.end() - static_cast<std::ptrdiff_t>(suf), b.shown.end())});
     std::vector<TextEdit> out;
     for (const Run& r : semantic_cleanup(std::move(runs))) out.push_back({r.op, to_utf8(r.text)});
     return out;

@@ -31,6 +31,30 @@ ItemUnits item_units(const DiffItem& item, const UnitResolver& units) {
     return out;
 }
 
+// A rename needs this many paired tasks when the names have little in common ...
+constexpr int kRenameTasks = 2;
+// ... or one, when the names share this much (区旅游集团 / 区旅游发展集团: 0.83; 区交警大队 /
+// 定海交警大队: 0.73; two unrelated bureaus such as 区水利局 / 区民政局 share 0.5, their frame).
+constexpr double kRenameSimilarity = 0.7;
+// ... or none, when the names are nearly the same.
+constexpr double kRenameNameOnly = 0.85;
+
+// 2 x longest common subsequence / total length, over code points.
+double name_similarity(const std::string& a, const std::string& b) {
+    std::u32string x = fold(a), y = fold(b);
+    if (x.empty() && y.empty()) return 1;
+    std::vector<std::size_t> row(y.size() + 1, 0);
+    for (char32_t cx : x) {
+        std::size_t diagonal = 0;
+        for (std::size_t j = 1; j <= y.size(); ++j) {
+            std::size_t up = row[j];
+            row[j] = cx == y[j - 1] ? diagonal + 1 : std::max(row[j], row[j - 1]);
+            diagonal = up;
+        }
+    }
+    return 2.0 * static_cast<double>(row[y.size()]) / static_cast<double>(x.size() + y.size());
+}
+
 void add_unique(std::vector<std::string>& v, const std::string& s) {
     if (std::find(v.begin(), v.end(), s) == v.end()) v.push_back(s);
 }
@@ -87,6 +111,14 @@ void compare_units(const DiffItem& old_item, const DiffItem& new_item, const Uni
                     }
 }
 
+std::vector<std::string> shared_leads(const DiffItem& old_item, const DiffItem& new_item, const UnitResolver& units) {
+    ItemUnits o = item_units(old_item, units), n = item_units(new_item, units);
+    std::vector<std::string> out;
+    for (const auto& k : o.lead)
+        if (std::find(n.lead.begin(), n.lead.end(), k) != n.lead.end()) out.push_back(k);
+    return out;
+}
+
 std::vector<UnitLoad> unit_load(const DiffResult& diff, const UnitResolver& units) {
     std::map<std::string, UnitLoad> rows;
     auto count = [&](const std::vector<DiffItem>& items, bool is_old) {
@@ -121,51 +153,84 @@ std::vector<RenameSuggestion> suggest_renames(const DiffResult& diff, const Unit
     std::set<std::string> old_keys, new_keys;
     std::map<std::string, int> old_tasks;
     std::map<std::string, std::string> old_shown, new_shown;
-    for (const DiffItem& item : diff.old_items) {
+    auto keys_of = [&](const DiffItem& item, std::set<std::string>& all, std::map<std::string, std::string>& shown_as) {
         std::set<std::string> here;
         for (const auto* list : {&item.lead, &item.support})
             for (const Unit& u : *list) {
-                old_keys.insert(units.key(u));
-                old_shown.emplace(units.key(u), shown(u));
+                all.insert(units.key(u));
+                shown_as.emplace(units.key(u), shown(u));
                 here.insert(units.key(u));
             }
-        for (const auto& k : here) ++old_tasks[k];
+        return here;
+    };
+    std::vector<std::set<std::string>> old_units, new_units;
+    for (const DiffItem& item : diff.old_items) {
+        old_units.push_back(keys_of(item, old_keys, old_shown));
+        for (const auto& k : old_units.back()) ++old_tasks[k];
     }
-    for (const DiffItem& item : diff.new_items)
-        for (const auto* list : {&item.lead, &item.support})
-            for (const Unit& u : *list) {
-                new_keys.insert(units.key(u));
-                new_shown.emplace(units.key(u), shown(u));
-            }
-    // Co-occurrence of a vanished name and a new name across confident pairs.
-    std::map<std::pair<std::string, std::string>, int> moves;
-    for (const Pair& p : diff.pairs) {
-        if (p.strength == Strength::related) continue;
-        std::set<std::string> gone, came;
-        for (const auto* list : {&diff.old_items[p.old_item].lead, &diff.old_items[p.old_item].support})
-            for (const Unit& u : *list)
-                if (!new_keys.count(units.key(u))) gone.insert(units.key(u));
-        for (const auto* list : {&diff.new_items[p.new_item].lead, &diff.new_items[p.new_item].support})
-            for (const Unit& u : *list)
-                if (!old_keys.count(units.key(u))) came.insert(units.key(u));
-        for (const auto& g : gone)
-            for (const auto& c : came) ++moves[{g, c}];
-    }
-    // A suggestion needs two tasks of evidence, most of the old name's tasks, and each name must be
-    // the other's best partner.
-    std::map<std::string, std::pair<int, std::string>> best_new, best_old;
-    for (const auto& [k, n] : moves) {
-        auto& bn = best_new[k.first];
-        if (n > bn.first) bn = {n, k.second};
-        auto& bo = best_old[k.second];
-        if (n > bo.first) bo = {n, k.first};
+    for (const DiffItem& item : diff.new_items) new_units.push_back(keys_of(item, new_keys, new_shown));
+    // Old tasks naming a vanished body, paired with a task naming a body new this year.
+    std::map<std::pair<std::string, std::string>, std::vector<std::pair<std::size_t, std::size_t>>> moves;
+    for (const Pair& p : diff.pairs)
+        for (const auto& g : old_units[p.old_item])
+            for (const auto& c : new_units[p.new_item])
+                if (!new_keys.count(g) && !old_keys.count(c)) {
+                    auto& v = moves[{g, c}];
+                    if (v.empty() || v.back().first != p.old_item) v.emplace_back(p.old_item, p.new_item);
+                }
+    // Each name's best partner: most tasks, then the most similar name.
+    struct Candidate {
+        std::string old_key, new_key;
+        int tasks = 0;
+        double similarity = 0;
+    };
+    std::vector<Candidate> all;
+    for (const auto& [k, v] : moves)
+        all.push_back({k.first, k.second, static_cast<int>(v.size()), name_similarity(old_shown[k.first], new_shown[k.second])});
+    auto better = [](const Candidate& a, const Candidate& b) {
+        return a.tasks != b.tasks ? a.tasks > b.tasks : a.similarity > b.similarity;
+    };
+    std::map<std::string, const Candidate*> best_new, best_old;
+    for (const Candidate& c : all) {
+        auto& bn = best_new[c.old_key];
+        if (!bn || better(c, *bn)) bn = &c;
+        auto& bo = best_old[c.new_key];
+        if (!bo || better(c, *bo)) bo = &c;
     }
     std::vector<RenameSuggestion> out;
-    for (const auto& [old_key, best] : best_new) {
-        if (best.first < 2 || 2 * best.first < old_tasks[old_key] || best_old[best.second].second != old_key)
-            continue;
-        out.push_back({old_shown[old_key], new_shown[best.second], best.first, old_tasks[old_key]});
+    for (const Candidate& c : all) {
+        if (best_new[c.old_key] != &c || best_old[c.new_key] != &c) continue;
+        // Two tasks and most of the old body's, or one task and a name that is mostly the same.
+        bool by_tasks = c.tasks >= kRenameTasks && 2 * c.tasks >= old_tasks[c.old_key];
+        if (!by_tasks && c.similarity < kRenameSimilarity) continue;
+        out.push_back({old_shown[c.old_key], new_shown[c.new_key], c.tasks, old_tasks[c.old_key], c.similarity,
+                       moves[{c.old_key, c.new_key}]});
     }
+    // Names alone, when no pair joins them (a body that only supports): each the other's closest,
+    // and nearly the same name (市市场监管局定海分局 / 市市场监督管理局定海分局: 0.91).
+    std::set<std::string> suggested;
+    for (const RenameSuggestion& r : out) {
+        suggested.insert(r.old_name);
+        suggested.insert(r.new_name);
+    }
+    std::vector<Candidate> alike;
+    for (const auto& g : old_keys)
+        for (const auto& c : new_keys)
+            if (!new_keys.count(g) && !old_keys.count(c) && !suggested.count(old_shown[g]) && !suggested.count(new_shown[c])) {
+                double similarity = name_similarity(old_shown[g], new_shown[c]);
+                if (similarity >= kRenameNameOnly) alike.push_back({g, c, 0, similarity});
+            }
+    best_new.clear();
+    best_old.clear();
+    for (const Candidate& c : alike) {
+        auto& bn = best_new[c.old_key];
+        if (!bn || better(c, *bn)) bn = &c;
+        auto& bo = best_old[c.new_key];
+        if (!bo || better(c, *bo)) bo = &c;
+    }
+    for (const Candidate& c : alike)
+        if (best_new[c.old_key] == &c && best_old[c.new_key] == &c)
+            out.push_back({old_shown[c.old_key], new_shown[c.new_key], 0, old_tasks[c.old_key], c.similarity, {}});
     std::stable_sort(out.begin(), out.end(),
                      [](const RenameSuggestion& a, const RenameSuggestion& b) { return a.pairs > b.pairs; });
     return out;

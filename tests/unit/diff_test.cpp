@@ -4,6 +4,7 @@
 
 #include <algorithm>
 
+#include "cli_support.hpp"
 #include "tasksplit/diff.hpp"
 
 using namespace tasksplit;
@@ -209,7 +210,7 @@ TEST_CASE("diff: two tasks that each restate one old task in parallel are a spli
     CHECK(r.added.empty());
 }
 
-TEST_CASE("diff: a short restatement no other task comes near is continued, one with a rival only related") {
+TEST_CASE("diff: a short restatement no other task comes near is continued; with a rival old task, both merge into it") {
     auto old_items = background();
     old_items.push_back({"加快实施区域碳达峰碳中和行动，建成分布式光伏发电项目，加快建立企业“碳账户”。",
                          {"区发改局"}, {"市生态环境局定海分局"}, {}});
@@ -223,15 +224,16 @@ TEST_CASE("diff: a short restatement no other task comes near is continued, one 
         CHECK(p->score < 0.27);
         CHECK(p->strength == Strength::continued);
     }
-    // Another old task about the same goal: the pair is no longer a clear choice.
+    // Another old task about the same goal: the restatement is the best candidate of both, a merge.
     old_items.push_back({"统筹推进碳达峰碳中和与公共机构节能降耗，建设节约型机关，推广新能源公务用车，开展垃圾分类示范单位创建。", {"区机关事务中心"}, {}, {}});
     DiffResult r = diff_documents(doc(2023, {{"夏泉", old_items}}), doc(2024, {{"夏泉", new_items}}), registry());
     auto links = std::count_if(r.pairs.begin(), r.pairs.end(), [&r](const Pair& p) {
         return r.new_items[p.new_item].ref == "一.5";
     });
-    CHECK(links == 1);
-    for (const Pair& p : r.pairs)
-        if (r.new_items[p.new_item].ref == "一.5") CHECK(p.strength == Strength::related);
+    CHECK(links == 2);
+    REQUIRE(r.merges.size() == 1);
+    CHECK(refs(r, r.merges[0].old_items, true) == std::vector<std::string>{"一.5", "一.6"});
+    CHECK(r.dropped.empty());
 }
 
 TEST_CASE("diff: a renamed unit is the same body, not a change of lead") {
@@ -241,7 +243,11 @@ TEST_CASE("diff: a renamed unit is the same body, not a change of lead") {
     auto new_items = background();
     new_items.push_back({"打造高校毕业生、退役军人等重点群体订单就业模式，设置低收入农户公益性岗位150个以上。",
                          {"区人力社保局"}, {"区农业农村局"}, {}});
-    DiffResult r = diff_documents(doc(2023, {{"刘烈", old_items}}), doc(2024, {{"刘烈", new_items}}), registry());
+    // The built-in registry keeps general aliases only; this rename comes from an --aliases file.
+    tasksplit::test::Scratch scratch;
+    UnitAliases aliases;
+    aliases.add_file(scratch.file("aliases.yaml", "aliases:\n  区人力社保局: [区人社局]\n"));
+    DiffResult r = diff_documents(doc(2023, {{"刘烈", old_items}}), doc(2024, {{"刘烈", new_items}}), aliases);
     const Pair* p = find_pair(r, "一.5", "一.5");
     REQUIRE(p);
     CHECK(p->changes.lead_added.empty());
@@ -353,7 +359,11 @@ TEST_CASE("diff_text: figures, whitespace and phrases") {
         for (const auto& e : edits) out += std::string(1, e.op) + e.text + "|";
         return out;
     };
-    CHECK(ops(diff_text("一般公共预算收入增长 8%", "一般公共预算收入增长5%")) == "=一般公共预算收入增长|-8|+5|=%|");
+    // A figure with its % is one token: replaced whole.
+    CHECK(ops(diff_text("一般公共预算收入增长 8%", "一般公共预算收入增长5%")) == "=一般公共预算收入增长|-8%|+5%|");
+    // Numbers are never cut inside: 2750 -> 2900 is not "2[-750-]{+900+}".
+    CHECK(ops(diff_text("粮食中转量 2750 万吨", "粮食中转量 2900 万吨")) == "=粮食中转量|-2750|+2900|=万吨|");
+    CHECK(ops(diff_text("雨污管网16.8公里", "雨污管网10公里")) == "=雨污管网|-16.8|+10|=公里|");
     CHECK(ops(diff_text("全 面 提 升", "全面提升")) == "=全面提升|");
     CHECK(ops(diff_text("", "新增")) == "+新增|");
     // Reworded phrases are replaced whole, not shredded into shared single characters.
@@ -374,4 +384,183 @@ TEST_CASE("diff: JSON report shape") {
         CHECK(pair["changes"].contains(key));
     CHECK(pair["strength"] == "same");
     CHECK(j["equal"] == true);
+}
+
+// ---- issue #23: one case per mechanism --------------------------------------------------------
+
+TEST_CASE("diff anchors: a name quoted in one task of each year pairs them however the wording changed") {
+    auto old_items = background();
+    old_items.push_back({"高标准推进“渔光互补”示范工程，谋划滩涂光伏项目布局。", {"区发改局"}, {}, {}});
+    auto new_items = background();
+    new_items.push_back({"深化“渔光互补”共富实践，带动沿海渔村集体增收。", {"区农业农村局"}, {}, {}});
+    DiffResult r = diff_documents(doc(2023, {{"余舟", old_items}}), doc(2024, {{"余舟", new_items}}), registry());
+    const Pair* p = find_pair(r, "一.5", "一.5");
+    REQUIRE(p);
+    CHECK(p->evidence.anchors == std::vector<std::string>{"渔光互补"});
+    CHECK(p->strength == Strength::continued);
+
+    // Named in two new tasks, the name is no anchor: it does not say which one continues the old task.
+    new_items.push_back({"总结推广“渔光互补”经验。", {"区发改局"}, {}, {}});
+    r = diff_documents(doc(2023, {{"余舟", old_items}}), doc(2024, {{"余舟", new_items}}), registry());
+    for (const Pair& q : r.pairs)
+        if (r.old_items[q.old_item].ref == "一.5") CHECK(q.evidence.anchors.empty());
+}
+
+TEST_CASE("diff containment: a one-liner continued inside a long task of the other year") {
+    auto old_items = background();
+    old_items.push_back({"推进客运班线公交化改造。", {"区交通运输局"}, {}, {}});
+    auto new_items = background();
+    new_items.push_back({"统筹推进海岛公路提质改造，完成农村公路养护工程，实施渡口码头安全提升，推进客运班线公交化改造，"
+                         "优化城乡公交线网布局。",
+                         {"区交通运输局"}, {}, {}});
+    DiffResult r = diff_documents(doc(2023, {{"朱朝辉", old_items}}), doc(2024, {{"朱朝辉", new_items}}), registry());
+    const Pair* p = find_pair(r, "一.5", "一.5");
+    REQUIRE(p);
+    CHECK(p->evidence.containment > 0.8);
+    CHECK(p->strength == Strength::continued);
+    CHECK(r.dropped.empty());
+}
+
+TEST_CASE("diff many-to-many: one old task split while another joins one of its parts") {
+    auto old_items = background();
+    old_items.push_back({"加快建设滨海绿道二期，新建绿道驿站三处，配套公共自行车租赁点。", {"区住建局"}, {}, {}});
+    old_items.push_back({"推进沿线夜间亮化。", {"区综合行政执法局"}, {}, {}});
+    auto new_items = background();
+    new_items.push_back({"建成滨海绿道二期，新建绿道驿站，完善沿线夜间亮化。", {"区住建局"}, {}, {}});
+    new_items.push_back({"配套公共自行车租赁点。", {"区住建局"}, {}, {}});
+    DiffResult r = diff_documents(doc(2023, {{"朱朝辉", old_items}}), doc(2024, {{"朱朝辉", new_items}}), registry());
+    REQUIRE(find_pair(r, "一.5", "一.5"));
+    REQUIRE(find_pair(r, "一.5", "一.6"));
+    REQUIRE(find_pair(r, "一.6", "一.5"));
+    CHECK(find_pair(r, "一.5", "一.6")->kind == PairKind::split);
+    REQUIRE(r.splits.size() == 1);
+    REQUIRE(r.merges.size() == 1);
+    CHECK(refs(r, r.merges[0].old_items, true) == std::vector<std::string>{"一.5", "一.6"});
+    // Each link says why it was made.
+    for (const Pair& p : r.pairs) CHECK(p.evidence.containment > 0);
+    CHECK(find_pair(r, "一.5", "一.6")->evidence.shared_units == std::vector<std::string>{"区住建局"});
+    CHECK(r.dropped.empty());
+    CHECK(r.added.empty());
+}
+
+TEST_CASE("diff typo folding: a quoted name misspelt once reads as its usual spelling") {
+    auto old_items = background();
+    old_items.push_back({"谋划实施“青屿”文化生态共富工程，串联沿线古村落。", {"区农业农村局"}, {}, {}});
+    auto with = [&](const std::string& name) {
+        auto new_items = background();
+        new_items.push_back({"深化“青屿”文化生态共富工程，打造海岛文化长廊。", {"区农业农村局"}, {}, {}});
+        new_items.push_back({"深化“" + name + "”文化生态共富工程，新建沿线观景平台。", {"区农业农村局"}, {}, {}});
+        return diff_documents(doc(2023, {{"王其锋", old_items}}), doc(2024, {{"王其锋", new_items}}), registry());
+    };
+    DiffResult typo = with("青峪"), right = with("青屿");
+    const Pair* a = find_pair(typo, "一.5", "一.6");
+    const Pair* b = find_pair(right, "一.5", "一.6");
+    REQUIRE(a);
+    REQUIRE(b);
+    CHECK(a->score == Approx(b->score));
+    // The printed text keeps the typo.
+    CHECK(typo.new_items[5].text.find("青峪") != std::string::npos);
+}
+
+TEST_CASE("diff synonyms: a programme under its successor's name is the same task") {
+    auto old_items = background();
+    old_items.push_back({"持续打好污染防治攻坚战。", {"市生态环境局定海分局"}, {}, {}});
+    auto new_items = background();
+    new_items.push_back({"打好乡村振兴组合拳。", {"区农业农村局"}, {}, {}});
+    new_items.push_back({"坚决打好蓝天碧水清废净土保卫战。", {"区水利局"}, {}, {}});
+    DiffResult r = diff_documents(doc(2023, {{"刘奋伟", old_items}}), doc(2024, {{"刘奋伟", new_items}}), registry());
+    REQUIRE(find_pair(r, "一.5", "一.6"));
+    CHECK_FALSE(find_pair(r, "一.5", "一.5"));
+}
+
+TEST_CASE("diff rename discovery: one paired task and a mostly shared name make a suggestion, with its evidence") {
+    auto old_items = background();
+    old_items.push_back({"拓展提升港航物流服务，培育航运服务企业。", {"区港航发展中心"}, {}, {}});
+    old_items.push_back({"推进海岛文化驿站建设。", {"区甲建设指挥部"}, {}, {}});
+    auto new_items = background();
+    new_items.push_back({"拓展提升港航物流服务，招引航运服务企业。", {"区港航事业发展中心"}, {}, {}});
+    new_items.push_back({"推进海岛文化驿站提升。", {"区乙服务中心"}, {}, {}});
+    DiffResult r = diff_documents(doc(2023, {{"朱朝辉", old_items}}), doc(2024, {{"朱朝辉", new_items}}), registry());
+    REQUIRE(r.rename_suggestions.size() == 1);
+    const RenameSuggestion& s = r.rename_suggestions[0];
+    CHECK(s.old_name == "区港航发展中心");
+    CHECK(s.new_name == "区港航事业发展中心");
+    CHECK(s.pairs == 1);
+    CHECK(s.similarity > 0.8);
+    REQUIRE(s.evidence.size() == 1);
+    CHECK(r.old_items[s.evidence[0].first].ref == "一.5");
+    // 区甲建设指挥部 -> 区乙服务中心: one task and names with little in common are not enough.
+}
+
+TEST_CASE("diff targets: another indicator is not lowered; another scope and a dropped figure say so") {
+    auto old_items = background();
+    old_items.push_back({"实现数字经济核心产业增加值增长 10%，培育工业互联网平台。", {"区经信局"}, {},
+                         {target("数字经济核心产业增加值", "增长", 10, "%")}});
+    old_items.push_back({"深化粮食产业园建设，粮食中转量 2750 万吨。", {"定海工业园区"}, {},
+                         {target("粮食中转量", "达到", 2750, "万吨")}});
+    old_items.push_back({"深入推进服务业发展三年行动，服务业增加值增长 5%。", {"区发改局"}, {},
+                         {target("服务业增加值", "增长", 5, "%")}});
+    auto new_items = background();
+    new_items.push_back({"实现数字经济核心产业规上营收增长 5%，培育工业互联网平台。", {"区经信局"}, {},
+                         {target("数字经济核心产业规上营收", "增长", 5, "%")}});
+    new_items.push_back({"深化粮食产业园建设，进口粮食中转量 2900 万吨。", {"定海工业园区"}, {},
+                         {target("进口粮食中转量", "达到", 2900, "万吨")}});
+    new_items.push_back({"深入推进服务业发展，攻坚提升服务业增加值等核心指标。", {"区发改局"}, {}, {}});
+    DiffResult r = diff_documents(doc(2023, {{"刘世君", old_items}}), doc(2024, {{"刘世君", new_items}}), registry());
+    // 增加值 -> 营收: one target dropped, one added, each naming the other.
+    const TargetChange* value_added = find_target(r.targets, "数字经济核心产业增加值");
+    const TargetChange* revenue = find_target(r.targets, "数字经济核心产业规上营收");
+    REQUIRE(value_added);
+    REQUIRE(revenue);
+    CHECK(value_added->change == "dropped");
+    CHECK(value_added->kind == "indicator_changed");
+    CHECK(value_added->counterpart == "数字经济核心产业规上营收");
+    CHECK(revenue->change == "added");
+    CHECK(revenue->kind == "indicator_changed");
+    const TargetChange* grain = find_target(r.targets, "进口粮食中转量");
+    REQUIRE(grain);
+    CHECK(grain->change == "raised");
+    CHECK(grain->kind == "scope_changed");
+    const TargetChange* services = find_target(r.targets, "服务业增加值");
+    REQUIRE(services);
+    CHECK(services->change == "dropped");
+    CHECK(services->kind == "figure_dropped");
+}
+
+TEST_CASE("diff leaders: work that changed hands is one move with its tasks") {
+    std::vector<Spec> rural = {
+        {"全力建设海岛乡村共富单元，创建未来乡村三个。", {"区农业农村局"}, {}, {}},
+        {"深入开展强村富民行动，壮大村级集体经济。", {"区农业农村局"}, {}, {}},
+        {"高质量编制新一轮村庄规划。", {"区农业农村局"}, {}, {}},
+    };
+    std::vector<Spec> rural_new = {
+        {"全力建设海岛乡村共富单元，打造未来乡村五个。", {"区农业农村局"}, {}, {}},
+        {"推进强村富民集成改革，壮大村级集体经济。", {"区农业农村局"}, {}, {}},
+        {"实现村庄规划编制全覆盖。", {"区农业农村局"}, {}, {}},
+    };
+    DiffResult r = diff_documents(doc(2023, {{"余舟", background()}, {"甲副区长", rural}}),
+                                  doc(2024, {{"余舟", background()}, {"乙副区长", rural_new}}), registry());
+    REQUIRE(r.leader_moves.size() == 1);
+    CHECK(r.leader_moves[0].from == "甲副区长");
+    CHECK(r.leader_moves[0].to == "乙副区长");
+    CHECK(r.leader_moves[0].old_tasks == 3);
+    CHECK(r.leader_moves[0].new_tasks == 3);
+    CHECK(r.leader_moves[0].pairs.size() == 3);
+    auto leader = [&r](const std::string& name) {
+        return *std::find_if(r.leaders.begin(), r.leaders.end(), [&](const LeaderPortfolio& l) { return l.name == name; });
+    };
+    CHECK(leader("甲副区长").moved_out == std::vector<std::pair<std::string, int>>{{"乙副区长", 3}});
+}
+
+TEST_CASE("diff: a dropped task names its nearest candidate") {
+    auto old_items = background();
+    old_items.push_back({"有序优化疫情防控政策措施，加强定点医院发热门诊诊疗能力。", {"区卫健局"}, {}, {}});
+    DiffResult r = diff_documents(doc(2023, {{"刘奋伟", old_items}}), doc(2024, {{"刘奋伟", background()}}), registry());
+    REQUIRE(r.dropped.size() == 1);
+    REQUIRE(r.dropped_nearest.size() == 1);
+    REQUIRE(r.dropped_nearest[0].item);
+    // 医院 is all it shares with the 2024 hospital-cooperation task: nearest, and far.
+    CHECK(r.new_items[*r.dropped_nearest[0].item].ref == "一.2");
+    CHECK(r.dropped_nearest[0].score > 0);
+    CHECK(r.dropped_nearest[0].score < 0.16);
 }
