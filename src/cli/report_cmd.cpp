@@ -81,7 +81,7 @@ void setup_report(CLI::App& app) {
         "  tasksplit report samples/000_5f0d85f750916d58.txt -o dinghai-2024.html\n"
         "  tasksplit report samples/001_4ca63f7906623aa9.txt samples/000_5f0d85f750916d58.txt -o report.html\n"
         "  tasksplit report 2023.json 2024.json --aliases renames.yaml -o changes.html\n"
-        "  tasksplit report samples/000_5f0d85f750916d58.txt --unit 区民政局 --lang zh -o 区民政局.html\n"
+        "  tasksplit report samples/000_5f0d85f750916d58.txt --unit 区财政局 --lang zh -o 区财政局.html\n"
         "Exit status: 0 page written, 2 bad option, unreadable input, unknown unit or unwritable output."));
     cmd->add_option("notice", opt->notice, T("A notice or tasksplit JSON ('-' for stdin); the older one of two"))->required();
     cmd->add_option("newer", opt->newer, T("The newer notice or JSON: the page then compares the two years"));

@@ -152,7 +152,7 @@ footer{color:var(--muted);font-size:12px;padding:14px 28px;border-top:1px solid 
 col.c-role{width:3.5em} td.role{white-space:nowrap} td.r-lead{color:var(--lead);font-weight:600}
 .unit-view col.c-lead,.unit-view col.c-support{width:8em}
 @page{size:A4;margin:12mm 11mm}
-@media print{nav,.filters,.banner,footer{display:none}.chart{max-height:none}
+@media print{nav,.filters,footer{display:none}.chart{max-height:none}
 body{font-size:10pt}header{padding:0 0 6px;background:none}h1{font-size:14pt}h2{font-size:12pt;margin:10px 0 6px}
 .layout{display:block}main{padding:0}table.grid{font-size:9pt}table.grid th,table.grid td{padding:3px 4px}
 tr.task{break-inside:avoid}thead{display:table-header-group}
