@@ -45,13 +45,15 @@ std::string unknown_command(const std::string& word, const std::vector<std::stri
         std::size_t d = c.rfind(word, 0) == 0 && word.size() >= 2 ? 1 : edit_distance(word, c);
         if (d < best_distance) best = c, best_distance = d;
     }
-    std::string message = "tasksplit: unknown command '" + word + "'";
+    const tasksplit::Lang lang = tasksplit::ui_lang();
+    std::string message = "tasksplit: " + tasksplit::trf(lang, "unknown command '{}'", {word});
     std::error_code ec;
-    if (std::filesystem::exists(word, ec)) message += "; to parse this file: tasksplit parse " + word;
-    else if (!best.empty()) message += "; did you mean '" + best + "'?";
+    if (std::filesystem::exists(word, ec)) message += tasksplit::trf(lang, "; to parse this file: tasksplit parse {}", {word});
+    else if (!best.empty()) message += tasksplit::trf(lang, "; did you mean '{}'?", {best});
     std::string list;
     for (const auto& c : commands) list += (list.empty() ? "" : ", ") + c;
-    return message + "\nCommands: " + list + "\nRun 'tasksplit --help' for what each does.\n";
+    return message + "\n" + tasksplit::trf(lang, "Commands: {}", {list}) + "\n" +
+           tasksplit::tr(lang, "Run 'tasksplit --help' for what each does.") + "\n";
 }
 
 }  // namespace
@@ -66,7 +68,10 @@ int main(int argc, char** argv) {
     using tasksplit::T;
     // Named here, so usage lines say "tasksplit" rather than the path it was run by.
     CLI::App app{T("tasksplit: parse, check, compare and query Chinese government task-breakdown notices"), "tasksplit"};
-    app.set_version_flag("-V,--version", std::string("tasksplit ") + TASKSPLIT_VERSION + " (output format " + tasksplit::kFormat + ")");
+    app.set_version_flag("-V,--version", std::string("tasksplit ") + TASKSPLIT_VERSION + " (output format " + tasksplit::kFormat + ")",
+                         T("Display program version information and exit"));
+    // Subcommands copy the help flag, with its description, when they are added.
+    app.set_help_flag("-h,--help", T("Print this help message and exit"));
     app.require_subcommand(1);
     app.footer(T("Run 'tasksplit COMMAND --help' for the options and examples of each command."));
     tasksplit::cli::add_lang_option(&app);

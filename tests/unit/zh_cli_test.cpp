@@ -42,7 +42,8 @@ std::vector<std::string> lines_of(const std::string& text) {
 
 TEST_CASE("the English of before, with --lang en or in an English locale", "[cli][lang]") {
     const std::vector<std::string> commands{"query --unit 区财政局 --width 0 " + kNotice, "units --width 0 " + kNotice,
-                                            "validate --color never " + kNotice, "report " + kNotice, "query --help", "--help"};
+                                            "validate --color never " + kNotice, "report " + kNotice, "query --help", "--help",
+                                            "pars " + kNotice};
     for (const std::string& args : commands) {
         INFO(args);
         const CliResult english = in_locale("C.UTF-8", args);
@@ -63,6 +64,10 @@ TEST_CASE("a Chinese locale: help, validate, query and units speak Chinese and c
     CHECK(help.out.find("示例：") != std::string::npos);
     CHECK(in_locale("zh_CN.UTF-8", "--help").out.find("运行 'tasksplit 命令 --help'") != std::string::npos);
     CHECK(in_locale("C", "--lang zh parse --help").out.find("把通知解析为结构化文档") != std::string::npos);
+    CHECK(help.out.find("显示本帮助信息并退出") != std::string::npos);
+    auto unknown = in_locale("zh_CN.UTF-8", "pars " + kNotice);
+    CHECK(unknown.code == 2);
+    CHECK(unknown.err.find("tasksplit: 未知命令 'pars'；是否要用 'parse'？\n命令：parse, ") == 0);
     CHECK(run_cli("query --lang fr " + kNotice).code == 2);
 
     // validate: severity and the code's summary in Chinese, the code itself unchanged; JSON as before.
