@@ -65,7 +65,7 @@ int main(int argc, char** argv) {
     tasksplit::cli::capture_stdout();
     // Before the commands are built: their --help speaks the run's language.
     tasksplit::cli::set_language(argc, argv);
-    using tasksplit::T;
+    using tasksplit::cli::T;
     // Named here, so usage lines say "tasksplit" rather than the path it was run by.
     CLI::App app{T("tasksplit: parse, check, compare and query Chinese government task-breakdown notices"), "tasksplit"};
     app.set_version_flag("-V,--version", std::string("tasksplit ") + TASKSPLIT_VERSION + " (output format " + tasksplit::kFormat + ")",

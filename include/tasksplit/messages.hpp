@@ -33,7 +33,5 @@ std::string trf(Lang lang, std::string_view english, std::initializer_list<std::
 /// The language of this run's messages (the CLI sets it once from --lang or the environment).
 Lang ui_lang();
 void set_ui_lang(Lang lang);
-/// tr(ui_lang(), english).
-inline std::string T(std::string_view english) { return tr(ui_lang(), english); }
 
 }  // namespace tasksplit

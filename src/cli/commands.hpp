@@ -80,6 +80,9 @@ std::string output_format(const std::string& command, const std::string& given, 
 /// stdout gets it); and libxlsxwriter must be installed. Else exit 2 with one line saying why.
 void check_xlsx_output(const std::string& format, const std::string& output);
 
+/// `english` in this run's language: what the commands' help and messages print (gettext's _()).
+inline std::string T(std::string_view english) { return tr(ui_lang(), english); }
+
 /// The language of this run, set before the commands are built so that --help speaks it too:
 /// --lang zh|en (or --lang=…) anywhere among the arguments, else LC_ALL / LC_MESSAGES / LANG.
 void set_language(int argc, char** argv);
