@@ -21,7 +21,7 @@ _tasksplit() {
         esac
     done
     if [[ -z $cmd ]]; then
-        mapfile -t COMPREPLY < <(compgen -W "parse validate diff query units report -h --help -V --version" -- "$cur")
+        mapfile -t COMPREPLY < <(compgen -W "parse validate diff query units report -h --help -V --version --lang" -- "$cur")
         return
     fi
 
@@ -38,7 +38,8 @@ _tasksplit() {
             esac
             ;;
         --color) values="auto always never" ;;
-        --headers) values="en zh" ;;
+        --headers | --lang) values="en zh" ;;
+        --view) values="tasks units" ;;
         --role) values="lead support any" ;;
         --sort) [[ $cmd == query ]] && values="source unit" || values="appearance unit count" ;;
         --part) values="key_tasks livelihood plan appendix form" ;;
@@ -75,12 +76,12 @@ _tasksplit() {
     if [[ $cur == -* ]]; then
         local opts
         case $cmd in
-            parse) opts="-h --help -j --jobs --files-from --stdin-jsonl -f --format -t --to -o --output --grammar --encoding --targets --bom --headers --columns --line-map --explain --dump-text --from --fail-empty --glob --keep-going --fail-fast -q --quiet" ;;
-            validate) opts="-h --help -f --format -t --to -o --output --color --strict --exit-zero --statistics --select --ignore --grammar --aliases --encoding --glob --keep-going --fail-fast -q --quiet" ;;
+            parse) opts="-h --help -j --jobs --files-from --stdin-jsonl -f --format -t --to -o --output --grammar --encoding --targets --bom --headers --columns --line-map --explain --dump-text --from --fail-empty --glob --keep-going --fail-fast -q --quiet --lang" ;;
+            validate) opts="-h --help -f --format -t --to -o --output --color --strict --exit-zero --statistics --select --ignore --grammar --aliases --encoding --glob --keep-going --fail-fast -q --quiet --lang" ;;
             diff) opts="-h --help -f --format -t --to -o --output --aliases --color --force --grammar --encoding" ;;
-            query) opts="-h --help -u --unit --role --fuzzy --leader --text --year --part --aliases -f --format -t --to -o --output --width -j --jobs -q --quiet --grammar --encoding --glob --keep-going --fail-fast --sort" ;;
-            units) opts="-h --help --leader --text --year --part --aliases -f --format -t --to -o --output --width -j --jobs -q --quiet --grammar --encoding --glob --keep-going --fail-fast --sort" ;;
-            report) opts="-h --help -o --output -f --format -t --to --aliases --force --grammar --encoding" ;;
+            query) opts="-h --help -u --unit --role --fuzzy --view --leader --text --year --part --aliases -f --format -t --to -o --output --width --headers --lang -j --jobs -q --quiet --grammar --encoding --glob --keep-going --fail-fast --sort" ;;
+            units) opts="-h --help --leader --text --year --part --aliases -f --format -t --to -o --output --width --headers --lang -j --jobs -q --quiet --grammar --encoding --glob --keep-going --fail-fast --sort" ;;
+            report) opts="-h --help -o --output -f --format -t --to -u --unit --lang --aliases --force --grammar --encoding" ;;
         esac
         mapfile -t COMPREPLY < <(compgen -W "$opts" -- "$cur")
         return

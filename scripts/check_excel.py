@@ -74,8 +74,9 @@ def body(ws, hdr):
     return [list(r) for r in ws.iter_rows(min_row=hdr + 1, max_row=ws.max_row, values_only=True)]
 
 
-def check_table(ws, headers, rows, status=False):
-    """Header names, frozen header, filter over the table, print setup; the rows under the header."""
+def check_table(ws, headers, rows, status=False, rhythms=()):
+    """Header names, frozen header, filter over the table, print setup; the rows under the header.
+    `rhythms`: the 汇报频次 drop-down's values (the cover letters' frequencies), after 完成状态's."""
     hdr = header_row(ws)
     got = [ws.cell(hdr, c + 1).value for c in range(len(headers))]
     assert got == headers, f"{ws.title}: headers {got}"
@@ -90,8 +91,13 @@ def check_table(ws, headers, rows, status=False):
     if status and rows:
         col = ws.cell(hdr, headers.index("完成状态") + 1).column_letter
         lists = [(v.formula1, str(v.sqref)) for v in validations if v.type == "list"]
-        cells = f"{col}{hdr + 1}" + (f":{col}{hdr + rows}" if rows > 1 else "")
-        assert lists == [(STATUS, cells)], f"{ws.title}: validations {lists}"
+        def cells(col):
+            return f"{col}{hdr + 1}" + (f":{col}{hdr + rows}" if rows > 1 else "")
+        expected = [(STATUS, cells(col))]
+        if rhythms:
+            freq = ws.cell(hdr, headers.index("汇报频次") + 1).column_letter
+            expected.append(('"' + ",".join(rhythms) + '"', cells(freq)))
+        assert lists == expected, f"{ws.title}: validations {lists}"
     else:
         assert not validations, f"{ws.title}: unexpected validation"
     return hdr, table
@@ -119,7 +125,12 @@ def check_workbook(path, docs):
         return headers[:1] + ["来源"] + headers[1:] if several else headers
 
     ws = wb["督办台账"]
-    hdr, rows = check_table(ws, cols(LEDGER), len(tasks), status=True)
+    rhythms = []
+    for d in docs:
+        for f in (d["document"].get("reporting") or {}).get("frequencies", []):
+            if f not in rhythms:
+                rhythms.append(f)
+    hdr, rows = check_table(ws, cols(LEDGER), len(tasks), status=True, rhythms=rhythms)
     if not several:
         meta = docs[0]["document"]
         assert meta["title"] in ws["A1"].value, ws["A1"].value
@@ -129,8 +140,11 @@ def check_workbook(path, docs):
     assert [r[0] for r in rows] == list(range(1, len(tasks) + 1)), "序号 not running"
     assert [r[3 + off] for r in rows] == [i["text"] for _, i in tasks], "任务内容 differs from the JSON"
     assert [r[1 + off] for r in rows] == [ref for d in docs for ref in refs_of(d)], "编号"
-    for r, (_, item) in zip(rows, tasks):
+    for r, (d, item) in zip(rows, tasks):
         assert (r[6 + off] or "") == (item.get("deadline") or ""), r
+        rule = d["document"].get("reporting")
+        one = rule["frequencies"][0] if rule and len(rule["frequencies"]) == 1 and not rule["per_task"] else ""
+        assert (r[7 + off] or "") == one, f"汇报频次 {r[7 + off]!r}, the notice sets {one!r}"
         assert (r[8 + off] or "") == "\n".join(t["text"] for t in item["targets"]), r
         assert r[10 + off] is None and r[9 + off] is None, "进展情况 and 完成状态 are for the office"
     if several:

@@ -27,10 +27,12 @@ std::size_t edit_distance(const std::string& a, const std::string& b) {
     return row[b.size()];
 }
 
-/// The first argument that is not an option: the command (the top level has no option with a value).
+/// The first argument that is not an option: the command (--lang is the top level's one option with a value).
 std::string command_word(int argc, char** argv) {
-    for (int i = 1; i < argc; ++i)
-        if (argv[i][0] != '-') return argv[i];
+    for (int i = 1; i < argc; ++i) {
+        if (std::string(argv[i]) == "--lang") ++i;
+        else if (argv[i][0] != '-') return argv[i];
+    }
     return "";
 }
 
@@ -43,13 +45,15 @@ std::string unknown_command(const std::string& word, const std::vector<std::stri
         std::size_t d = c.rfind(word, 0) == 0 && word.size() >= 2 ? 1 : edit_distance(word, c);
         if (d < best_distance) best = c, best_distance = d;
     }
-    std::string message = "tasksplit: unknown command '" + word + "'";
+    const tasksplit::Lang lang = tasksplit::ui_lang();
+    std::string message = "tasksplit: " + tasksplit::trf(lang, "unknown command '{}'", {word});
     std::error_code ec;
-    if (std::filesystem::exists(word, ec)) message += "; to parse this file: tasksplit parse " + word;
-    else if (!best.empty()) message += "; did you mean '" + best + "'?";
+    if (std::filesystem::exists(word, ec)) message += tasksplit::trf(lang, "; to parse this file: tasksplit parse {}", {word});
+    else if (!best.empty()) message += tasksplit::trf(lang, "; did you mean '{}'?", {best});
     std::string list;
     for (const auto& c : commands) list += (list.empty() ? "" : ", ") + c;
-    return message + "\nCommands: " + list + "\nRun 'tasksplit --help' for what each does.\n";
+    return message + "\n" + tasksplit::trf(lang, "Commands: {}", {list}) + "\n" +
+           tasksplit::tr(lang, "Run 'tasksplit --help' for what each does.") + "\n";
 }
 
 }  // namespace
@@ -59,11 +63,18 @@ int main(int argc, char** argv) {
     // SIGPIPE. An inherited "ignore" would instead make every write fail with EPIPE and a message.
     std::signal(SIGPIPE, SIG_DFL);
     tasksplit::cli::capture_stdout();
+    // Before the commands are built: their --help speaks the run's language.
+    tasksplit::cli::set_language(argc, argv);
+    using tasksplit::cli::T;
     // Named here, so usage lines say "tasksplit" rather than the path it was run by.
-    CLI::App app{"tasksplit: parse, check, compare and query Chinese government task-breakdown notices", "tasksplit"};
-    app.set_version_flag("-V,--version", std::string("tasksplit ") + TASKSPLIT_VERSION + " (output format " + tasksplit::kFormat + ")");
+    CLI::App app{T("tasksplit: parse, check, compare and query Chinese government task-breakdown notices"), "tasksplit"};
+    app.set_version_flag("-V,--version", std::string("tasksplit ") + TASKSPLIT_VERSION + " (output format " + tasksplit::kFormat + ")",
+                         T("Display program version information and exit"));
+    // Subcommands copy the help flag, with its description, when they are added.
+    app.set_help_flag("-h,--help", T("Print this help message and exit"));
     app.require_subcommand(1);
-    app.footer("Run 'tasksplit COMMAND --help' for the options and examples of each command.");
+    app.footer(T("Run 'tasksplit COMMAND --help' for the options and examples of each command."));
+    tasksplit::cli::add_lang_option(&app);
     tasksplit::cli::setup_parse(app);
     tasksplit::cli::setup_diff(app);
     tasksplit::cli::setup_validate(app);
@@ -85,7 +96,7 @@ int main(int argc, char** argv) {
     // Every message says which program speaks and where to look, as the messages of the commands do.
     const std::string help_command = word.empty() ? "tasksplit" : "tasksplit " + word;
     app.failure_message([help_command](const CLI::App*, const CLI::Error& e) {
-        return "tasksplit: " + std::string(e.what()) + "\nRun '" + help_command + " --help' for usage.\n";
+        return "tasksplit: " + std::string(e.what()) + "\n" + tasksplit::trf(tasksplit::ui_lang(), "Run '{} --help' for usage.", {help_command}) + "\n";
     });
     // Help and version are output too: a full disk or a closed stdout is an error for them as well.
     auto printed = [](int code) {

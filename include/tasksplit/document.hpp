@@ -123,6 +123,27 @@ struct LeadConvention {
     int line = 0;
 };
 
+/// What the cover letter asks of the units about reporting ("请各牵头责任单位于3月19日前报送《…推进
+/// 计划表》…区政府督查室…按进度报送频次分为月报、季报、半年报"): read from the lines before the
+/// first part (src/layout/reporting.cpp).
+struct Reporting {
+    /// The rhythms the notice names (月报, 季报, 半年报 …), in its order.
+    std::vector<std::string> frequencies;
+    /// The office assigns the named rhythms task by task ("…分为月报、季报、半年报"): none of them is
+    /// every task's. False when the notice sets one rhythm for all.
+    bool per_task = false;
+    std::optional<std::string> office;        ///< where reports go: 区政府督查室
+    std::optional<std::string> reporters;     ///< who reports: 各牵头责任单位
+    std::optional<std::string> plan_form;     ///< the form to hand in, without 《》: …任务推进计划表
+    std::optional<std::string> plan_due;      ///< its deadline as printed: 3月19日
+    std::optional<std::string> plan_due_iso;  ///< yyyy-mm-dd in the notice's year, when it has one
+    std::string text;                         ///< the sentences the rules were read from
+    int line = 0;
+
+    /// The 汇报频次 of every task: the one rhythm the notice sets for all, else "".
+    std::string frequency() const { return frequencies.size() == 1 && !per_task ? frequencies.front() : ""; }
+};
+
 struct DocumentMeta {
     std::optional<std::string> doc_number;
     std::optional<std::string> issuer;
@@ -132,6 +153,7 @@ struct DocumentMeta {
     std::vector<std::string> addressees;
     std::vector<Contact> contacts;
     std::optional<LeadConvention> lead_convention;
+    std::optional<Reporting> reporting;
 };
 
 struct SourceInfo {

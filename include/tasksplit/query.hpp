@@ -13,6 +13,7 @@
 
 #include "tasksplit/aliases.hpp"
 #include "tasksplit/document.hpp"
+#include "tasksplit/messages.hpp"
 
 namespace tasksplit {
 
@@ -81,6 +82,7 @@ struct QueryRow {
     std::string section;  ///< section title (its label when untitled)
     std::string leader;
     std::string number;
+    std::string ref;   ///< section.item as the ledger prints it ("二.3", writers' task_refs)
     std::string role;  ///< lead | support | ""
     std::string unit;  ///< as printed
     std::string canonical;
@@ -93,6 +95,19 @@ struct QueryRow {
 
 /// The rows matching `filter`, sorted by source, then document order.
 std::vector<QueryRow> select_rows(const std::vector<Document>& docs, const UnitNames& names,
+                                  const QueryFilter& filter);
+
+/// One task with all its units (query --view tasks): `role` is the asked unit's (lead when it leads,
+/// else support; "" when no unit was asked), `unit`, `canonical` and `kind` stay empty.
+struct TaskRow : QueryRow {
+    std::vector<std::string> lead;     ///< as printed
+    std::vector<std::string> support;  ///< as printed
+    std::string deadline;
+};
+
+/// The tasks that hold a unit of `filter.units` in the role asked (every task when it names none),
+/// sorted by source, then document order.
+std::vector<TaskRow> select_tasks(const std::vector<Document>& docs, const UnitNames& names,
                                   const QueryFilter& filter);
 
 /// A unit's workload in one notice: tasks it leads and supports, and the names it has there.
@@ -123,17 +138,31 @@ std::vector<std::size_t> pinyin_order(const std::vector<std::string>& names);
 /// at a time until the table fits or every shrinkable column is down to its minimum.
 struct Grid {
     struct Column {
-        std::string name;
+        std::string name;       ///< English: the header by default and always the JSON key
         bool numeric = false;
         int shrink = 0;         ///< 0: never cut; 1: cut first; 2: cut once rank 1 is at its minimum
         bool keep_end = false;  ///< cut at the start: a path's informative part is its end
+        std::string zh;         ///< the Chinese header (--headers zh); empty: the English one
     };
     std::vector<Column> columns;
     std::vector<std::vector<std::string>> rows;
 };
 
-Grid query_grid(const std::vector<QueryRow>& rows, bool with_canonical);
-Grid units_grid(const std::vector<UnitSummary>& units);
+/// How cells are worded. Machine formats (json, jsonl, csv, tsv) keep the codes (lead, department)
+/// whatever the language, and their columns where the contract put them: the running seq and the
+/// ref come last. Human formats (table, md) open with 序号, print the ref for the number, and say
+/// roles and kinds in `lang`.
+struct GridStyle {
+    bool machine = false;
+    Lang lang = Lang::en;
+};
+
+/// One row per unit of each task (query --view units); the canonical name only in machine formats.
+Grid query_grid(const std::vector<QueryRow>& rows, GridStyle style);
+/// One row per task (query --view tasks): the asked unit's role when `with_role`, the lead and
+/// support units, leader and deadline.
+Grid task_grid(const std::vector<TaskRow>& rows, bool with_role, GridStyle style);
+Grid units_grid(const std::vector<UnitSummary>& units, GridStyle style = {});
 
 enum class GridFormat { table, json, jsonl, csv, tsv, md };
 
@@ -143,7 +172,8 @@ std::optional<GridFormat> parse_grid_format(std::string_view name);
 /// Renders `grid`. `width` is the terminal width a table must fit (0: no limit); other formats
 /// ignore it. csv/tsv follow the conventions of parse --to csv (LF line ends, cells from the source
 /// guarded against formula injection).
-void write_grid(const Grid& grid, GridFormat format, int width, std::ostream& out);
+/// `zh_headers`: the header row (table, md, csv, tsv) in Chinese; JSON keys stay English.
+void write_grid(const Grid& grid, GridFormat format, int width, std::ostream& out, bool zh_headers = false);
 
 /// Terminal columns taken by UTF-8 text: East Asian Wide and Fullwidth characters take two,
 /// combining marks and format characters none, everything else (Ambiguous included) one.

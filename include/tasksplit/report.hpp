@@ -12,18 +12,27 @@
 #include "tasksplit/aliases.hpp"
 #include "tasksplit/diff.hpp"
 #include "tasksplit/document.hpp"
+#include "tasksplit/messages.hpp"
 
 namespace tasksplit {
+
+/// What the page shows and in which language.
+struct ReportView {
+    Lang lang = Lang::en;
+    /// A unit's canonical name: the page is that unit's printout, its tasks only and first (with its
+    /// role in each), the summary and charts after them and left out of print. Empty: every task.
+    std::string unit;
+};
 
 /// In the head of every page report_html makes: how a folder of notices tells the page from a notice.
 inline constexpr const char* kReportGenerator = "<meta name=\"generator\" content=\"tasksplit ";
 
 /// The page for one notice. Units are counted under their canonical names (`aliases` plus the
 /// bracketed aliases the notice prints), as in `tasksplit units`.
-std::string report_html(const Document& doc, const UnitAliases& aliases);
+std::string report_html(const Document& doc, const UnitAliases& aliases, const ReportView& view = {});
 
 /// The page for two years: `diff` is diff_documents(old_doc, new_doc, aliases).
 std::string report_html(const Document& old_doc, const Document& new_doc, const DiffResult& diff,
-                        const UnitAliases& aliases);
+                        const UnitAliases& aliases, const ReportView& view = {});
 
 }  // namespace tasksplit

@@ -12,6 +12,7 @@
 
 #include "tasksplit/aliases.hpp"
 #include "tasksplit/document.hpp"
+#include "tasksplit/messages.hpp"
 #include "tasksplit/parse.hpp"
 #include "tasksplit/source_text.hpp"
 
@@ -69,7 +70,10 @@ std::optional<ReportFormat> parse_report_format(std::string_view name);
 /// human: "file:line:col: severity[code]: message", then the source line and a caret (`colour`:
 /// with ANSI colours for a terminal); json: one array; github: workflow commands; sarif: SARIF 2.1.0,
 /// each rule with its explanation from docs/validate.md (compiled in) and a helpUri into that page.
-void write_report(const std::vector<Finding>& findings, ReportFormat format, std::ostream& out, bool colour = false);
+/// `lang` words the human report (severity, the code's summary before the message); the machine
+/// formats keep the English codes, severities and messages.
+void write_report(const std::vector<Finding>& findings, ReportFormat format, std::ostream& out, bool colour = false,
+                  Lang lang = Lang::en);
 
 /// The explanation of `code` in docs/validate.md's table of checks (Markdown), or "".
 std::string check_explanation(std::string_view code);

@@ -37,6 +37,10 @@ struct RowColumn {
 /// The columns of the item view, or of the targets view, default ones first in their order.
 std::vector<RowColumn> row_columns(bool targets);
 
+/// Each task's reference in document order, as the ledger's 编号 prints it: section label and item
+/// number ("二.3"), the part's place first from the second part with tasks on ("2-一.1").
+std::vector<std::string> task_refs(const Document& doc);
+
 /// Why xlsx cannot be written on this system (libxlsxwriter, loaded when needed, is missing), or
 /// "" when it can.
 std::string xlsx_unavailable();

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "tasksplit/aliases.hpp"
+#include "tasksplit/messages.hpp"
 #include "tasksplit/parse.hpp"
 
 namespace tasksplit::cli {
@@ -78,6 +79,15 @@ std::string output_format(const std::string& command, const std::string& given, 
 /// archive, noise that can upset a terminal, so stdout on a terminal is refused (a redirected
 /// stdout gets it); and libxlsxwriter must be installed. Else exit 2 with one line saying why.
 void check_xlsx_output(const std::string& format, const std::string& output);
+
+/// `english` in this run's language: what the commands' help and messages print (gettext's _()).
+inline std::string T(std::string_view english) { return tr(ui_lang(), english); }
+
+/// The language of this run, set before the commands are built so that --help speaks it too:
+/// --lang zh|en (or --lang=…) anywhere among the arguments, else LC_ALL / LC_MESSAGES / LANG.
+void set_language(int argc, char** argv);
+/// Adds --lang zh|en to a command: what set_language already read, accepted and checked here.
+void add_lang_option(CLI::App* cmd);
 
 /// Adds --color auto|always|never.
 void add_color_option(CLI::App* cmd, std::string& when);

@@ -54,8 +54,8 @@ std::string extension_format(const std::string& output) {
 
 void add_format_option(CLI::App* cmd, std::string& format, const std::vector<std::string>& formats) {
     cmd->add_option("-f,--format,-t,--to", format,
-                    "Output format: " + joined(formats) + " (default: as the -o file's extension says, else " + formats.front() +
-                        "; any case)");
+                    trf(ui_lang(), "Output format: {} (default: as the -o file's extension says, else {}; any case)",
+                        {joined(formats), formats.front()}));
 }
 
 std::string output_format(const std::string& command, const std::string& given, const std::string& output,
@@ -65,7 +65,7 @@ std::string output_format(const std::string& command, const std::string& given, 
     if (!given.empty()) {
         const std::string format = lower(given);
         if (!writes(format)) {
-            error(command + " cannot write '" + given + "'; it writes " + joined(formats));
+            error(trf(ui_lang(), "{} cannot write '{}'; it writes {}", {command, given, joined(formats)}));
             throw CommandExit{2};
         }
         // SARIF is JSON: a .json name fits it too.
@@ -88,7 +88,7 @@ std::string output_format(const std::string& command, const std::string& given, 
 void check_xlsx_output(const std::string& format, const std::string& output) {
     if (format != "xlsx") return;
     if ((output.empty() || output == "-") && ::isatty(STDOUT_FILENO)) {
-        error("xlsx is a binary file: write it with -o FILE.xlsx (or redirect stdout to a file)");
+        error(T("xlsx is a binary file: write it with -o FILE.xlsx (or redirect stdout to a file)"));
         throw CommandExit{2};
     }
     if (const std::string why = xlsx_unavailable(); !why.empty()) {
@@ -97,8 +97,27 @@ void check_xlsx_output(const std::string& format, const std::string& output) {
     }
 }
 
+void set_language(int argc, char** argv) {
+    Lang lang = lang_from_environment();
+    for (int i = 1; i < argc; ++i) {
+        const std::string arg = argv[i];
+        std::string value;
+        if (arg == "--lang" && i + 1 < argc) value = argv[i + 1];
+        else if (arg.rfind("--lang=", 0) == 0) value = arg.substr(7);
+        else continue;
+        if (auto given = parse_lang(value)) lang = *given;
+    }
+    set_ui_lang(lang);
+}
+
+void add_lang_option(CLI::App* cmd) {
+    static std::string given;  // already applied by set_language; kept only for CLI11 to check
+    cmd->add_option("--lang", given, T("Language of labels and messages: zh or en (default: from LC_ALL, LC_MESSAGES, LANG)"))
+        ->check(CLI::IsMember({"zh", "en"}));
+}
+
 void add_color_option(CLI::App* cmd, std::string& when) {
-    cmd->add_option("--color", when, "Colour: auto (on a terminal, unless NO_COLOR is set), always, never")
+    cmd->add_option("--color", when, T("Colour: auto (on a terminal, unless NO_COLOR is set), always, never"))
         ->capture_default_str()
         ->check(CLI::IsMember({"auto", "always", "never"}, CLI::ignore_case));
 }
@@ -113,7 +132,7 @@ bool use_colour(const std::string& when, const std::string& output) {
 
 void add_jobs_option(CLI::App* cmd, int& jobs) {
     cmd->add_option("-j,--jobs", jobs,
-                    "Read this many inputs at once; 0 (the default): one per core; at most 4 per core. Output keeps input order")
+                    T("Read this many inputs at once; 0 (the default): one per core; at most 4 per core. Output keeps input order"))
         ->check(CLI::Validator(
             [](std::string& value) {
                 return !value.empty() && value[0] == '-' ? "a count of inputs at once, or 0 for one per core, not " + value

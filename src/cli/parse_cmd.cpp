@@ -169,7 +169,7 @@ void run_parse(const ParseOptions& opt) {
     for (const auto& [given, option] : {std::pair{opt.targets, "--targets"}, std::pair{opt.bom, "--bom"},
                                         std::pair{!opt.columns.empty(), "--columns"}, std::pair{opt.headers != "en", "--headers"}}) {
         if (given && !rows) {
-            error(std::string(option) + " is for csv/tsv: add --to csv or --to tsv");
+            error(trf(ui_lang(), "{} is for csv/tsv: add --to csv or --to tsv", {option}));
             throw CommandExit{2};
         }
     }
@@ -188,7 +188,7 @@ void run_parse(const ParseOptions& opt) {
         paths.insert(paths.end(), listed.begin(), listed.end());
     }
     if (paths.empty()) {
-        error("no input: give FILES, --files-from LIST or --stdin-jsonl");
+        error(T("no input: give FILES, --files-from LIST or --stdin-jsonl"));
         throw CommandExit{2};
     }
     bool failed = false, empty = false;
@@ -251,8 +251,8 @@ void run_parse(const ParseOptions& opt) {
 
 void setup_parse(CLI::App& app) {
     auto opt = std::make_shared<ParseOptions>();
-    auto* cmd = app.add_subcommand("parse", "Parse notices into structured documents");
-    cmd->footer(
+    auto* cmd = app.add_subcommand("parse", T("Parse notices into structured documents"));
+    cmd->footer(T(
         "Examples:\n"
         "  tasksplit parse samples/000_5f0d85f750916d58.txt            JSON on stdout\n"
         "  tasksplit parse notice.txt -o tasks.csv                    one row per task (csv: the extension says it)\n"
@@ -268,37 +268,38 @@ void setup_parse(CLI::App& app) {
         "  tasksplit parse notice.docx                                Word, web pages and PDF are read too\n"
         "  tasksplit parse --dump-text notice.pdf                     the text the parser read from it\n"
         "Exit status: 0 ok, 1 a notice gave no task (with --fail-empty), 2 unreadable input (the others are\n"
-        "still written), bad option or broken grammar.");
-    cmd->add_option("files", opt->files, "Notice files or directories ('-' for stdin)");
+        "still written), bad option or broken grammar."));
+    cmd->add_option("files", opt->files, T("Notice files or directories ('-' for stdin)"));
     add_jobs_option(cmd, opt->jobs);
-    cmd->add_option("--files-from", opt->files_from, "Read input paths from this file ('-' for stdin), NUL- or newline-separated");
+    cmd->add_option("--files-from", opt->files_from, T("Read input paths from this file ('-' for stdin), NUL- or newline-separated"));
     cmd->add_flag("--stdin-jsonl", opt->stdin_jsonl,
-                  "Read {\"id\":…,\"text\":…} lines on stdin and write one result line each (for GNU parallel, Hadoop Streaming, Spark pipe)");
+                  T("Read {\"id\":…,\"text\":…} lines on stdin and write one result line each (for GNU parallel, Hadoop Streaming, Spark pipe)"));
     add_format_option(cmd, opt->to, kFormats);
-    cmd->add_option("-o,--output", opt->output, "Write here instead of stdout (atomically)");
-    cmd->add_option("--grammar", opt->grammars, "Extra grammar YAML merged over the built-in rules");
-    cmd->add_option("--encoding", opt->encoding, "Force the input encoding (e.g. GB18030, UTF-16LE)");
-    cmd->add_option("--from", opt->from, "Read inputs as text, html, docx or pdf (default: by their content)")
+    cmd->add_option("-o,--output", opt->output, T("Write here instead of stdout (atomically)"));
+    cmd->add_option("--grammar", opt->grammars, T("Extra grammar YAML merged over the built-in rules"));
+    cmd->add_option("--encoding", opt->encoding, T("Force the input encoding (e.g. GB18030, UTF-16LE)"));
+    cmd->add_option("--from", opt->from, T("Read inputs as text, html, docx or pdf (default: by their content)"))
         ->check(CLI::IsMember({"text", "html", "docx", "pdf"}));
-    cmd->add_flag("--targets", opt->targets, "csv/tsv: one row per quantitative target");
-    cmd->add_flag("--bom", opt->bom, "csv/tsv: start with a UTF-8 byte order mark, so that Excel reads the file as UTF-8");
-    cmd->add_option("--headers", opt->headers, "csv/tsv: header row in English (the contract's names) or Chinese (序号, 来源, …)")
+    cmd->add_flag("--targets", opt->targets, T("csv/tsv: one row per quantitative target"));
+    cmd->add_flag("--bom", opt->bom, T("csv/tsv: start with a UTF-8 byte order mark, so that Excel reads the file as UTF-8"));
+    cmd->add_option("--headers", opt->headers, T("csv/tsv: header row in English (the contract's names) or Chinese (序号, 来源, …)"))
         ->capture_default_str()
         ->check(CLI::IsMember({"en", "zh"}));
     cmd->add_option("--columns", opt->columns,
-                    "csv/tsv: these columns in this order, comma-separated, by English or Chinese name; seq (序号, running) "
-                    "and ref (编号, section.item) are written only when chosen here")
+                    T("csv/tsv: these columns in this order, comma-separated, by English or Chinese name; seq (序号, running) "
+                    "and ref (编号, section.item) are written only when chosen here"))
         ->delimiter(',');
-    cmd->add_flag("--line-map", opt->line_map, "Add line_roles: what claimed each source line");
+    cmd->add_flag("--line-map", opt->line_map, T("Add line_roles: what claimed each source line"));
     cmd->add_flag("--explain", opt->explain,
-                  "Print what the layout stages saw instead of the document: each line's number token and cells, "
-                  "the grids proposed with their evidence, columns and rows, and which reading won");
+                  T("Print what the layout stages saw instead of the document: each line's number token and cells, "
+                  "the grids proposed with their evidence, columns and rows, and which reading won"));
     cmd->add_flag("--fail-empty", opt->fail_empty,
-                  "Exit 1 when a notice that is not blank gives no task (the no-tasks error, always printed on stderr)");
+                  T("Exit 1 when a notice that is not blank gives no task (the no-tasks error, always printed on stderr)"));
     add_batch_options(cmd, opt->batch);
+    add_lang_option(cmd);
     cmd->add_flag("--dump-text", opt->dump_text,
-                  "Print the text the layout stages read (what the HTML, DOCX or PDF reader extracted) instead of the document");
-    cmd->add_flag("-q,--quiet", opt->quiet, "No progress line (it is shown only when stderr is a terminal)");
+                  T("Print the text the layout stages read (what the HTML, DOCX or PDF reader extracted) instead of the document"));
+    cmd->add_flag("-q,--quiet", opt->quiet, T("No progress line (it is shown only when stderr is a terminal)"));
     cmd->callback([opt]() { run_parse(*opt); });
 }
 

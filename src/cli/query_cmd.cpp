@@ -36,6 +36,7 @@ struct SelectOptions {
     std::string output = "-";
     int width = -1;
     std::string sort;
+    std::string headers;  ///< zh | en; empty: zh for a table or Markdown in a Chinese run, else en
     BatchOptions batch;
 };
 
@@ -43,6 +44,7 @@ struct QueryOptions : SelectOptions {
     std::string unit;
     std::string role = "any";
     bool fuzzy = false;
+    std::string view;  ///< tasks | units; empty: tasks for a table, units otherwise
 };
 
 /// Inputs read and deduplicated, with the unit names they use.
@@ -54,26 +56,31 @@ struct Loaded {
 };
 
 void add_select_options(CLI::App* cmd, SelectOptions& opt) {
-    cmd->add_option("files", opt.files, "Notices or tasksplit JSON; directories are walked recursively ('-' for stdin)")
+    cmd->add_option("files", opt.files, T("Notices or tasksplit JSON; directories are walked recursively ('-' for stdin)"))
         ->required();
-    cmd->add_option("--leader", opt.leader, "Only tasks under this leader (part of a name or title: 夏泉, 常务副区长)");
+    cmd->add_option("--leader", opt.leader, T("Only tasks under this leader (part of a name or title: 夏泉, 常务副区长)"));
     // One value per occurrence, so that "--year 2024 samples/" leaves samples/ to the inputs.
-    cmd->add_option("--text", opt.text, "Only tasks whose text holds every word (repeatable; words split on spaces)")
+    cmd->add_option("--text", opt.text, T("Only tasks whose text holds every word (repeatable; words split on spaces)"))
         ->allow_extra_args(false);
-    cmd->add_option("--year", opt.years, "Only notices for this work year (repeatable)")->allow_extra_args(false);
-    cmd->add_option("--part", opt.parts, "Only parts of this kind: key_tasks, livelihood, plan, appendix, form (repeatable)")
+    cmd->add_option("--year", opt.years, T("Only notices for this work year (repeatable)"))->allow_extra_args(false);
+    cmd->add_option("--part", opt.parts, T("Only parts of this kind: key_tasks, livelihood, plan, appendix, form (repeatable)"))
         ->allow_extra_args(false);
-    cmd->add_option("--aliases", opt.aliases, "Extra alias file {aliases: {canonical: [names]}} (repeatable)")
+    cmd->add_option("--aliases", opt.aliases, T("Extra alias file {aliases: {canonical: [names]}} (repeatable)"))
         ->allow_extra_args(false);
     add_format_option(cmd, opt.format, kFormats);
-    cmd->add_option("-o,--output", opt.output, "Write here instead of stdout (atomically)");
+    cmd->add_option("-o,--output", opt.output, T("Write here instead of stdout (atomically)"));
     cmd->add_option("--width", opt.width,
-                    "Table width in columns; 0 = never cut (default: the terminal's, else $COLUMNS, else no limit)");
+                    T("Table width in columns; 0 = never cut (default: the terminal's, else $COLUMNS, else no limit)"));
+    cmd->add_option("--headers", opt.headers,
+                    T("Header row in English (the JSON keys) or Chinese (序号, 编号, 牵头单位, …); default: Chinese for a "
+                      "table or md when the language is Chinese, else English"))
+        ->check(CLI::IsMember({"zh", "en"}));
+    add_lang_option(cmd);
     add_jobs_option(cmd, opt.jobs);
-    cmd->add_flag("-q,--quiet", opt.quiet, "No progress line (it is shown only when stderr is a terminal)");
-    cmd->add_option("--grammar", opt.grammars, "Extra grammar YAML merged over the built-in rules")
+    cmd->add_flag("-q,--quiet", opt.quiet, T("No progress line (it is shown only when stderr is a terminal)"));
+    cmd->add_option("--grammar", opt.grammars, T("Extra grammar YAML merged over the built-in rules"))
         ->allow_extra_args(false);
-    cmd->add_option("--encoding", opt.encoding, "Force the input encoding (e.g. GB18030, UTF-16LE)");
+    cmd->add_option("--encoding", opt.encoding, T("Force the input encoding (e.g. GB18030, UTF-16LE)"));
     add_batch_options(cmd, opt.batch);
 }
 
@@ -173,16 +180,27 @@ void permute(std::vector<T>& v, const std::vector<std::size_t>& order) {
     v = std::move(out);
 }
 
+bool human(GridFormat format) { return format == GridFormat::table || format == GridFormat::md; }
+
+GridStyle style_of(GridFormat format) { return {!human(format), ui_lang()}; }
+
 void emit(const Grid& grid, GridFormat format, const SelectOptions& opt) {
+    const bool zh_headers = opt.headers.empty() ? human(format) && ui_lang() == Lang::zh : opt.headers == "zh";
     std::ostringstream out;
-    write_grid(grid, format, format == GridFormat::table ? table_width(opt) : 0, out);
+    write_grid(grid, format, format == GridFormat::table ? table_width(opt) : 0, out, zh_headers);
     write_output(opt.output, out.str());
 }
 
 void run_query(const QueryOptions& opt) {
     GridFormat format = format_of("query", opt);
     if (opt.sort != "source" && opt.sort != "unit") {
-        error("--sort takes source or unit");
+        error(T("--sort takes source or unit"));
+        throw CommandExit{2};
+    }
+    // A person at a terminal asks what a unit has to do; scripts and spreadsheets keep their rows.
+    const bool tasks_view = opt.view.empty() ? format == GridFormat::table : opt.view == "tasks";
+    if (tasks_view && opt.sort == "unit") {
+        error(T("--sort unit orders the rows of --view units; a task has several units"));
         throw CommandExit{2};
     }
     Loaded loaded;
@@ -193,12 +211,22 @@ void run_query(const QueryOptions& opt) {
         std::vector<UnitMatch> matches = match_units(opt.unit, *loaded.names, opt.fuzzy);
         if (matches.empty()) {
             std::vector<UnitMatch> near = suggest_units(opt.unit, *loaded.names);
-            error("no unit '" + opt.unit + "' in the inputs" +
-                  (near.empty() ? std::string("; 'tasksplit units' lists them") : "; did you mean " + joined(near, false) + "?"));
+            error(near.empty() ? trf(ui_lang(), "no unit '{}' in the inputs; 'tasksplit units' lists them", {opt.unit})
+                               : trf(ui_lang(), "no unit '{}' in the inputs; did you mean {}?", {opt.unit, joined(near, false)}));
             throw CommandExit{loaded.failed ? 2 : 1};
         }
-        if (opt.fuzzy) error("'" + opt.unit + "' matched " + joined(matches, true));
+        if (opt.fuzzy) error(trf(ui_lang(), "'{}' matched {}", {opt.unit, joined(matches, true)}));
         for (const auto& m : matches) filter.units.push_back(m.canonical);
+    }
+    if (tasks_view) {
+        std::vector<TaskRow> tasks = select_tasks(loaded.docs, *loaded.names, filter);
+        emit(task_grid(tasks, !filter.units.empty(), style_of(format)), format, opt);
+        if (loaded.failed) throw CommandExit{2};
+        if (tasks.empty()) {
+            error(T("no tasks match"));
+            throw CommandExit{1};
+        }
+        return;
     }
     std::vector<QueryRow> rows = select_rows(loaded.docs, *loaded.names, filter);
     if (opt.sort == "unit") {
@@ -206,11 +234,10 @@ void run_query(const QueryOptions& opt) {
         for (const auto& r : rows) keys.push_back(r.canonical);
         permute(rows, pinyin_order(keys));
     }
-    bool machine = format != GridFormat::table && format != GridFormat::md;
-    emit(query_grid(rows, machine), format, opt);
+    emit(query_grid(rows, style_of(format)), format, opt);
     if (loaded.failed) throw CommandExit{2};
     if (rows.empty()) {
-        error("no tasks match");
+        error(T("no tasks match"));
         throw CommandExit{1};
     }
 }
@@ -218,7 +245,7 @@ void run_query(const QueryOptions& opt) {
 void run_units(const SelectOptions& opt) {
     GridFormat format = format_of("units", opt);
     if (opt.sort != "appearance" && opt.sort != "unit" && opt.sort != "count") {
-        error("--sort takes appearance, unit or count");
+        error(T("--sort takes appearance, unit or count"));
         throw CommandExit{2};
     }
     Loaded loaded;
@@ -233,10 +260,10 @@ void run_units(const SelectOptions& opt) {
             return a.lead() + a.support() > b.lead() + b.support();
         });
     }
-    emit(units_grid(units), format, opt);
+    emit(units_grid(units, style_of(format)), format, opt);
     if (loaded.failed) throw CommandExit{2};
     if (units.empty()) {
-        error("no units found");
+        error(T("no units found"));
         throw CommandExit{1};
     }
 }
@@ -246,36 +273,40 @@ void run_units(const SelectOptions& opt) {
 void setup_query(CLI::App& app) {
     auto qopt = std::make_shared<QueryOptions>();
     qopt->sort = "source";
-    auto* query = app.add_subcommand("query", "Tasks a unit leads or supports, across notices and years");
+    auto* query = app.add_subcommand("query", T("Tasks a unit leads or supports, across notices and years"));
     query->footer(
-        "Examples:\n"
-        "  tasksplit query --unit 区人社局 samples/            its tasks in every notice, under any of its names\n"
-        "  tasksplit query --unit 发改 --fuzzy --role lead notices/\n"
-        "  tasksplit query --leader 夏泉 --year 2024 --format csv notices/\n"
-        "  tasksplit query --text '消费 商圈' --format md notices/\n"
-        "Exit status: 0 tasks found, 1 none (or an unknown unit: see the suggestions), 2 bad option or an\n"
-        "unreadable input (the answer then covers the others).");
-    query->add_option("-u,--unit", qopt->unit, "Unit: its canonical name, a registered alias or a bracketed alias");
-    query->add_option("--role", qopt->role, "lead, support or any")
+        T("Examples:\n"
+          "  tasksplit query --unit 区人社局 samples/            its tasks in every notice, under any of its names\n"
+          "  tasksplit query --unit 发改 --fuzzy --role lead notices/\n"
+          "  tasksplit query --leader 夏泉 --year 2024 --format csv notices/\n"
+          "  tasksplit query --text '消费 商圈' --format md notices/\n"
+          "Exit status: 0 tasks found, 1 none (or an unknown unit: see the suggestions), 2 bad option or an\n"
+          "unreadable input (the answer then covers the others)."));
+    query->add_option("-u,--unit", qopt->unit, T("Unit: its canonical name, a registered alias or a bracketed alias"));
+    query->add_option("--role", qopt->role, T("lead, support or any"))
         ->check(CLI::IsMember({"lead", "support", "any"}))
         ->capture_default_str();
-    query->add_flag("--fuzzy", qopt->fuzzy, "--unit also matches parts of names and close spellings, best first");
+    query->add_flag("--fuzzy", qopt->fuzzy, T("--unit also matches parts of names and close spellings, best first"));
+    query->add_option("--view", qopt->view,
+                      T("tasks: one row per task with the unit's role, the lead and support units, leader and deadline "
+                        "(the default for table); units: one row per unit of each task (the default otherwise)"))
+        ->check(CLI::IsMember({"tasks", "units"}));
     add_select_options(query, *qopt);
-    query->add_option("--sort", qopt->sort, "Row order: source (then document order) or unit (pinyin)")
+    query->add_option("--sort", qopt->sort, T("Row order: source (then document order) or unit (pinyin; --view units)"))
         ->capture_default_str();
     query->callback([qopt]() { run_query(*qopt); });
 
     auto uopt = std::make_shared<SelectOptions>();
     uopt->sort = "appearance";
-    auto* units = app.add_subcommand("units", "Units found, their names, and the tasks each leads and supports per notice");
+    auto* units = app.add_subcommand("units", T("Units found, their names, and the tasks each leads and supports per notice"));
     units->footer(
-        "Examples:\n"
-        "  tasksplit units samples/                            one row per unit and notice\n"
-        "  tasksplit units --sort count --format csv notices/  workload table, busiest first\n"
-        "  tasksplit units --leader 夏泉 notices/              the units working under one leader\n"
-        "Exit status: 0 units found, 1 none, 2 bad option or an unreadable input (the table then covers the others).");
+        T("Examples:\n"
+          "  tasksplit units samples/                            one row per unit and notice\n"
+          "  tasksplit units --sort count --format csv notices/  workload table, busiest first\n"
+          "  tasksplit units --leader 夏泉 notices/              the units working under one leader\n"
+          "Exit status: 0 units found, 1 none, 2 bad option or an unreadable input (the table then covers the others)."));
     add_select_options(units, *uopt);
-    units->add_option("--sort", uopt->sort, "Unit order: appearance, unit (pinyin) or count (most tasks first)")
+    units->add_option("--sort", uopt->sort, T("Unit order: appearance, unit (pinyin) or count (most tasks first)"))
         ->capture_default_str();
     units->callback([uopt]() { run_units(*uopt); });
 }

@@ -32,7 +32,7 @@ struct ValidateCmdOptions {
 };
 
 std::string counted(std::size_t n, const std::string& one, const std::string& many) {
-    return std::to_string(n) + " " + (n == 1 ? one : many);
+    return trf(ui_lang(), n == 1 ? one : many, {std::to_string(n)});
 }
 
 /// "3 errors, 14 warnings, 2 info in 2 files": what a person reads last, on stderr, whatever the format.
@@ -43,10 +43,10 @@ std::string summary(const std::vector<Finding>& findings, std::size_t files, std
         else if (f.diag.severity == "warning") ++warnings;
         else ++infos;
     }
-    std::string line = counted(errors, "error", "errors") + ", " + counted(warnings, "warning", "warnings");
-    if (infos > 0) line += ", " + std::to_string(infos) + " info";
-    line += " in " + counted(files, "file", "files");
-    if (unreadable > 0) line += " (" + std::to_string(unreadable) + " unreadable)";
+    std::string line = counted(errors, "{} error", "{} errors") + T(", ") + counted(warnings, "{} warning", "{} warnings");
+    if (infos > 0) line += T(", ") + trf(ui_lang(), "{} info", {std::to_string(infos)});
+    line += counted(files, " in {} file", " in {} files");
+    if (unreadable > 0) line += trf(ui_lang(), " ({} unreadable)", {std::to_string(unreadable)});
     return line;
 }
 
@@ -76,7 +76,7 @@ void run_validate(const ValidateCmdOptions& opt) {
     for (const auto* list : {&opt.select, &opt.ignore})
         for (const auto& code : *list) {
             if (!find_check(code)) {
-                error("unknown check code '" + code + "' (docs/validate.md lists them)");
+                error(trf(ui_lang(), "unknown check code '{}' (docs/validate.md lists them)", {code}));
                 throw CommandExit{2};
             }
             (list == &opt.select ? vo.select : vo.ignore).insert(code);
@@ -115,7 +115,7 @@ void run_validate(const ValidateCmdOptions& opt) {
         }
     }
     std::ostringstream report;
-    write_report(findings, format, report, format == ReportFormat::human && use_colour(opt.color, opt.output));
+    write_report(findings, format, report, format == ReportFormat::human && use_colour(opt.color, opt.output), ui_lang());
     write_output(opt.output, report.str());
     if (opt.statistics) std::cerr << statistics(findings);
     // With nothing checked, the error lines above are the whole story.
@@ -130,8 +130,8 @@ void run_validate(const ValidateCmdOptions& opt) {
 
 void setup_validate(CLI::App& app) {
     auto opt = std::make_shared<ValidateCmdOptions>();
-    auto* cmd = app.add_subcommand("validate", "Check notices and tasksplit JSON documents for defects (for CI)");
-    cmd->footer(
+    auto* cmd = app.add_subcommand("validate", T("Check notices and tasksplit JSON documents for defects (for CI)"));
+    cmd->footer(T(
         "Examples:\n"
         "  tasksplit validate samples/*.txt                     file:line:col: severity[code]: message\n"
         "  tasksplit validate out/notice.json                   schema, model and content checks\n"
@@ -143,21 +143,22 @@ void setup_validate(CLI::App& app) {
         "Findings go to stdout (or -o); the summary line ('3 errors, 14 warnings in 2 files'), --statistics\n"
         "and the progress line go to stderr. Codes and severities: docs/validate.md.\n"
         "Exit status: 0 no errors (or --exit-zero), 1 errors found (or warnings with --strict), 2 usage error\n"
-        "or unreadable input (with --exit-zero too).");
-    cmd->add_option("files", opt->files, "Notices, JSON documents or directories ('-' for stdin)")->required();
+        "or unreadable input (with --exit-zero too)."));
+    cmd->add_option("files", opt->files, T("Notices, JSON documents or directories ('-' for stdin)"))->required();
     add_format_option(cmd, opt->format, kFormats);
-    cmd->add_option("-o,--output", opt->output, "Write the report here instead of stdout (atomically)");
+    cmd->add_option("-o,--output", opt->output, T("Write the report here instead of stdout (atomically)"));
     add_color_option(cmd, opt->color);
-    cmd->add_flag("--strict", opt->strict, "Fail (exit 1) on warnings too");
-    cmd->add_flag("--exit-zero", opt->exit_zero, "Exit 0 even when errors are found (an unreadable input still exits 2)");
-    cmd->add_flag("--statistics", opt->statistics, "After the report, count each code on stderr, most frequent first");
-    cmd->add_option("--select", opt->select, "Report only these codes (comma-separated)")->delimiter(',');
-    cmd->add_option("--ignore", opt->ignore, "Never report these codes (comma-separated)")->delimiter(',');
-    cmd->add_option("--grammar", opt->grammars, "Extra grammar YAML merged over the built-in rules");
-    cmd->add_option("--aliases", opt->aliases, "Extra unit alias registry ({aliases: {name: [other names]}})");
-    cmd->add_option("--encoding", opt->encoding, "Force the notices' encoding (e.g. GB18030, UTF-16LE)");
+    cmd->add_flag("--strict", opt->strict, T("Fail (exit 1) on warnings too"));
+    cmd->add_flag("--exit-zero", opt->exit_zero, T("Exit 0 even when errors are found (an unreadable input still exits 2)"));
+    cmd->add_flag("--statistics", opt->statistics, T("After the report, count each code on stderr, most frequent first"));
+    cmd->add_option("--select", opt->select, T("Report only these codes (comma-separated)"))->delimiter(',');
+    cmd->add_option("--ignore", opt->ignore, T("Never report these codes (comma-separated)"))->delimiter(',');
+    cmd->add_option("--grammar", opt->grammars, T("Extra grammar YAML merged over the built-in rules"));
+    cmd->add_option("--aliases", opt->aliases, T("Extra unit alias registry ({aliases: {name: [other names]}})"));
+    cmd->add_option("--encoding", opt->encoding, T("Force the notices' encoding (e.g. GB18030, UTF-16LE)"));
     add_batch_options(cmd, opt->batch);
-    cmd->add_flag("-q,--quiet", opt->quiet, "No progress line and no summary line on stderr");
+    add_lang_option(cmd);
+    cmd->add_flag("-q,--quiet", opt->quiet, T("No progress line and no summary line on stderr"));
     cmd->callback([opt]() { run_validate(*opt); });
 }
 

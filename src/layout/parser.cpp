@@ -17,6 +17,7 @@
 #include "tasksplit/targets.hpp"
 #include "tasksplit/units.hpp"
 #include "layout.hpp"
+#include "reporting.hpp"
 
 namespace tasksplit {
 namespace {
@@ -2295,6 +2296,7 @@ Document run_stages(const SourceText& original, const Rules& rules, const Target
         *explanation += layout::explain(text, lines, regions, taken, doc);
     }
     if (relined) layout::to_physical_lines(doc, physical, original);
+    layout::read_reporting(original, doc);
     return doc;
 }
 

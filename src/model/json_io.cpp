@@ -197,7 +197,7 @@ private:
     }
 
     void meta(const DocumentMeta& m) {
-        out_.begin_object(8);
+        out_.begin_object(9);
         field("doc_number", m.doc_number);
         field("issuer", m.issuer);
         field("title", m.title);
@@ -213,6 +213,24 @@ private:
             field("text", lc.text);
             field("rule", lc.rule);
             field("line", lc.line);
+            out_.end_object();
+        } else {
+            out_.null();
+        }
+        out_.key("reporting");
+        if (m.reporting) {
+            const Reporting& r = *m.reporting;
+            out_.begin_object(9);
+            strings("frequencies", r.frequencies);
+            out_.key("per_task");
+            out_.boolean(r.per_task);
+            field("office", r.office);
+            field("reporters", r.reporters);
+            field("plan_form", r.plan_form);
+            field("plan_due", r.plan_due);
+            field("plan_due_iso", r.plan_due_iso);
+            field("text", r.text);
+            field("line", r.line);
             out_.end_object();
         } else {
             out_.null();
@@ -505,6 +523,20 @@ DocumentMeta read_meta(const Cursor& c) {
     m.contacts = c.at("contacts").list(read_contact);
     if (auto lc = c.maybe("lead_convention")) {
         m.lead_convention = LeadConvention{lc->at("text").str(), lc->at("rule").str(), lc->at("line").int_value()};
+    }
+    // Documents written before the cover letter's reporting rules were read have no such key.
+    if (auto r = c.maybe("reporting")) {
+        Reporting rep;
+        rep.frequencies = r->at("frequencies").list(read_str);
+        rep.per_task = r->at("per_task").boolean();
+        rep.office = opt_str(*r, "office");
+        rep.reporters = opt_str(*r, "reporters");
+        rep.plan_form = opt_str(*r, "plan_form");
+        rep.plan_due = opt_str(*r, "plan_due");
+        rep.plan_due_iso = opt_str(*r, "plan_due_iso");
+        rep.text = r->at("text").str();
+        rep.line = r->at("line").int_value();
+        m.reporting = std::move(rep);
     }
     return m;
 }

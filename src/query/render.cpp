@@ -244,35 +244,95 @@ std::optional<GridFormat> parse_grid_format(std::string_view name) {
     return std::nullopt;
 }
 
-Grid query_grid(const std::vector<QueryRow>& rows, bool with_canonical) {
+namespace {
+
+std::string role_text(const std::string& role, const GridStyle& style) {
+    return style.machine ? role : tr(style.lang, role);
+}
+
+/// A column that is never cut and holds a number (seq, year, line).
+Grid::Column number_column(const char* name, const char* zh) { return {name, true, 0, false, zh}; }
+
+}  // namespace
+
+Grid query_grid(const std::vector<QueryRow>& rows, GridStyle style) {
     Grid grid;
-    grid.columns = {{"source", false, 1, true}, {"year", true, 0, false},   {"part", false, 0, false},
-                    {"section", false, 1, false}, {"leader", false, 0, false}, {"number", false, 0, false},
-                    {"role", false, 0, false},    {"unit", false, 2, false},   {"text", false, 2, false},
-                    {"line", true, 0, false}};
-    if (with_canonical) grid.columns.push_back({"canonical", false, 2, false});
+    const Grid::Column seq = number_column("seq", "序号"), ref{"ref", false, 0, false, "编号"};
+    grid.columns = {{"source", false, 1, true, "来源"}, number_column("year", "年度"), {"part", false, 0, false, "部分"},
+                    {"section", false, 1, false, "章节"}, {"leader", false, 0, false, "分管领导"},
+                    {"number", false, 0, false, "项号"}, {"role", false, 0, false, "职责"},
+                    {"unit", false, 2, false, "单位"}, {"text", false, 2, false, "任务内容"}, number_column("line", "行")};
+    if (style.machine) {
+        grid.columns.push_back({"canonical", false, 2, false, "规范名称"});
+        grid.columns.push_back(seq);
+        grid.columns.push_back(ref);
+    } else {
+        grid.columns.insert(grid.columns.begin(), seq);
+        grid.columns[6] = ref;  // the number with its section: what a reader looks up
+    }
+    std::size_t n = 0;
     for (const QueryRow& r : rows) {
+        const std::string number = std::to_string(++n);
         std::vector<std::string> cells = {r.source, year_text(r.year), r.part, r.section, r.leader,
-                                          r.number, r.role, r.unit, r.text, std::to_string(r.line)};
-        if (with_canonical) cells.push_back(r.canonical);
+                                          style.machine ? r.number : r.ref, role_text(r.role, style), r.unit, r.text,
+                                          std::to_string(r.line)};
+        if (style.machine) {
+            cells.insert(cells.end(), {r.canonical, number, r.ref});
+        } else {
+            cells.insert(cells.begin(), number);
+        }
         grid.rows.push_back(std::move(cells));
     }
     return grid;
 }
 
-Grid units_grid(const std::vector<UnitSummary>& units) {
+Grid task_grid(const std::vector<TaskRow>& rows, bool with_role, GridStyle style) {
     Grid grid;
-    grid.columns = {{"unit", false, 2, false},  {"kind", false, 0, false}, {"names", false, 1, false},
-                    {"source", false, 1, true}, {"year", true, 0, false},  {"lead", true, 0, false},
-                    {"support", true, 0, false}, {"total", true, 0, false}};
-    for (const UnitSummary& u : units)
-        for (const NoticeCount& n : u.notices)
-            grid.rows.push_back({u.unit, u.kind, joined(n.names), n.source, year_text(n.year), std::to_string(n.lead),
-                                 std::to_string(n.support), std::to_string(n.lead + n.support)});
+    grid.columns = {number_column("seq", "序号"), {"source", false, 1, true, "来源"}, number_column("year", "年度"),
+                    {"ref", false, 0, false, "编号"}, {"leader", false, 0, false, "分管领导"}};
+    if (with_role) grid.columns.push_back({"role", false, 0, false, "职责"});
+    grid.columns.insert(grid.columns.end(), {{"lead", false, 2, false, "牵头单位"}, {"support", false, 2, false, "配合单位"},
+                                              {"deadline", false, 1, false, "完成时限"}, {"text", false, 2, false, "任务内容"},
+                                              number_column("line", "行")});
+    std::size_t n = 0;
+    for (const TaskRow& r : rows) {
+        std::vector<std::string> cells = {std::to_string(++n), r.source, year_text(r.year), r.ref, r.leader};
+        if (with_role) cells.push_back(role_text(r.role, style));
+        cells.insert(cells.end(), {joined(r.lead), joined(r.support), r.deadline, r.text, std::to_string(r.line)});
+        grid.rows.push_back(std::move(cells));
+    }
     return grid;
 }
 
-void write_grid(const Grid& grid, GridFormat format, int width, std::ostream& out) {
+Grid units_grid(const std::vector<UnitSummary>& units, GridStyle style) {
+    Grid grid;
+    grid.columns = {{"unit", false, 2, false, "单位"},  {"kind", false, 0, false, "类别"}, {"names", false, 1, false, "其他名称"},
+                    {"source", false, 1, true, "来源"}, number_column("year", "年度"),  number_column("lead", "牵头"),
+                    number_column("support", "配合"), number_column("total", "合计")};
+    const Grid::Column seq = number_column("seq", "序号");
+    if (style.machine) grid.columns.push_back(seq);
+    else grid.columns.insert(grid.columns.begin(), seq);
+    std::size_t n = 0;
+    for (const UnitSummary& u : units)
+        for (const NoticeCount& c : u.notices) {
+            std::vector<std::string> cells{u.unit, style.machine ? u.kind : tr(style.lang, u.kind), joined(c.names), c.source,
+                                           year_text(c.year), std::to_string(c.lead), std::to_string(c.support),
+                                           std::to_string(c.lead + c.support)};
+            if (style.machine) cells.push_back(std::to_string(++n));
+            else cells.insert(cells.begin(), std::to_string(++n));
+            grid.rows.push_back(std::move(cells));
+        }
+    return grid;
+}
+
+void write_grid(const Grid& grid, GridFormat format, int width, std::ostream& out, bool zh_headers) {
+    if (zh_headers && format != GridFormat::json && format != GridFormat::jsonl) {
+        Grid named = grid;
+        for (Grid::Column& c : named.columns)
+            if (!c.zh.empty()) c.name = c.zh;
+        write_grid(named, format, width, out, false);
+        return;
+    }
     switch (format) {
         case GridFormat::table:
             write_table(grid, width, out);

@@ -12,6 +12,7 @@
 #include <unicode/unistr.h>
 
 #include "tasksplit/query.hpp"
+#include "tasksplit/writers.hpp"
 
 namespace tasksplit {
 namespace {
@@ -224,21 +225,23 @@ std::vector<UnitMatch> suggest_units(const std::string& query, const UnitNames& 
     return out;
 }
 
-std::vector<QueryRow> select_rows(const std::vector<Document>& docs, const UnitNames& names,
-                                  const QueryFilter& filter) {
-    std::set<std::string> units(filter.units.begin(), filter.units.end());
+namespace {
+
+/// Calls `f(base, item)` for every task the filter's leader, words, years and parts keep, `base`
+/// holding what its rows share; rows sorted by source, then document order, are what callers build.
+void for_each_task(const std::vector<Document>& docs, const QueryFilter& filter,
+                   const std::function<void(QueryRow&, const Item&)>& f) {
     std::optional<icu::UnicodeString> leader;
     if (filter.leader) leader = folded(*filter.leader);
     std::vector<icu::UnicodeString> words;
     for (const std::string& w : filter.words) words.push_back(folded(w));
-
-    std::vector<QueryRow> rows;
     for (std::size_t d = 0; d < docs.size(); ++d) {
         const Document& doc = docs[d];
         const std::optional<int>& year = doc.document.year;
         if (!filter.years.empty() &&
             (!year || std::find(filter.years.begin(), filter.years.end(), *year) == filter.years.end()))
             continue;
+        const std::vector<std::string> refs = task_refs(doc);
         std::size_t task = 0;
         for (const Part& part : doc.parts) {
             bool part_wanted = filter.parts.empty() ||
@@ -263,32 +266,75 @@ std::vector<QueryRow> select_rows(const std::vector<Document>& docs, const UnitN
                     base.section = section.title ? *section.title : section.label.value_or("");
                     base.leader = person ? person->name : "";
                     base.number = item.number.value_or("");
+                    base.ref = this_task < refs.size() ? refs[this_task] : "";
                     base.text = item.text;
                     base.line = item.span.line;
                     base.doc = d;
                     base.task = this_task;
-                    auto add = [&](const std::vector<Unit>& list, const char* role) {
-                        for (const Unit& u : list) {
-                            std::string c = names.canonical(u);
-                            if (!units.empty() && !units.count(c)) continue;
-                            QueryRow row = base;
-                            row.role = role;
-                            row.unit = u.raw.empty() ? u.name : u.raw;
-                            row.canonical = std::move(c);
-                            row.kind = u.kind;
-                            rows.push_back(std::move(row));
-                        }
-                    };
-                    if (filter.role != Role::support) add(item.lead, "lead");
-                    if (filter.role != Role::lead) add(item.support, "support");
-                    if (item.lead.empty() && item.support.empty() && units.empty() && filter.role == Role::any)
-                        rows.push_back(std::move(base));
+                    f(base, item);
                 }
             }
         }
     }
+}
+
+std::string printed_name(const Unit& u) { return u.raw.empty() ? u.name : u.raw; }
+
+}  // namespace
+
+std::vector<QueryRow> select_rows(const std::vector<Document>& docs, const UnitNames& names,
+                                  const QueryFilter& filter) {
+    std::set<std::string> units(filter.units.begin(), filter.units.end());
+    std::vector<QueryRow> rows;
+    for_each_task(docs, filter, [&](QueryRow& base, const Item& item) {
+        auto add = [&](const std::vector<Unit>& list, const char* role) {
+            for (const Unit& u : list) {
+                std::string c = names.canonical(u);
+                if (!units.empty() && !units.count(c)) continue;
+                QueryRow row = base;
+                row.role = role;
+                row.unit = printed_name(u);
+                row.canonical = std::move(c);
+                row.kind = u.kind;
+                rows.push_back(std::move(row));
+            }
+        };
+        if (filter.role != Role::support) add(item.lead, "lead");
+        if (filter.role != Role::lead) add(item.support, "support");
+        if (item.lead.empty() && item.support.empty() && units.empty() && filter.role == Role::any)
+            rows.push_back(std::move(base));
+    });
     std::stable_sort(rows.begin(), rows.end(), [](const QueryRow& a, const QueryRow& b) { return a.source < b.source; });
     return rows;
+}
+
+std::vector<TaskRow> select_tasks(const std::vector<Document>& docs, const UnitNames& names,
+                                  const QueryFilter& filter) {
+    std::set<std::string> units(filter.units.begin(), filter.units.end());
+    std::vector<TaskRow> tasks;
+    for_each_task(docs, filter, [&](QueryRow& base, const Item& item) {
+        // The asked units' place in the task: lead when one of them leads, else support.
+        auto holds = [&](const std::vector<Unit>& list) {
+            return std::any_of(list.begin(), list.end(), [&](const Unit& u) { return units.count(names.canonical(u)) > 0; });
+        };
+        std::string role;
+        if (!units.empty()) {
+            if (filter.role != Role::support && holds(item.lead)) role = "lead";
+            else if (filter.role != Role::lead && holds(item.support)) role = "support";
+            else return;
+        } else if ((filter.role == Role::lead && item.lead.empty()) || (filter.role == Role::support && item.support.empty())) {
+            return;
+        }
+        TaskRow row;
+        static_cast<QueryRow&>(row) = std::move(base);
+        row.role = role;
+        row.deadline = item.deadline.value_or("");
+        for (const Unit& u : item.lead) row.lead.push_back(printed_name(u));
+        for (const Unit& u : item.support) row.support.push_back(printed_name(u));
+        tasks.push_back(std::move(row));
+    });
+    std::stable_sort(tasks.begin(), tasks.end(), [](const TaskRow& a, const TaskRow& b) { return a.source < b.source; });
+    return tasks;
 }
 
 int UnitSummary::lead() const {

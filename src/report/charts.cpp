@@ -28,7 +28,8 @@ int change_rank(const std::string& change) {
 
 }  // namespace
 
-std::string unit_chart(const std::vector<Notice>& notices, const UnitNames& names) {
+std::string unit_chart(const std::vector<Notice>& notices, const PageView& page) {
+    const UnitNames& names = page.names;
     std::vector<std::map<std::string, UnitCount>> counts;
     std::map<std::string, bool> units;
     for (const Notice& n : notices) {
@@ -52,9 +53,10 @@ std::string unit_chart(const std::vector<Notice>& notices, const UnitNames& name
         return false;
     });
 
-    std::string out = "<p class=\"legend\"><i class=\"l\"></i> lead <i class=\"s\"></i> support &nbsp; " +
-                      std::to_string(order.size()) +
-                      " units, busiest first; click a unit to list its tasks.</p><div class=\"chart units\">\n";
+    std::string out = "<p class=\"legend\"><i class=\"l\"></i> " + esc(page.t("lead")) + " <i class=\"s\"></i> " +
+                      esc(page.t("support")) + " &nbsp; " +
+                      esc(trf(page.view.lang, "{} units, busiest first; click a unit to list its tasks.", {std::to_string(order.size())})) +
+                      "</p><div class=\"chart units\">\n";
     for (const auto& unit : order) {
         out += "<div class=\"urow\" data-u=\"" + esc(unit) + "\"><span class=\"uname\">" + esc(unit) + "</span><span class=\"ubars\">";
         for (std::size_t n = 0; n < notices.size(); ++n) {
@@ -71,7 +73,7 @@ std::string unit_chart(const std::vector<Notice>& notices, const UnitNames& name
     return out + "</div>\n";
 }
 
-std::string target_chart(const DiffResult& diff, const Notice& old_notice, const Notice& new_notice) {
+std::string target_chart(const DiffResult& diff, const Notice& old_notice, const Notice& new_notice, const PageView& page) {
     std::map<std::string, int> by_change;
     for (const TargetChange& t : diff.targets) ++by_change[t.change];
 
@@ -79,10 +81,10 @@ std::string target_chart(const DiffResult& diff, const Notice& old_notice, const
     for (const char* c : kChanges)
         if (by_change[c] > 0)
             out += "<span class=\"ch-" + std::string(c) + "\" style=\"width:" + percent(by_change[c], diff.targets.size()) +
-                   "\" title=\"" + c + "\">" + std::to_string(by_change[c]) + "</span>";
+                   "\" title=\"" + esc(page.t(c)) + "\">" + std::to_string(by_change[c]) + "</span>";
     out += "</div><p class=\"legend\">";
     for (const char* c : kChanges)
-        out += "<i class=\"ch-" + std::string(c) + "\"></i> " + c + " <b id=\"n-t-" + c + "\">" + std::to_string(by_change[c]) +
+        out += "<i class=\"ch-" + std::string(c) + "\"></i> " + esc(page.t(c)) + " <b id=\"n-t-" + c + "\">" + std::to_string(by_change[c]) +
                "</b> &nbsp; ";
     out += "</p>\n";
 
@@ -98,8 +100,8 @@ std::string target_chart(const DiffResult& diff, const Notice& old_notice, const
         return "<td class=\"tv\"><a href=\"#" + esc(anchor(notice, items[s->item].id)) + "\" title=\"" + esc(s->target.text) +
                "\">" + esc((s->target.aspirational ? "力争" : "") + target_value(s->target)) + "</a></td>";
     };
-    out += "<div class=\"chart targets\"><table><thead><tr><th>Indicator</th><th>" + esc(old_notice.label) + "</th><th>" +
-           esc(new_notice.label) + "</th><th></th><th>Change</th></tr></thead><tbody>\n";
+    out += "<div class=\"chart targets\"><table><thead><tr><th>" + esc(page.t("Indicator")) + "</th><th>" + esc(old_notice.label) +
+           "</th><th>" + esc(new_notice.label) + "</th><th></th><th>" + esc(page.t("Change")) + "</th></tr></thead><tbody>\n";
     for (const TargetChange* t : rows) {
         out += "<tr><td>" + esc(t->indicator) + "</td>" + side(t->old_side, old_notice, diff.old_items) +
                side(t->new_side, new_notice, diff.new_items) + "<td class=\"dumb\">";
@@ -108,7 +110,7 @@ std::string target_chart(const DiffResult& diff, const Notice& old_notice, const
             out += "<span class=\"track\"><i class=\"old\" style=\"width:" + percent(a, top) + "\"></i></span>"
                    "<span class=\"track\"><i class=\"ch-" + t->change + "\" style=\"width:" + percent(b, top) + "\"></i></span>";
         }
-        out += "</td><td><span class=\"badge ch-" + t->change + "\">" + esc(t->change) + "</span></td></tr>\n";
+        out += "</td><td><span class=\"badge ch-" + t->change + "\">" + esc(page.t(t->change)) + "</span></td></tr>\n";
     }
     return out + "</tbody></table></div>\n";
 }

@@ -11,6 +11,7 @@
 #include "tasksplit/diff.hpp"
 #include "tasksplit/document.hpp"
 #include "tasksplit/query.hpp"
+#include "tasksplit/report.hpp"
 
 namespace tasksplit::report_detail {
 
@@ -38,6 +39,17 @@ struct Notice {
     std::map<std::string, Fate> fates;  ///< by item id; empty for a single notice
 };
 
+/// The page's language and, for a unit's printout, the unit.
+struct PageView {
+    const ReportView& view;
+    const UnitNames& names;
+    std::string t(std::string_view english) const { return tr(view.lang, english); }
+    /// Whether the item is on the page: every item, or in a unit's printout those the unit leads or supports.
+    bool shows(const Item& item) const;
+    /// The unit's role in the item, "lead" or "support" ("" on a page of every task).
+    std::string role(const Item& item) const;
+};
+
 /// Anchor of an item's row.
 std::string anchor(const Notice& notice, const std::string& item_id);
 
@@ -56,11 +68,11 @@ struct UnitCount {
 std::map<std::string, UnitCount> count_units(const Document& doc, const UnitNames& names);
 
 // tasks.cpp
-std::string task_filters(const std::vector<Notice>& notices, const UnitNames& names);
-std::string task_table(const Notice& notice, const UnitNames& names, bool pair);
+std::string task_filters(const std::vector<Notice>& notices, const PageView& page);
+std::string task_table(const Notice& notice, const PageView& page, bool pair);
 
 // charts.cpp
-std::string unit_chart(const std::vector<Notice>& notices, const UnitNames& names);
-std::string target_chart(const DiffResult& diff, const Notice& old_notice, const Notice& new_notice);
+std::string unit_chart(const std::vector<Notice>& notices, const PageView& page);
+std::string target_chart(const DiffResult& diff, const Notice& old_notice, const Notice& new_notice, const PageView& page);
 
 }  // namespace tasksplit::report_detail

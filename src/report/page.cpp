@@ -149,7 +149,16 @@ tr:target td{background:#fff6c8}
 details{margin-top:8px}
 .notes td,.notes th{padding:2px 8px;text-align:left;font-size:12.5px}
 footer{color:var(--muted);font-size:12px;padding:14px 28px;border-top:1px solid var(--line)}
-@media print{nav,.filters{display:none}.chart{max-height:none}}
+col.c-role{width:3.5em} td.role{white-space:nowrap} td.r-lead{color:var(--lead);font-weight:600}
+.unit-view col.c-lead,.unit-view col.c-support{width:8em}
+@page{size:A4;margin:12mm 11mm}
+@media print{nav,.filters,footer{display:none}.chart{max-height:none}
+body{font-size:10pt}header{padding:0 0 6px;background:none}h1{font-size:14pt}h2{font-size:12pt;margin:10px 0 6px}
+.layout{display:block}main{padding:0}table.grid{font-size:9pt}table.grid th,table.grid td{padding:3px 4px}
+tr.task{break-inside:avoid}thead{display:table-header-group}
+col.c-ref{width:3.4em}col.c-role{width:2.8em}col.c-leader{width:4.2em}col.c-deadline{width:4.6em}
+.unit-view col.c-lead,.unit-view col.c-support{width:7em}td.leader small{display:none}
+.unit-view .secondary{display:none}}
 )CSS";
 
 // Filters act on data- attributes of the task rows and are mirrored in the URL fragment.
@@ -275,33 +284,38 @@ std::string header(const std::vector<Notice>& notices) {
     return out + "</header>\n";
 }
 
-std::string nav(const std::vector<Notice>& notices) {
-    std::string out = "<nav><a href=\"#summary\">Summary</a><a href=\"#units\">Tasks per unit</a>";
-    if (notices.size() == 2) out += "<a href=\"#target-changes\">Target changes</a><a href=\"#people\">Leaders and units</a>";
-    out += "<a href=\"#tasks\">Tasks</a>";
+std::string nav(const std::vector<Notice>& notices, const PageView& page) {
+    auto link = [&](const char* id, const char* label) { return "<a href=\"#" + std::string(id) + "\">" + esc(page.t(label)) + "</a>"; };
+    std::string out = "<nav>";
+    if (page.view.unit.empty()) out += link("summary", "Summary") + link("units", "Tasks per unit");
+    if (notices.size() == 2) out += link("target-changes", "Target changes") + link("people", "Leaders and units");
+    out += link("tasks", "Tasks");
     for (auto it = notices.rbegin(); it != notices.rend(); ++it) {
         out += "<b>" + esc(it->label) + "</b>";
         for (const Part& p : it->doc->parts)
             for (const Section& s : p.sections) {
                 if (s.items.empty() || !(s.label || s.title)) continue;
+                const auto shown = std::count_if(s.items.begin(), s.items.end(), [&](const Item& i) { return page.shows(i); });
+                if (shown == 0) continue;
                 out += "<a class=\"sub\" href=\"#" + esc(anchor(*it, s.id)) + "\">" +
                        esc(s.label.value_or("") + (s.label && s.title ? "、" : "") + s.title.value_or("")) + " (" +
-                       std::to_string(s.items.size()) + ")</a>";
+                       std::to_string(shown) + ")</a>";
             }
     }
-    return out + "<a href=\"#notes\">Parser notes</a></nav>\n";
+    if (!page.view.unit.empty()) out += link("summary", "Summary") + link("units", "Tasks per unit");
+    return out + link("notes", "Parser notes") + "</nav>\n";
 }
 
-std::string summary_cards(const std::vector<Notice>& notices, const UnitNames& names) {
+std::string summary_cards(const std::vector<Notice>& notices, const PageView& page) {
     std::vector<Counts> c;
-    for (const Notice& n : notices) c.push_back(count(*n.doc, names));
+    for (const Notice& n : notices) c.push_back(count(*n.doc, page.names));
     std::string out = "<div class=\"cards\">";
     auto add = [&](const std::string& key, const std::string& label, int Counts::*field) {
         if (c.size() == 1) {
-            out += card("n-" + key, std::to_string(c[0].*field), label);
+            out += card("n-" + key, std::to_string(c[0].*field), page.t(label));
         } else {
             out += "<div class=\"card\"><b><span id=\"n-old-" + key + "\">" + std::to_string(c[0].*field) +
-                   "</span> → <span id=\"n-new-" + key + "\">" + std::to_string(c[1].*field) + "</span></b><span>" + esc(label) +
+                   "</span> → <span id=\"n-new-" + key + "\">" + std::to_string(c[1].*field) + "</span></b><span>" + esc(page.t(label)) +
                    "</span></div>";
         }
     };
@@ -347,7 +361,8 @@ void fill_fates(const DiffResult& diff, Notice& old_notice, Notice& new_notice) 
     for (std::size_t i : diff.added) new_notice.fates[diff.new_items[i].id].status = "added";
 }
 
-std::string diff_summary(const DiffResult& diff, const std::vector<Notice>& notices) {
+std::string diff_summary(const DiffResult& diff, const std::vector<Notice>& notices, const PageView& page) {
+    const Lang lang = page.view.lang;
     int same = 0, continued = 0, related = 0;
     for (const Pair& p : diff.pairs) {
         if (p.strength == Strength::same) ++same;
@@ -355,17 +370,19 @@ std::string diff_summary(const DiffResult& diff, const std::vector<Notice>& noti
         else ++related;
     }
     auto num = [](std::size_t n) { return std::to_string(n); };
-    std::string out = "<h3>What changed</h3><div class=\"cards\">";
-    out += card("n-same", num(same), "same task", "st-same");
-    out += card("n-continued", num(continued), "continued (reworded, new figures)", "st-continued");
-    out += card("n-related", num(related), "related", "st-related");
-    out += card("n-added", num(diff.added.size()), "added in " + notices[1].label, "st-added");
-    out += card("n-dropped", num(diff.dropped.size()), "dropped from " + notices[0].label, "st-dropped");
-    out += card("n-split", num(diff.splits.size()), "split into several");
-    out += card("n-merged", num(diff.merges.size()), "merged into one");
+    std::string out = "<h3>" + esc(page.t("What changed")) + "</h3><div class=\"cards\">";
+    out += card("n-same", num(same), page.t("same task"), "st-same");
+    out += card("n-continued", num(continued), page.t("continued (reworded, new figures)"), "st-continued");
+    out += card("n-related", num(related), page.t("related"), "st-related");
+    out += card("n-added", num(diff.added.size()), trf(lang, "added in {}", {notices[1].label}), "st-added");
+    out += card("n-dropped", num(diff.dropped.size()), trf(lang, "dropped from {}", {notices[0].label}), "st-dropped");
+    out += card("n-split", num(diff.splits.size()), page.t("split into several"));
+    out += card("n-merged", num(diff.merges.size()), page.t("merged into one"));
     out += "</div>";
-    out += "<p class=\"legend\">Pairs are tasks aligned by meaning (as <code>tasksplit diff</code> does); each task's fate is "
-           "in the Change column of the tables below.</p>";
+    out += "<p class=\"legend\">" +
+           page.t("Pairs are tasks aligned by meaning (as <code>tasksplit diff</code> does); each task's fate is "
+                  "in the Change column of the tables below.") +
+           "</p>";
 
     // Composition of each year's tasks by fate.
     for (const Notice& n : notices) {
@@ -378,21 +395,21 @@ std::string diff_summary(const DiffResult& diff, const std::vector<Notice>& noti
             if (by[s] > 0) {
                 char width[32];
                 std::snprintf(width, sizeof width, "%.2f%%", 100.0 * by[s] / total);
-                out += "<i class=\"st-" + std::string(s) + "\" style=\"background:var(--c);width:" + width + "\" title=\"" + s + " " +
-                       std::to_string(by[s]) + "\"></i>";
+                out += "<i class=\"st-" + std::string(s) + "\" style=\"background:var(--c);width:" + width + "\" title=\"" +
+                       esc(page.t(s)) + " " + std::to_string(by[s]) + "\"></i>";
             }
-        out += "</span><span class=\"n\">" + std::to_string(total) + " tasks</span></div>";
+        out += "</span><span class=\"n\">" + esc(trf(lang, "{} tasks", {std::to_string(total)})) + "</span></div>";
     }
 
     out += "<p class=\"legend\">";
     for (const char* s : {"same", "continued", "related", "added", "dropped"})
-        out += "<i class=\"st-" + std::string(s) + "\" style=\"background:var(--c)\"></i> " + s + " &nbsp; ";
+        out += "<i class=\"st-" + std::string(s) + "\" style=\"background:var(--c)\"></i> " + esc(page.t(s)) + " &nbsp; ";
     return out + "</p>";
 }
 
 /// Renamed units and the leaders' portfolios in both years.
-std::string people(const DiffResult& diff, const std::vector<Notice>& notices) {
-    std::string out = "<section id=\"people\"><h2>Leaders and units</h2>";
+std::string people(const DiffResult& diff, const std::vector<Notice>& notices, const PageView& page) {
+    std::string out = "<section id=\"people\" class=\"secondary\"><h2>" + esc(page.t("Leaders and units")) + "</h2>";
     std::vector<std::string> renames;
     for (const UnitLoad& u : diff.units) {
         if (u.old_names.empty() || u.new_names.empty()) continue;
@@ -402,19 +419,21 @@ std::string people(const DiffResult& diff, const std::vector<Notice>& notices) {
         if (!shared) renames.push_back(u.old_names.front() + " → " + u.new_names.front());
     }
     for (const RenameSuggestion& r : diff.rename_suggestions)
-        renames.push_back(r.old_name + " → " + r.new_name + " (suggested by " + std::to_string(r.pairs) + " paired tasks)");
+        renames.push_back(r.old_name + " → " + r.new_name +
+                          trf(page.view.lang, " (suggested by {} paired tasks)", {std::to_string(r.pairs)}));
     if (!renames.empty()) {
-        out += "<h3>Units renamed</h3><ul>";
+        out += "<h3>" + esc(page.t("Units renamed")) + "</h3><ul>";
         for (const auto& r : renames) out += "<li>" + esc(r) + "</li>";
         out += "</ul>";
     }
 
     if (!diff.leaders.empty()) {
-        out += "<h3>Leaders</h3><table class=\"grid\"><thead><tr><th>Leader</th><th>" + esc(notices[0].label) + "</th><th>" +
-               esc(notices[1].label) + "</th><th>Tasks</th><th>Lead units gained</th><th>Lead units lost</th></tr></thead><tbody>";
-        auto post = [](const std::optional<std::string>& role, const std::string& section) {
+        out += "<h3>" + esc(page.t("Leaders")) + "</h3><table class=\"grid\"><thead><tr><th>" + esc(page.t("Leader")) + "</th><th>" +
+               esc(notices[0].label) + "</th><th>" + esc(notices[1].label) + "</th><th>" + esc(page.t("Tasks")) + "</th><th>" +
+               esc(page.t("Lead units gained")) + "</th><th>" + esc(page.t("Lead units lost")) + "</th></tr></thead><tbody>";
+        auto post = [&page](const std::optional<std::string>& role, const std::string& section) {
             std::string s = role.value_or("");
-            if (!section.empty()) s += (s.empty() ? "" : " · ") + std::string("section ") + section;
+            if (!section.empty()) s += (s.empty() ? "" : " · ") + trf(page.view.lang, "section {}", {section});
             return s;
         };
         auto list = [](const std::vector<std::string>& v) {
@@ -432,16 +451,18 @@ std::string people(const DiffResult& diff, const std::vector<Notice>& notices) {
     return out + "</section>\n";
 }
 
-std::string notes(const std::vector<Notice>& notices) {
-    std::string out = "<section id=\"notes\"><h2>Parser notes</h2>";
+std::string notes(const std::vector<Notice>& notices, const PageView& page) {
+    std::string out = "<section id=\"notes\" class=\"secondary\"><h2>" + esc(page.t("Parser notes")) + "</h2>";
     for (auto it = notices.rbegin(); it != notices.rend(); ++it) {
         const Document& d = *it->doc;
-        out += "<details><summary>" + esc(it->label) + ": " + std::to_string(d.diagnostics.size()) + " diagnostics, " +
-               std::to_string(d.unassigned.size()) + " unassigned lines (<code>tasksplit validate</code> explains them)</summary>"
-               "<table class=\"notes\"><tr><th>Line</th><th>Severity</th><th>Code</th><th>Message</th></tr>";
+        out += "<details><summary>" + esc(it->label) + ": " +
+               trf(page.view.lang, "{} diagnostics, {} unassigned lines (<code>tasksplit validate</code> explains them)",
+                   {std::to_string(d.diagnostics.size()), std::to_string(d.unassigned.size())}) +
+               "</summary><table class=\"notes\"><tr><th>" + esc(page.t("Line")) + "</th><th>" + esc(page.t("Severity")) + "</th><th>" +
+               esc(page.t("Code")) + "</th><th>" + esc(page.t("Message")) + "</th></tr>";
         for (const Diagnostic& g : d.diagnostics)
-            out += "<tr><td>" + std::to_string(g.line) + "</td><td>" + esc(g.severity) + "</td><td>" + esc(g.code) + "</td><td>" +
-                   esc(g.message) + "</td></tr>";
+            out += "<tr><td>" + std::to_string(g.line) + "</td><td>" + esc(page.t(g.severity)) + "</td><td>" + esc(g.code) +
+                   "</td><td>" + esc(g.message) + "</td></tr>";
         for (const Unassigned& u : d.unassigned)
             out += "<tr><td>" + std::to_string(u.line) + "</td><td></td><td>unassigned</td><td>" + esc(u.text) + "</td></tr>";
         out += "</table></details>";
@@ -449,37 +470,71 @@ std::string notes(const std::vector<Notice>& notices) {
     return out + "</section>\n";
 }
 
-std::string page(std::vector<Notice>& notices, const DiffResult* diff, const UnitAliases& aliases) {
+/// A unit's printout opens with what it is: the unit and how many tasks it leads and supports.
+std::string unit_heading(const std::vector<Notice>& notices, const PageView& page) {
+    std::string out = "<h2>" + esc(trf(page.view.lang, "Tasks of {}", {page.view.unit})) + "</h2><p class=\"meta\">";
+    for (auto it = notices.rbegin(); it != notices.rend(); ++it) {
+        int lead = 0, support = 0;
+        for (const Part& p : it->doc->parts)
+            for (const Section& s : p.sections)
+                for (const Item& item : s.items) {
+                    const std::string role = page.role(item);
+                    lead += role == "lead";
+                    support += role == "support";
+                }
+        out += esc((notices.size() > 1 ? it->label + " " : "") +
+                   trf(page.view.lang, "leads {}, supports {}", {std::to_string(lead), std::to_string(support)})) +
+               "<br>";
+    }
+    return out + "</p>";
+}
+
+std::string page(std::vector<Notice>& notices, const DiffResult* diff, const UnitAliases& aliases, const ReportView& view) {
     std::vector<Document> docs;
     for (const Notice& n : notices) docs.push_back(*n.doc);
     UnitNames names(aliases, docs);
+    const PageView pv{view, names};
     if (diff) fill_fates(*diff, notices[0], notices[1]);
+    const bool unit_view = !view.unit.empty();
 
     std::string title = notices.back().doc->document.title.value_or(notices.back().label);
     if (diff) title = notices[0].label + " → " + notices[1].label + " " + title;
+    if (unit_view) title = view.unit + " · " + title;
+    // zh-CN whatever the labels' language: the notice's own text is the page's content.
     std::string out = "<!DOCTYPE html>\n<html lang=\"zh-CN\">\n<head>\n<meta charset=\"utf-8\">\n"
                       "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n" +
                       std::string(kReportGenerator) + TASKSPLIT_VERSION "\">\n<title>" +
-                      esc(title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
+                      esc(title) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body" +
+                      (unit_view ? " class=\"unit-view\"" : "") + ">\n";
     out += header(notices);
     // An empty page would look like a notice without work: say why there is nothing to show.
     for (const Notice& n : notices)
         if (const Diagnostic* d = no_tasks_diagnostic(*n.doc))
-            out += "<div class=\"banner\" role=\"alert\"><strong>" + esc(n.label) + ": no tasks.</strong> " + esc(d->message) +
-                   "</div>\n";
-    out += "<div class=\"layout\">\n" + nav(notices) + "<main>\n";
-    out += "<section id=\"summary\"><h2>Summary</h2>" + summary_cards(notices, names);
-    if (diff) out += diff_summary(*diff, notices);
-    out += "</section>\n<section id=\"units\"><h2>Tasks per unit</h2>" + unit_chart(notices, names) + "</section>\n";
+            out += "<div class=\"banner\" role=\"alert\"><strong>" + esc(trf(view.lang, "{}: no tasks.", {n.label})) + "</strong> " +
+                   esc(d->message) + "</div>\n";
+    out += "<div class=\"layout\">\n" + nav(notices, pv) + "<main>\n";
+    std::string summary = "<section id=\"summary\" class=\"secondary\"><h2>" + esc(pv.t("Summary")) + "</h2>" +
+                          summary_cards(notices, pv);
+    if (diff) summary += diff_summary(*diff, notices, pv);
+    summary += "</section>\n<section id=\"units\" class=\"secondary\"><h2>" + esc(pv.t("Tasks per unit")) + "</h2>" +
+               unit_chart(notices, pv) + "</section>\n";
     if (diff)
-        out += "<section id=\"target-changes\"><h2>Target changes</h2><p class=\"legend\">Quantitative targets matched by "
-               "indicator across the years; where both years use the same measure the bars compare the two values.</p>" +
-               target_chart(*diff, notices[0], notices[1]) + "</section>\n" + people(*diff, notices);
-    out += "<section id=\"tasks\"><h2>Tasks</h2>" + task_filters(notices, names);
-    for (auto it = notices.rbegin(); it != notices.rend(); ++it) out += task_table(*it, names, diff != nullptr);
-    out += "</section>\n" + notes(notices);
-    out += "</main></div>\n<footer>Made by tasksplit " TASKSPLIT_VERSION " (output format " + std::string(kFormat) +
-           "). This page is self-contained: it loads nothing from the network.</footer>\n";
+        summary += "<section id=\"target-changes\" class=\"secondary\"><h2>" + esc(pv.t("Target changes")) +
+                   "</h2><p class=\"legend\">" +
+                   esc(pv.t("Quantitative targets matched by indicator across the years; where both years use the same measure "
+                            "the bars compare the two values.")) +
+                   "</p>" + target_chart(*diff, notices[0], notices[1], pv) + "</section>\n" + people(*diff, notices, pv);
+    std::string tasks = "<section id=\"tasks\">" + (unit_view ? unit_heading(notices, pv) : "<h2>" + esc(pv.t("Tasks")) + "</h2>") +
+                        task_filters(notices, pv);
+    for (auto it = notices.rbegin(); it != notices.rend(); ++it) tasks += task_table(*it, pv, diff != nullptr);
+    tasks += "</section>\n";
+    // A unit's printout is its tasks: they come first, the rest after them (and not in print).
+    out += unit_view ? tasks + summary : summary + tasks;
+    out += notes(notices, pv);
+    out += "</main></div>\n<footer>" +
+           trf(view.lang, "Made by tasksplit {} (output format {}). This page is self-contained: it loads nothing from the network.",
+               {TASKSPLIT_VERSION, kFormat}) +
+           "</footer>\n";
     out += "<script>" + std::string(kScript) + "</script>\n</body>\n</html>\n";
     return out;
 }
@@ -487,22 +542,23 @@ std::string page(std::vector<Notice>& notices, const DiffResult* diff, const Uni
 }  // namespace
 }  // namespace report_detail
 
-std::string report_html(const Document& doc, const UnitAliases& aliases) {
+std::string report_html(const Document& doc, const UnitAliases& aliases, const ReportView& view) {
     using namespace report_detail;
     std::vector<Notice> notices{{&doc, "d0", label_of(doc), {}}};
-    return page(notices, nullptr, aliases);
+    return page(notices, nullptr, aliases, view);
 }
 
-std::string report_html(const Document& old_doc, const Document& new_doc, const DiffResult& diff, const UnitAliases& aliases) {
+std::string report_html(const Document& old_doc, const Document& new_doc, const DiffResult& diff, const UnitAliases& aliases,
+                        const ReportView& view) {
     using namespace report_detail;
     std::string old_label = label_of(old_doc), new_label = label_of(new_doc);
     // Two notices of one year (or two unnamed files) still need labels that tell them apart.
     if (old_label == new_label) {
-        old_label = "old " + old_label;
-        new_label = "new " + new_label;
+        old_label = tr(view.lang, "old ") + old_label;
+        new_label = tr(view.lang, "new ") + new_label;
     }
     std::vector<Notice> notices{{&old_doc, "d0", old_label, {}}, {&new_doc, "d1", new_label, {}}};
-    return page(notices, &diff, aliases);
+    return page(notices, &diff, aliases, view);
 }
 
 }  // namespace tasksplit

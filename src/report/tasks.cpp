@@ -26,14 +26,14 @@ std::string unit_chips(const std::vector<Unit>& units, const UnitNames& names) {
     return out;
 }
 
-std::string fate_cell(const Fate& fate) {
-    std::string out = "<span class=\"badge st-" + fate.status + "\">" + fate.status + "</span>";
-    if (fate.split) out += " <span class=\"tag\">split</span>";
-    if (fate.merge) out += " <span class=\"tag\">merge</span>";
+std::string fate_cell(const Fate& fate, const PageView& page) {
+    std::string out = "<span class=\"badge st-" + fate.status + "\">" + esc(page.t(fate.status)) + "</span>";
+    if (fate.split) out += " <span class=\"tag\">" + esc(page.t("split")) + "</span>";
+    if (fate.merge) out += " <span class=\"tag\">" + esc(page.t("merge")) + "</span>";
     for (const auto& [id, label] : fate.partners) out += " <a href=\"#" + esc(id) + "\">→ " + esc(label) + "</a>";
     if (!fate.changed.empty()) {
         std::string what;
-        for (const auto& c : fate.changed) what += (what.empty() ? "" : ", ") + c;
+        for (const auto& c : fate.changed) what += (what.empty() ? "" : page.t(", ")) + page.t(c);
         out += "<div class=\"changed\">" + esc(what) + "</div>";
     }
     return out;
@@ -45,7 +45,18 @@ void option(std::string& out, const std::string& value, const std::string& label
 
 }  // namespace
 
-std::string task_filters(const std::vector<Notice>& notices, const UnitNames& names) {
+bool PageView::shows(const Item& item) const { return view.unit.empty() || !role(item).empty(); }
+
+std::string PageView::role(const Item& item) const {
+    if (view.unit.empty()) return "";
+    auto holds = [&](const std::vector<Unit>& units) {
+        return std::any_of(units.begin(), units.end(), [&](const Unit& u) { return names.canonical(u) == view.unit; });
+    };
+    return holds(item.lead) ? "lead" : holds(item.support) ? "support" : "";
+}
+
+std::string task_filters(const std::vector<Notice>& notices, const PageView& page) {
+    const UnitNames& names = page.names;
     // Units in Chinese collation order, each with its task count over all notices shown.
     std::map<std::string, int> tasks_of;
     std::vector<std::string> leaders;
@@ -55,6 +66,7 @@ std::string task_filters(const std::vector<Notice>& notices, const UnitNames& na
         for (const Part& p : n.doc->parts)
             for (const Section& s : p.sections)
                 for (const Item& it : s.items) {
+                    if (!page.shows(it)) continue;
                     ++total;
                     const Person* leader = leader_of(s, it);
                     if (leader && std::find(leaders.begin(), leaders.end(), leader->name) == leaders.end())
@@ -68,63 +80,80 @@ std::string task_filters(const std::vector<Notice>& notices, const UnitNames& na
 
     bool pair = notices.size() == 2;
     std::string out = "<div class=\"filters\" id=\"filters\">";
-    out += "<label>Unit <select id=\"f-unit\">";
-    option(out, "", "all units");
+    out += "<label>" + esc(page.t("Unit")) + " <select id=\"f-unit\">";
+    option(out, "", page.t("all units"));
     for (const auto& u : sorted) option(out, u, u + " (" + std::to_string(tasks_of[u]) + ")");
     out += "</select></label>";
-    out += "<label>Role <select id=\"f-role\">";
-    option(out, "", "lead or support");
-    option(out, "lead", "lead");
-    option(out, "support", "support");
+    out += "<label>" + esc(page.t("Role")) + " <select id=\"f-role\">";
+    option(out, "", page.t("lead or support"));
+    option(out, "lead", page.t("lead"));
+    option(out, "support", page.t("support"));
     out += "</select></label>";
-    out += "<label>Leader <select id=\"f-leader\">";
-    option(out, "", "all leaders");
+    out += "<label>" + esc(page.t("Leader")) + " <select id=\"f-leader\">";
+    option(out, "", page.t("all leaders"));
     for (const auto& l : leaders) option(out, l, l);
     out += "</select></label>";
     if (pair) {
-        out += "<label>Change <select id=\"f-status\">";
-        option(out, "", "any");
-        for (const char* s : {"same", "continued", "related", "added", "dropped"}) option(out, s, s);
+        out += "<label>" + esc(page.t("Change")) + " <select id=\"f-status\">";
+        option(out, "", page.t("any"));
+        for (const char* s : {"same", "continued", "related", "added", "dropped"}) option(out, s, page.t(s));
         out += "</select></label>";
-        out += "<label>Year <select id=\"f-year\">";
-        option(out, "", "both");
+        out += "<label>" + esc(page.t("Year")) + " <select id=\"f-year\">";
+        option(out, "", page.t("both"));
         for (auto it = notices.rbegin(); it != notices.rend(); ++it) option(out, it->key, it->label);
         out += "</select></label>";
     }
-    out += "<label>Words <input id=\"f-q\" type=\"search\" placeholder=\"text contains\"></label>";
-    out += "<button id=\"f-reset\" type=\"button\">Reset</button>";
-    out += "<span class=\"shown\"><b id=\"n-shown\">" + std::to_string(total) + "</b> of <b id=\"n-all\">" +
-           std::to_string(total) + "</b> tasks shown</span></div>\n";
+    out += "<label>" + esc(page.t("Words")) + " <input id=\"f-q\" type=\"search\" placeholder=\"" + esc(page.t("text contains")) +
+           "\"></label>";
+    out += "<button id=\"f-reset\" type=\"button\">" + esc(page.t("Reset")) + "</button>";
+    out += "<span class=\"shown\">" +
+           trf(page.view.lang, "{} of {} tasks shown",
+               {"<b id=\"n-shown\">" + std::to_string(total) + "</b>", "<b id=\"n-all\">" + std::to_string(total) + "</b>"}) +
+           "</span></div>\n";
     return out;
 }
 
-std::string task_table(const Notice& notice, const UnitNames& names, bool pair) {
+std::string task_table(const Notice& notice, const PageView& page, bool pair) {
     const Document& doc = *notice.doc;
+    const UnitNames& names = page.names;
+    const bool unit_view = !page.view.unit.empty();
     int total = 0;
     for (const Part& p : doc.parts)
-        for (const Section& s : p.sections) total += static_cast<int>(s.items.size());
-    const int columns = pair ? 8 : 7;
+        for (const Section& s : p.sections)
+            total += static_cast<int>(std::count_if(s.items.begin(), s.items.end(), [&](const Item& it) { return page.shows(it); }));
+    // A unit's printout gives the text its width: the unit's own role instead of the targets column.
+    const int columns = 7 + (pair ? 1 : 0);
     std::string span = " colspan=\"" + std::to_string(columns) + "\"";
 
     std::string out = "<section class=\"notice\" id=\"tasks-" + notice.key + "\" data-notice=\"" + notice.key + "\">";
-    out += "<h3>" + esc(notice.label) + " tasks <span class=\"cnt\"><b class=\"n-shown\">" + std::to_string(total) +
-           "</b> of " + std::to_string(total) + "</span></h3>\n";
-    out += "<table class=\"grid tasks\"><colgroup><col class=\"c-ref\"><col><col class=\"c-leader\"><col class=\"c-lead\">"
-           "<col class=\"c-support\"><col class=\"c-targets\"><col class=\"c-deadline\">";
+    out += "<h3>" + esc(trf(page.view.lang, "notice|{} tasks", {notice.label})) + " <span class=\"cnt\">" +
+           trf(page.view.lang, "{} of {}", {"<b class=\"n-shown\">" + std::to_string(total) + "</b>", std::to_string(total)}) +
+           "</span></h3>\n";
+    out += "<table class=\"grid tasks\"><colgroup><col class=\"c-ref\">";
+    if (unit_view) out += "<col class=\"c-role\">";
+    out += "<col class=\"c-text\"><col class=\"c-leader\"><col class=\"c-lead\"><col class=\"c-support\">";
+    if (!unit_view) out += "<col class=\"c-targets\">";
+    out += "<col class=\"c-deadline\">";
     if (pair) out += "<col class=\"c-fate\">";
-    out += "</colgroup><thead><tr><th>Ref</th><th>Task</th><th>Leader</th><th>Lead units</th>"
-           "<th>Support units</th><th>Targets</th><th>Deadline</th>";
-    if (pair) out += "<th>Change</th>";
+    out += "</colgroup><thead><tr><th>" + esc(page.t("Ref")) + "</th>";
+    if (unit_view) out += "<th>" + esc(page.t("Role")) + "</th>";
+    out += "<th>" + esc(page.t("Task")) + "</th><th>" + esc(page.t("Leader")) + "</th><th>" + esc(page.t("Lead units")) +
+           "</th><th>" + esc(page.t("Support units")) + "</th>";
+    if (!unit_view) out += "<th>" + esc(page.t("Targets")) + "</th>";
+    out += "<th>" + esc(page.t("Deadline")) + "</th>";
+    if (pair) out += "<th>" + esc(page.t("Change")) + "</th>";
     out += "</tr></thead><tbody>\n";
     for (std::size_t p = 0; p < doc.parts.size(); ++p) {
         const Part& part = doc.parts[p];
         std::string part_id = notice.key + "-" + part.id;
-        bool has_items = std::any_of(part.sections.begin(), part.sections.end(),
-                                     [](const Section& s) { return !s.items.empty(); });
+        bool has_items = std::any_of(part.sections.begin(), part.sections.end(), [&](const Section& s) {
+            return std::any_of(s.items.begin(), s.items.end(), [&](const Item& it) { return page.shows(it); });
+        });
         if (!has_items) continue;
         out += "<tr class=\"part\" data-part=\"" + esc(part_id) + "\"><th" + span + ">" + esc(part.title) + "</th></tr>\n";
         for (const Section& s : part.sections) {
-            if (s.items.empty()) continue;
+            const auto shown = std::count_if(s.items.begin(), s.items.end(), [&](const Item& it) { return page.shows(it); });
+            if (shown == 0) continue;
             std::string sec_id = anchor(notice, s.id);
             if (s.label || s.title) {
                 std::string heading = s.label.value_or("");
@@ -132,9 +161,10 @@ std::string task_table(const Notice& notice, const UnitNames& names, bool pair) 
                 heading += s.title.value_or("");
                 out += "<tr class=\"sec\" id=\"" + esc(sec_id) + "\" data-sec=\"" + esc(sec_id) + "\" data-part=\"" +
                        esc(part_id) + "\"><th" + span + ">" + esc(heading) + " <span class=\"sc\">" +
-                       std::to_string(s.items.size()) + " tasks</span></th></tr>\n";
+                       esc(trf(page.view.lang, "{} tasks", {std::to_string(shown)})) + "</span></th></tr>\n";
             }
             for (const Item& it : s.items) {
+                if (!page.shows(it)) continue;
                 std::set<std::string> lead, support;
                 for (const Unit& u : it.lead) lead.insert(names.canonical(u));
                 for (const Unit& u : it.support) support.insert(names.canonical(u));
@@ -147,18 +177,25 @@ std::string task_table(const Notice& notice, const UnitNames& names, bool pair) 
                 if (fate != notice.fates.end()) out += " data-status=\"" + fate->second.status + "\"";
                 out += ">";
                 out += "<td class=\"ref\">" + esc(item_ref(doc, p, s, it)) + "</td>";
+                if (unit_view) {
+                    const std::string role = page.role(it);
+                    out += "<td class=\"role r-" + role + "\">" + esc(page.t(role)) + "</td>";
+                }
                 out += "<td class=\"text\">" + esc(it.text);
                 if (it.detail) out += "<div class=\"detail\">" + esc(*it.detail) + "</div>";
                 out += "</td><td class=\"leader\">";
                 if (leader) out += esc(leader->name) + (leader->role.empty() ? "" : "<small>" + esc(leader->role) + "</small>");
                 out += "</td><td>" + unit_chips(it.lead, names) + "</td><td>" + unit_chips(it.support, names) + "</td>";
-                out += "<td class=\"targets\">";
-                // Indicator and value; the sentence the target was read from is in the tooltip.
-                for (const Target& t : it.targets)
-                    out += "<span class=\"tg\" title=\"" + esc(t.text) + "\">" + esc(t.indicator + " " + (t.aspirational ? "力争" : "") + t.verb + target_value(t)) +
-                           "</span> ";
-                out += "</td><td class=\"deadline\">" + esc(it.deadline.value_or("")) + "</td>";
-                if (pair) out += "<td class=\"fate\">" + (fate != notice.fates.end() ? fate_cell(fate->second) : "") + "</td>";
+                if (!unit_view) {
+                    out += "<td class=\"targets\">";
+                    // Indicator and value; the sentence the target was read from is in the tooltip.
+                    for (const Target& t : it.targets)
+                        out += "<span class=\"tg\" title=\"" + esc(t.text) + "\">" +
+                               esc(t.indicator + " " + (t.aspirational ? "力争" : "") + t.verb + target_value(t)) + "</span> ";
+                    out += "</td>";
+                }
+                out += "<td class=\"deadline\">" + esc(it.deadline.value_or("")) + "</td>";
+                if (pair) out += "<td class=\"fate\">" + (fate != notice.fates.end() ? fate_cell(fate->second, page) : "") + "</td>";
                 out += "</tr>\n";
             }
         }

@@ -60,15 +60,25 @@ struct Palette {
     const char *bold = "", *reset = "", *error = "", *warning = "", *info = "";
 };
 
-void write_human(const std::vector<Finding>& findings, std::ostream& out, bool colour) {
+/// What a Chinese reader is told: the code's summary in Chinese, then the finding's own words (the
+/// parser and the checks word their details in English around the quoted Chinese text).
+std::string human_message(const Diagnostic& d, Lang lang) {
+    if (lang == Lang::en) return d.message;
+    const CheckInfo* check = find_check(d.code);
+    const std::string summary = check ? tr(lang, check->summary) : "";
+    if (summary.empty() || (check && summary == check->summary)) return d.message;
+    return summary + "：" + d.message;
+}
+
+void write_human(const std::vector<Finding>& findings, std::ostream& out, bool colour, Lang lang) {
     const Palette p = colour ? Palette{"\033[1m", "\033[0m", "\033[1;31m", "\033[1;33m", "\033[1;36m"} : Palette{};
     for (const auto& f : findings) {
         out << p.bold << f.file;
         if (f.diag.line > 0) out << ':' << f.diag.line;
         if (f.diag.line > 0 && f.diag.column > 0) out << ':' << f.diag.column;
         const std::string& s = f.diag.severity;
-        out << ':' << p.reset << ' ' << (s == "error" ? p.error : s == "warning" ? p.warning : p.info) << s << p.reset << '['
-            << f.diag.code << "]: " << f.diag.message << '\n';
+        out << ':' << p.reset << ' ' << (s == "error" ? p.error : s == "warning" ? p.warning : p.info) << tr(lang, s) << p.reset
+            << '[' << f.diag.code << "]: " << human_message(f.diag, lang) << '\n';
         if (f.diag.line > 0 && f.diag.column > 0 && !f.line_text.empty()) write_caret(f, out);
     }
 }
@@ -194,10 +204,10 @@ std::string check_explanation(std::string_view code) {
     return it == explanations.end() ? std::string() : it->second;
 }
 
-void write_report(const std::vector<Finding>& findings, ReportFormat format, std::ostream& out, bool colour) {
+void write_report(const std::vector<Finding>& findings, ReportFormat format, std::ostream& out, bool colour, Lang lang) {
     switch (format) {
         case ReportFormat::human:
-            write_human(findings, out, colour);
+            write_human(findings, out, colour, lang);
             break;
         case ReportFormat::json: {
             ojson all = ojson::array();

@@ -108,6 +108,7 @@ const std::vector<Column>& item_columns() {
         {{"line", "行", true}, false, [](const RowContext& r) { return std::to_string(r.task.item->span.line); }},
         {{"seq", "序号", false}, false, [](const RowContext& r) { return std::to_string(r.seq); }},
         {{"ref", "编号", false}, true, [](const RowContext& r) { return r.task.ref; }},
+        {{"frequency", "汇报频次", false}, false, [](const RowContext& r) { return report_frequency(r.doc); }},
     };
     return columns;
 }

@@ -126,6 +126,10 @@ std::vector<TaskRef> tasks_of(const Document& doc) {
     return out;
 }
 
+std::string report_frequency(const Document& doc) {
+    return doc.document.reporting ? doc.document.reporting->frequency() : "";
+}
+
 std::string unit_names(const std::vector<Unit>& units) {
     std::string out;
     for (const Unit& u : units) out += (out.empty() ? "" : "、") + u.name;
@@ -139,5 +143,11 @@ std::string shortest_decimal(double v) {
 }
 
 }  // namespace writers
+
+std::vector<std::string> task_refs(const Document& doc) {
+    std::vector<std::string> out;
+    for (const writers::TaskRef& t : writers::tasks_of(doc)) out.push_back(t.ref);
+    return out;
+}
 
 }  // namespace tasksplit

@@ -50,6 +50,9 @@ struct TaskRef {
 };
 std::vector<TaskRef> tasks_of(const Document& doc);
 
+/// A task's 汇报频次 in `doc`: the one rhythm its cover letter sets for every task, else "".
+std::string report_frequency(const Document& doc);
+
 /// Unit names joined with 、.
 std::string unit_names(const std::vector<Unit>& units);
 

@@ -16,7 +16,7 @@
 namespace tasksplit::xlsx {
 namespace {
 
-const char* const kStatusChoices[] = {"未启动", "推进中", "已完成", "滞后", nullptr};
+const std::vector<std::string> kStatusChoices{"未启动", "推进中", "已完成", "滞后"};
 
 std::string first_chars(const std::string& s, int count) {
     std::int32_t i = 0;
@@ -80,7 +80,7 @@ Sheet::Sheet(lxw_workbook* book, const Formats& formats, const std::string& name
         x_.worksheet_set_column(sheet_, col, col, columns_[c].width, nullptr);
         x_.worksheet_write_string(sheet_, header_, col, cell_text(columns_[c].name).c_str(), formats_.header);
         lines = std::max(lines, wrapped_lines(columns_[c].name, columns_[c].width));
-        if (columns_[c].name == "完成状态") status_col_ = c;
+        if (columns_[c].name == "完成状态") lists_.emplace_back(c, kStatusChoices);
     }
     x_.worksheet_set_row(sheet_, header_, 15.0 * lines + 5, nullptr);
     x_.worksheet_freeze_panes(sheet_, header_ + 1, 0);
@@ -112,6 +112,11 @@ void Sheet::row(const std::vector<Cell>& cells) {
     x_.worksheet_set_row(sheet_, r, 15.0 * lines + 3, nullptr);
 }
 
+void Sheet::choices(const std::string& column, std::vector<std::string> values) {
+    for (std::size_t c = 0; c < columns_.size(); ++c)
+        if (columns_[c].name == column && !values.empty()) lists_.emplace_back(c, std::move(values));
+}
+
 void Sheet::page_break() {
     if (rows_ > 0) breaks_.push_back(header_ + 1 + static_cast<lxw_row_t>(rows_));
 }
@@ -120,14 +125,25 @@ void Sheet::finish() {
     const auto last_col = static_cast<lxw_col_t>(columns_.size() - 1);
     const lxw_row_t last_row = header_ + static_cast<lxw_row_t>(rows_);
     x_.worksheet_autofilter(sheet_, header_, 0, last_row, last_col);
-    if (status_col_ && rows_ > 0) {
+    for (const auto& [col, values] : lists_) {
+        if (rows_ == 0) break;
+        std::vector<std::string> texts;
+        for (const std::string& v : values) texts.push_back(cell_text(v));
+        std::vector<char*> list;
+        std::string shown;
+        for (std::string& t : texts) {
+            list.push_back(t.data());
+            shown += (shown.empty() ? "" : " / ") + t;
+        }
+        list.push_back(nullptr);
+        const std::string title = cell_text(columns_[col].name);
         lxw_data_validation validation{};
         validation.validate = LXW_VALIDATION_TYPE_LIST;
-        validation.value_list = const_cast<char**>(kStatusChoices);
-        validation.input_title = const_cast<char*>("完成状态");
-        validation.input_message = const_cast<char*>("未启动 / 推进中 / 已完成 / 滞后");
-        const auto col = static_cast<lxw_col_t>(*status_col_);
-        x_.worksheet_data_validation_range(sheet_, header_ + 1, col, last_row, col, &validation);
+        validation.value_list = list.data();
+        validation.input_title = const_cast<char*>(title.c_str());
+        validation.input_message = const_cast<char*>(shown.c_str());
+        const auto c = static_cast<lxw_col_t>(col);
+        x_.worksheet_data_validation_range(sheet_, header_ + 1, c, last_row, c, &validation);
     }
     if (!breaks_.empty()) {
         breaks_.push_back(0);  // libxlsxwriter's list ends in 0

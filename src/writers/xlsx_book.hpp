@@ -53,6 +53,8 @@ public:
     Sheet(lxw_workbook* book, const Formats& formats, const std::string& name, std::vector<Column> columns,
           const std::vector<std::string>& title_lines);
     void row(const std::vector<Cell>& cells);
+    /// A drop-down of `values` on every row of the column named `column` (as 完成状态 has its own).
+    void choices(const std::string& column, std::vector<std::string> values);
     /// Breaks the printout before the next row.
     void page_break();
     /// The filter over the rows written, the drop-down, the page breaks.
@@ -65,7 +67,8 @@ private:
     std::vector<Column> columns_;
     lxw_row_t header_ = 0;
     std::size_t rows_ = 0;
-    std::optional<std::size_t> status_col_;  ///< the 完成状态 column, if the sheet has one
+    /// Columns with a drop-down and its values: 完成状态's, and those choices() adds.
+    std::vector<std::pair<std::size_t, std::vector<std::string>>> lists_;
     std::vector<lxw_row_t> breaks_;
 };
 

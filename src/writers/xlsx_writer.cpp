@@ -47,8 +47,27 @@ std::string names_except(const std::vector<Unit>& units, const std::string& key)
     return unit_names(others);
 }
 
-/// Lines above the ledger: the notice's title, then its number, issuer and date; with several
-/// notices one line each.
+/// The cover letter's reporting rule in one line: who hands in which form to whom by when, and the
+/// rhythms ("汇报要求：各牵头责任单位于3月19日前向区政府督查室报送《…推进计划表》；汇报频次：月报、季报、
+/// 半年报（按进度分类确定）"); "" when the notice sets none.
+std::string reporting_line(const Document& doc) {
+    if (!doc.document.reporting) return "";
+    const Reporting& r = *doc.document.reporting;
+    std::string line;
+    if (r.plan_form) {
+        line = r.reporters.value_or("") + (r.plan_due ? "于" + *r.plan_due + "前" : "") + (r.office ? "向" + *r.office : "") +
+               "报送《" + *r.plan_form + "》";
+    }
+    if (!r.frequencies.empty()) {
+        std::string rhythms;
+        for (const std::string& f : r.frequencies) rhythms += (rhythms.empty() ? "" : "、") + f;
+        line += (line.empty() ? "" : "；") + std::string("汇报频次：") + rhythms + (r.per_task ? "（按进度分类确定）" : "");
+    }
+    return "汇报要求：" + line;
+}
+
+/// Lines above the ledger: the notice's title, then its number, issuer and date, then its reporting
+/// rule; with several notices one line each.
 std::vector<std::string> ledger_title(const std::vector<Document>& docs) {
     auto title_of = [](const Document& d) { return d.document.title.value_or(d.source.path); };
     if (docs.size() == 1) {
@@ -57,7 +76,9 @@ std::vector<std::string> ledger_title(const std::vector<Document>& docs) {
         for (const auto& part : {m.doc_number, m.issuer, m.date}) {
             if (part) line += (line.empty() ? "" : "　") + *part;
         }
-        return {"督办台账：" + title_of(docs.front()), line};
+        std::vector<std::string> out{"督办台账：" + title_of(docs.front()), line};
+        if (const std::string rule = reporting_line(docs.front()); !rule.empty()) out.push_back(rule);
+        return out;
     }
     std::vector<std::string> out{"督办台账（" + std::to_string(docs.size()) + " 份通知）"};
     for (const Document& d : docs) {
@@ -101,12 +122,21 @@ private:
                                           {"汇报频次", 8, Align::center}, {"量化指标", 20}, {"进展情况", 20},
                                           {"完成状态", 9, Align::center}, {"备注", 10}};
         xlsx::Sheet sheet = book_.sheet("督办台账", with_source(columns), ledger_title(docs_));
+        // 汇报频次: the one rhythm a notice sets for every task fills the cell; rhythms the office
+        // assigns task by task (月报、季报、半年报) are the cell's drop-down, for the office to choose.
+        std::vector<std::string> rhythms;
+        for (const Document& d : docs_) {
+            if (!d.document.reporting) continue;
+            for (const std::string& f : d.document.reporting->frequencies)
+                if (std::find(rhythms.begin(), rhythms.end(), f) == rhythms.end()) rhythms.push_back(f);
+        }
+        sheet.choices("汇报频次", rhythms);
         double seq = 0;
         for (const Task& t : tasks_) {
             const Item& item = *t.ref.item;
-            // 汇报频次 stays empty: the model does not read the reporting rhythm (yet); the office fills it.
             sheet.row(with_source({++seq, t.ref.ref, leader_of(item), item.text, unit_names(item.lead),
-                                   unit_names(item.support), item.deadline.value_or(""), "", targets_text(item), "", "", ""},
+                                   unit_names(item.support), item.deadline.value_or(""), report_frequency(*t.doc),
+                                   targets_text(item), "", "", ""},
                                   *t.doc));
         }
         sheet.finish();

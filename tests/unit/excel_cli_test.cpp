@@ -65,7 +65,7 @@ TEST_CASE("bom and headers and columns are csv/tsv options, and columns must be 
     CHECK(r.code == 2);
     CHECK(r.err ==
           "tasksplit: --columns: no column 'bogus' in the item view; it has source, year, part, section, leader, leader_role, "
-          "number, text, lead, support, deadline, line, seq, ref (or their Chinese headers)\n");
+          "number, text, lead, support, deadline, line, seq, ref, frequency (or their Chinese headers)\n");
     r = run_cli("parse --to csv --targets --columns 序号,指标,ref " + kSample);
     REQUIRE(r.code == 0);
     CHECK(r.out.rfind("seq,indicator,ref\n1,", 0) == 0);

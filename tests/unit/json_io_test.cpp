@@ -119,7 +119,7 @@ TEST_CASE("to_json follows the contract's key order and null conventions", "[jso
     CHECK(keys(j) == std::vector<std::string>{"format", "source", "document", "parts", "tables", "diagnostics",
                                               "unassigned", "line_roles"});
     CHECK(keys(j["document"]) == std::vector<std::string>{"doc_number", "issuer", "title", "date", "year",
-                                                          "addressees", "contacts", "lead_convention"});
+                                                          "addressees", "contacts", "lead_convention", "reporting"});
     const auto& item = j["parts"][0]["sections"][0]["items"][0];
     CHECK(keys(item) == std::vector<std::string>{"id", "number", "text", "detail", "leader", "lead", "support",
                                                  "lead_basis", "targets", "deadline", "deadline_iso", "span"});

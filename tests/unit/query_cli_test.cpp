@@ -78,20 +78,24 @@ TEST_CASE("query --unit finds a unit under its 2023 and its 2024 name", "[cli][q
     REQUIRE(r.code == 0);
     auto lines = lines_of(r.out);
     REQUIRE(lines.size() > 1);
-    CHECK(lines[0] == "source,year,part,section,leader,number,role,unit,text,line,canonical");
+    // The contract's columns where they were, the running seq and the section.item ref after them.
+    CHECK(lines[0] == "source,year,part,section,leader,number,role,unit,text,line,canonical,seq,ref");
     std::vector<std::string> dinghai;
     for (const auto& line : lines)
         if (line.rfind(k2024, 0) == 0 || line.rfind(k2023, 0) == 0) dinghai.push_back(line);
     // Each row: where it starts and how it ends (the task text lies between).
     std::vector<std::pair<std::string, std::string>> expected = {
-        {k2024 + ",2024,key_tasks,刘烈副区长牵头重点工作,刘烈,1,lead,区人力社保局,", ",277,区人力社保局"},
-        {k2024 + ",2024,key_tasks,刘烈副区长牵头重点工作,刘烈,2,lead,区人力社保局,", ",279,区人力社保局"},
-        {k2023 + ",2023,key_tasks,夏泉常务副区长牵头重点工作,夏泉,14,lead,区人社局,", ",81,区人力社保局"},
-        {k2023 + ",2023,key_tasks,王其锋副区长牵头重点工作,王其锋,4,support,区人社局,", ",263,区人力社保局"}};
+        {k2024 + ",2024,key_tasks,刘烈副区长牵头重点工作,刘烈,1,lead,区人力社保局,", ",277,区人力社保局,"},
+        {k2024 + ",2024,key_tasks,刘烈副区长牵头重点工作,刘烈,2,lead,区人力社保局,", ",279,区人力社保局,"},
+        {k2023 + ",2023,key_tasks,夏泉常务副区长牵头重点工作,夏泉,14,lead,区人社局,", ",81,区人力社保局,"},
+        {k2023 + ",2023,key_tasks,王其锋副区长牵头重点工作,王其锋,4,support,区人社局,", ",263,区人力社保局,"}};
     REQUIRE(dinghai.size() == expected.size());
     for (std::size_t i = 0; i < expected.size(); ++i) {
         CHECK(dinghai[i].rfind(expected[i].first, 0) == 0);
-        CHECK(dinghai[i].substr(dinghai[i].size() - expected[i].second.size()) == expected[i].second);
+        // Before the seq and the ref: the line and the canonical name.
+        std::string row = dinghai[i];
+        for (int field = 0; field < 2; ++field) row.erase(row.rfind(','));
+        CHECK(row + "," == row.substr(0, row.size() - expected[i].second.size() + 1) + expected[i].second);
     }
     // The JSON copies of the samples (samples/*.expected.json) describe the same notices: no duplicates.
     CHECK(std::set<std::string>(lines.begin(), lines.end()).size() == lines.size());
@@ -125,16 +129,17 @@ TEST_CASE("query output formats: table, json, jsonl, csv, tsv, md", "[cli][query
 
     auto tsv = run_cli(args + " -f tsv");
     REQUIRE(tsv.code == 0);
-    for (const auto& line : lines_of(tsv.out)) CHECK(std::count(line.begin(), line.end(), '\t') == 10);
+    for (const auto& line : lines_of(tsv.out)) CHECK(std::count(line.begin(), line.end(), '\t') == 12);
 
     auto md = run_cli(args + " -f md");
     REQUIRE(md.code == 0);
     auto mlines = lines_of(md.out);
     REQUIRE(mlines.size() == rows + 2);
-    CHECK(mlines[0].rfind("| source ", 0) == 0);
+    CHECK(mlines[0].rfind("| seq ", 0) == 0);
     CHECK(mlines[0].find("canonical") == std::string::npos);
     for (const auto& line : mlines) CHECK(width_of(line) == width_of(mlines[0]));
 
+    // The table is one row per task: the three tasks are three rows here too.
     auto table = run_cli(args + " --width 0");
     REQUIRE(table.code == 0);
     CHECK(lines_of(table.out).size() == rows + 2);
@@ -162,7 +167,7 @@ TEST_CASE("the terminal table lines up in display columns and fits the width", "
         if (width > 0) CHECK(w <= width);
         // The rule line's gaps are where every line has its column separators.
         std::set<int> gaps = space_columns(lines[1]);
-        REQUIRE(gaps.size() == 2 * 9);
+        REQUIRE(gaps.size() == 2 * 10);  // 11 columns of the task view
         for (const auto& line : lines) {
             CHECK(width_of(line) == w);
             std::set<int> spaces = space_columns(line);
@@ -431,7 +436,7 @@ TEST_CASE("query --unit finds a unit printed short under its whole name", "[cli]
     auto lines = lines_of(r.out);
     REQUIRE(lines.size() == 3);
     CHECK(lines[1].find(",1,support,财政厅,") != std::string::npos);
-    const std::string whole = ",省财政厅";
-    CHECK(lines[1].compare(lines[1].size() - whole.size(), whole.size(), whole) == 0);
+    // The canonical column, before the seq and the ref.
+    CHECK(lines[1].find(",省财政厅,1,") != std::string::npos);
     CHECK(lines[2].find(",3,support,省财政厅,") != std::string::npos);
 }

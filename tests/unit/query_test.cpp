@@ -375,14 +375,57 @@ TEST_CASE("query_grid and units_grid columns", "[query][formats]") {
     auto docs = two_years();
     UnitNames names(registry, docs);
     auto rows = select_rows(docs, names, {});
-    Grid q = query_grid(rows, true);
+    Grid q = query_grid(rows, GridStyle{true});
     V cols;
     for (const auto& c : q.columns) cols.push_back(c.name);
-    CHECK(cols == V{"source", "year", "part", "section", "leader", "number", "role", "unit", "text", "line", "canonical"});
-    CHECK(query_grid(rows, false).columns.size() == 10);
+    CHECK(cols == V{"source", "year", "part", "section", "leader", "number", "role", "unit", "text", "line", "canonical", "seq", "ref"});
     CHECK(q.rows[0] == V{"a/2023.txt", "2023", "key_tasks", "夏泉副区长牵头重点工作", "夏泉", "1", "lead", "区人社局",
-                         "强化民生兜底保障，推进社保精准扩面。", "10", "区人力社保局"});
-    Grid u = units_grid(summarize_units(rows));
-    CHECK(u.rows[0] == V{"区人力社保局", "department", "区人社局", "a/2023.txt", "2023", "1", "0", "1"});
-    CHECK(u.rows[1] == V{"区人力社保局", "department", "", "b/2024.txt", "2024", "1", "1", "2"});
+                         "强化民生兜底保障，推进社保精准扩面。", "10", "区人力社保局", "1", "一.1"});
+    // For people: 序号 first, the ref for the number, no canonical name; roles in the language asked.
+    Grid human = query_grid(rows, GridStyle{false, Lang::zh});
+    cols.clear();
+    for (const auto& c : human.columns) cols.push_back(c.name);
+    CHECK(cols == V{"seq", "source", "year", "part", "section", "leader", "ref", "role", "unit", "text", "line"});
+    CHECK(human.rows[0][6] == "一.1");
+    CHECK(human.rows[0][7] == "牵头");
+    Grid u = units_grid(summarize_units(rows), GridStyle{true});
+    CHECK(u.rows[0] == V{"区人力社保局", "department", "区人社局", "a/2023.txt", "2023", "1", "0", "1", "1"});
+    CHECK(u.rows[1] == V{"区人力社保局", "department", "", "b/2024.txt", "2024", "1", "1", "2", "2"});
+    CHECK(units_grid(summarize_units(rows), GridStyle{false, Lang::zh}).rows[0][2] == "部门");
+}
+
+TEST_CASE("select_tasks: one row per task, the unit's role, all its units", "[query][tasks]") {
+    UnitAliases registry;
+    auto docs = two_years();
+    UnitNames names(registry, docs);
+    QueryFilter filter;
+    filter.units = {"区人力社保局"};
+    auto tasks = select_tasks(docs, names, filter);
+    REQUIRE(tasks.size() == 3);
+    CHECK(tasks[0].role == "lead");
+    CHECK(tasks[0].support == V{"区民政局"});
+    CHECK(tasks[2].role == "support");  // 2024's 引育产业紧缺人才: 区委组织部 leads
+    CHECK(tasks[2].lead == V{"区委组织部<区委人才办>"});
+    CHECK(tasks[2].ref == "一.2");
+    filter.role = Role::lead;
+    CHECK(select_tasks(docs, names, filter).size() == 2);
+    // No unit asked: every task, the one without units too, and no role.
+    auto all = select_tasks(docs, names, {});
+    CHECK(all.size() == 5);
+    CHECK(all.back().role.empty());
+
+    Grid g = task_grid(tasks, true, GridStyle{false, Lang::zh});
+    V cols, zh;
+    for (const auto& c : g.columns) cols.push_back(c.name), zh.push_back(c.zh);
+    CHECK(cols == V{"seq", "source", "year", "ref", "leader", "role", "lead", "support", "deadline", "text", "line"});
+    CHECK(zh == V{"序号", "来源", "年度", "编号", "分管领导", "职责", "牵头单位", "配合单位", "完成时限", "任务内容", "行"});
+    CHECK(g.rows[2] == V{"3", "b/2024.txt", "2024", "一.2", "刘烈", "配合", "区委组织部<区委人才办>", "区人力社保局", "",
+                         "引育产业紧缺人才。", "22"});
+    CHECK(task_grid(all, false, GridStyle{true}).columns.size() == 10);
+    // --headers zh: the header row in Chinese, JSON keys in English.
+    std::ostringstream csv, json;
+    write_grid(g, GridFormat::csv, 0, csv, true);
+    CHECK(csv.str().rfind("序号,来源,年度,编号,分管领导,职责,牵头单位,配合单位,完成时限,任务内容,行\n", 0) == 0);
+    write_grid(g, GridFormat::json, 0, json, true);
+    CHECK(nlohmann::json::parse(json.str())[0].contains("lead"));
 }
