@@ -418,9 +418,12 @@ std::string people(const DiffResult& diff, const std::vector<Notice>& notices, c
         });
         if (!shared) renames.push_back(u.old_names.front() + " → " + u.new_names.front());
     }
+    // A suggestion with no paired task rests on the names alone: say so, not "0 paired tasks".
     for (const RenameSuggestion& r : diff.rename_suggestions)
         renames.push_back(r.old_name + " → " + r.new_name +
-                          trf(page.view.lang, " (suggested by {} paired tasks)", {std::to_string(r.pairs)}));
+                          (r.pairs > 0 ? trf(page.view.lang, " (suggested by {} paired tasks)", {std::to_string(r.pairs)})
+                                       : trf(page.view.lang, " (suggested by names {}% alike)",
+                                             {std::to_string(static_cast<int>(100 * r.similarity + 0.5))})));
     if (!renames.empty()) {
         out += "<h3>" + esc(page.t("Units renamed")) + "</h3><ul>";
         for (const auto& r : renames) out += "<li>" + esc(r) + "</li>";
