@@ -647,6 +647,8 @@ private:
         for (; k < l.cb && digits < 4 && t_.fold.charAt(k) >= u'0' && t_.fold.charAt(k) <= u'9'; ++k, ++digits)
             value = 10 * value + (t_.fold.charAt(k) - u'0');
         if (digits == 0 || k >= l.cb || !is_ideograph(t_.fold.charAt(k))) return -1;
+        // "2024年…", "3月底前…": a date opens the line, no row number (a plan by month).
+        if (r_.deadline_cell.match_at(t_.fold, l.ca, l.cb)) return -1;
         after = k;
         return value;
     }

@@ -262,11 +262,13 @@ std::vector<int32_t> glued_row_cuts(const SourceText& t, int32_t a, int32_t b, c
     int32_t end = first;
     int value = number_from(first, end);
     std::vector<int32_t> cuts;
-    if (end == first || end >= b || !ideograph(end)) return cuts;
+    // "2024年…", "3月底前…": a date opens the line, no row number.
+    if (end == first || end >= b || !ideograph(end) || rules.deadline_cell.match_at(f, first, b)) return cuts;
     for (int32_t q = end + 1; q < b; ++q) {
         if (!digit(q) || digit(q - 1) || !ideograph(q - 1)) continue;
         const int v = number_from(q, end);
-        if (v != value + 1 || end >= b || !ideograph(end) || !unit_ends_at(t, q, a, rules)) continue;
+        if (v != value + 1 || end >= b || !ideograph(end) || !unit_ends_at(t, q, a, rules) || rules.deadline_cell.match_at(f, q, b))
+            continue;
         cuts.push_back(q);
         ++value;
         q = end;

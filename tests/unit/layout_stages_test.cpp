@@ -180,6 +180,8 @@ TEST_CASE("a table's rows glued with no separator are cut at the numbers between
     CHECK(names(items[3].lead) == V{"区消防救援大队"});
     // A number glued to a text with no unit before it is no row: "第1批…2批" stays one line.
     CHECK_FALSE(reline(source("1批次推进老街改造2批次推进新街改造3批次推进广场改造\n"), Evidence{}, rules(), physical));
+    // Months are dates, no row numbers, even after a unit: a plan by month stays one line.
+    CHECK_FALSE(reline(source("1月完成老街勘察区住建局2月完成设计区住建局3月开工区住建局\n"), Evidence{}, rules(), physical));
 }
 
 TEST_CASE("a glued row's text keeps a level character and its units split where names are glued", "[layout][grid]") {
@@ -198,6 +200,10 @@ TEST_CASE("a glued row's text keeps a level character and its units split where 
     CHECK(items[1].text == "实施老旧小区改造12个");
     CHECK(names(items[1].support) == V{"城关镇"});
     CHECK(items[2].text == "推进县城停车场建设");
+    // A plan by month opens its lines with dates glued to the text: no grid of rows 1, 2, 3.
+    const std::string by_month =
+        "2026年老街改造推进计划\n\n1月完成老街勘察县住建局\n2月完成改造设计县住建局\n3月启动一期工程县住建局\n";
+    for (const auto& item : all_items(test::parse_string(by_month))) CHECK(item.number != "1");
 }
 
 TEST_CASE("a header naming more columns than most rows fill sets the row period", "[layout][grid]") {
