@@ -35,7 +35,7 @@ TEST_CASE("format option: -f/--format and -t/--to are one option in every comman
     auto validate = run_cli("validate --to GitHub --select duplicate-number " + k2024);
     CHECK(validate.code == 0);
     CHECK(validate.out.rfind("::warning file=" + k2024 + ",line=105", 0) == 0);
-    auto query = run_cli("query -t tsv --unit 区人社局 " + k2024);
+    auto query = run_cli("query -t tsv --aliases tests/fixtures/aliases/dinghai-2023-2024.yaml --unit 区人社局 " + k2024);
     CHECK(query.code == 0);
     CHECK(query.out.rfind("source\tyear\tpart\t", 0) == 0);
     auto units = run_cli("units --to JSONL " + k2024);

@@ -77,7 +77,7 @@ TEST_CASE("diff cli: Dinghai 2023 -> 2024 text report", "[cli][diff]") {
 }
 
 TEST_CASE("diff cli: JSON report of the Dinghai pair", "[cli][diff]") {
-    auto r = run_cli("diff --format json " + kPair);
+    auto r = run_cli("diff --format json --aliases tests/fixtures/aliases/dinghai-2023-2024.yaml " + kPair);
     REQUIRE(r.code == 1);
     json j = json::parse(r.out);
     CHECK(j["format"] == "tasksplit-diff/1");

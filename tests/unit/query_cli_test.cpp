@@ -74,7 +74,7 @@ std::set<int> space_columns(const std::string& line) {
 }  // namespace
 
 TEST_CASE("query --unit finds a unit under its 2023 and its 2024 name", "[cli][query]") {
-    auto r = run_cli("query --unit 区人社局 samples/ --format csv");
+    auto r = run_cli("query --aliases tests/fixtures/aliases/dinghai-2023-2024.yaml --unit 区人社局 samples/ --format csv");
     REQUIRE(r.code == 0);
     auto lines = lines_of(r.out);
     REQUIRE(lines.size() > 1);
@@ -184,13 +184,13 @@ TEST_CASE("the terminal table lines up in display columns and fits the width", "
 }
 
 TEST_CASE("query --fuzzy: substrings and close spellings, ranked on stderr", "[cli][query][fuzzy]") {
-    auto r = run_cli("query --unit 社保 --fuzzy -f csv " + kBoth);
+    auto r = run_cli("query --aliases tests/fixtures/aliases/dinghai-2023-2024.yaml --unit 社保 --fuzzy -f csv " + kBoth);
     REQUIRE(r.code == 0);
     CHECK(r.err.find("'社保' matched 区人力社保局 (substring)") != std::string::npos);
     CHECK(r.out.find(",区人社局,") != std::string::npos);
     CHECK(r.out.find(",区人力社保局,") != std::string::npos);
 
-    r = run_cli("query --unit 区发改委 --fuzzy --role lead -f jsonl " + kBoth);
+    r = run_cli("query --aliases tests/fixtures/aliases/dinghai-2023-2024.yaml --unit 区发改委 --fuzzy --role lead -f jsonl " + kBoth);
     REQUIRE(r.code == 0);
     CHECK(r.err.find("区发改局 (1 edit)") != std::string::npos);
     auto lines = lines_of(r.out);
@@ -198,18 +198,18 @@ TEST_CASE("query --fuzzy: substrings and close spellings, ranked on stderr", "[c
     for (const auto& line : lines) CHECK(json::parse(line)["canonical"] == "区发改局");
 
     // Without --fuzzy a misspelling is not a match.
-    CHECK(run_cli("query --unit 区发改委 " + kBoth).code == 1);
+    CHECK(run_cli("query --aliases tests/fixtures/aliases/dinghai-2023-2024.yaml --unit 区发改委 " + kBoth).code == 1);
 }
 
 TEST_CASE("an unknown unit answers with suggestions from the units present", "[cli][query]") {
-    auto r = run_cli("query --unit 区发改委 " + kBoth);
+    auto r = run_cli("query --aliases tests/fixtures/aliases/dinghai-2023-2024.yaml --unit 区发改委 " + kBoth);
     CHECK(r.code == 1);
     CHECK(r.out.empty());
     CHECK(r.err == "tasksplit: no unit '区发改委' in the inputs; did you mean 区发改局?\n");
-    r = run_cli("query --unit 区海洋局 " + kBoth);
+    r = run_cli("query --aliases tests/fixtures/aliases/dinghai-2023-2024.yaml --unit 区海洋局 " + kBoth);
     CHECK(r.code == 1);
     CHECK(r.err.find("did you mean 区海洋科技产业园管理中心") != std::string::npos);
-    r = run_cli("query --unit xyz " + kBoth);
+    r = run_cli("query --aliases tests/fixtures/aliases/dinghai-2023-2024.yaml --unit xyz " + kBoth);
     CHECK(r.code == 1);
     CHECK(r.err.find("'tasksplit units' lists them") != std::string::npos);
 }

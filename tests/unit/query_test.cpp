@@ -91,10 +91,18 @@ std::string render(const Grid& grid, GridFormat format, int width = 0) {
     return out.str();
 }
 
+/// The built-in registry plus the renames between the two 定海 samples (a test fixture: one
+/// government's history is no general alias).
+UnitAliases dinghai_registry() {
+    UnitAliases registry;
+    registry.add_file(test::repo_path("tests/fixtures/aliases/dinghai-2023-2024.yaml"));
+    return registry;
+}
+
 }  // namespace
 
 TEST_CASE("unit names: registry renames and bracketed aliases printed in the inputs", "[query]") {
-    UnitAliases registry;
+    UnitAliases registry = dinghai_registry();
     auto docs = two_years();
     UnitNames names(registry, docs);
     CHECK(names.canonical("区人社局") == "区人力社保局");
@@ -109,7 +117,7 @@ TEST_CASE("unit names: registry renames and bracketed aliases printed in the inp
 }
 
 TEST_CASE("a bracket pair joins the name the registry does not know to the one it knows", "[query]") {
-    UnitAliases registry;
+    UnitAliases registry = dinghai_registry();
     std::vector<Document> docs = {notice("x.txt", 2024, "甲", {item("1", "甲。", {unit("区人社办", "区人社局")}, {}, 1)})};
     UnitNames names(registry, docs);
     CHECK(names.canonical("区人社局") == "区人力社保局");
@@ -119,7 +127,7 @@ TEST_CASE("a bracket pair joins the name the registry does not know to the one i
 }
 
 TEST_CASE("match_units: exact names and aliases; --fuzzy adds substrings and spellings, ranked", "[query]") {
-    UnitAliases registry;
+    UnitAliases registry = dinghai_registry();
     auto docs = two_years();
     docs[1].parts[0].sections[0].items[0].support = {unit("市财政局", "市国资委", "市财政局（市国资委）"),
                                                      unit("市发改委")};
@@ -147,7 +155,7 @@ TEST_CASE("match_units: exact names and aliases; --fuzzy adds substrings and spe
 }
 
 TEST_CASE("suggest_units: shared runs of characters, not a lone 区 or 局", "[query]") {
-    UnitAliases registry;
+    UnitAliases registry = dinghai_registry();
     std::vector<Document> docs = {notice(
         "x.txt", 2024, "甲",
         {item("1", "甲。", {unit("区财政局"), unit("区海洋科技产业园管理中心"), unit("区发改局")}, {}, 1)})};
@@ -159,7 +167,7 @@ TEST_CASE("suggest_units: shared runs of characters, not a lone 区 or 局", "[q
 }
 
 TEST_CASE("select_rows: one row per unit and role, filtered, in source then document order", "[query]") {
-    UnitAliases registry;
+    UnitAliases registry = dinghai_registry();
     auto docs = two_years();
     std::swap(docs[0], docs[1]);  // input order b, a: rows still come a first
     UnitNames names(registry, docs);
@@ -208,7 +216,7 @@ TEST_CASE("select_rows: one row per unit and role, filtered, in source then docu
 }
 
 TEST_CASE("summarize_units: tasks led and supported per notice, each task once per role", "[query]") {
-    UnitAliases registry;
+    UnitAliases registry = dinghai_registry();
     auto docs = two_years();
     // A unit printed twice in one list does one task.
     docs[0].parts[0].sections[0].items[1].support.push_back(unit("各镇街"));
@@ -371,7 +379,7 @@ TEST_CASE("csv, tsv, md, json, jsonl renderings", "[query][formats]") {
 }
 
 TEST_CASE("query_grid and units_grid columns", "[query][formats]") {
-    UnitAliases registry;
+    UnitAliases registry = dinghai_registry();
     auto docs = two_years();
     UnitNames names(registry, docs);
     auto rows = select_rows(docs, names, {});
@@ -395,7 +403,7 @@ TEST_CASE("query_grid and units_grid columns", "[query][formats]") {
 }
 
 TEST_CASE("select_tasks: one row per task, the unit's role, all its units", "[query][tasks]") {
-    UnitAliases registry;
+    UnitAliases registry = dinghai_registry();
     auto docs = two_years();
     UnitNames names(registry, docs);
     QueryFilter filter;

@@ -34,19 +34,19 @@ std::string in_terminal(const std::string& env, const std::string& args) {
 }  // namespace
 
 TEST_CASE("validate: a summary line on stderr closes the run", "[cli][validate]") {
-    auto r = run_cli("validate " + k2024 + " " + kBad);
+    auto r = run_cli("validate --aliases tests/fixtures/aliases/dinghai-2023-2024.yaml " + k2024 + " " + kBad);
     CHECK(r.code == 1);
     CHECK(r.err == "1 error, 6 warnings, 2 info in 2 files\n");
-    r = run_cli("validate --select duplicate-number " + k2024);
+    r = run_cli("validate --aliases tests/fixtures/aliases/dinghai-2023-2024.yaml --select duplicate-number " + k2024);
     CHECK(r.code == 0);
     CHECK(r.err == "0 errors, 1 warning in 1 file\n");
     // The findings stay alone on stdout, whatever the format.
-    r = run_cli("validate --format json " + k2024 + " " + kBad);
+    r = run_cli("validate --aliases tests/fixtures/aliases/dinghai-2023-2024.yaml --format json " + k2024 + " " + kBad);
     CHECK(nlohmann::json::parse(r.out).size() == 9);
-    r = run_cli("validate " + k2024 + " missing.txt");
+    r = run_cli("validate --aliases tests/fixtures/aliases/dinghai-2023-2024.yaml " + k2024 + " missing.txt");
     CHECK(r.code == 2);
     CHECK(r.err == "tasksplit: missing.txt: No such file or directory\n0 errors, 6 warnings, 2 info in 1 file (1 unreadable)\n");
-    r = run_cli("validate -q " + k2024 + " " + kBad);
+    r = run_cli("validate --aliases tests/fixtures/aliases/dinghai-2023-2024.yaml -q " + k2024 + " " + kBad);
     CHECK(r.code == 1);
     CHECK(r.err.empty());
     CHECK(r.out.find("error[item-without-units]") != std::string::npos);
@@ -62,7 +62,7 @@ TEST_CASE("validate --exit-zero: exit 0 with errors, still 2 on unreadable input
 }
 
 TEST_CASE("validate --statistics counts each code on stderr, most frequent first", "[cli][validate]") {
-    auto r = run_cli("validate --statistics " + k2024 + " " + kBad);
+    auto r = run_cli("validate --aliases tests/fixtures/aliases/dinghai-2023-2024.yaml --statistics " + k2024 + " " + kBad);
     CHECK(r.code == 1);
     CHECK(r.err ==
           "     2  warning  extraction-artifact\n"
@@ -73,7 +73,7 @@ TEST_CASE("validate --statistics counts each code on stderr, most frequent first
           "     1  info     mixed-width-brackets\n"
           "     1  warning  name-typo\n"
           "1 error, 6 warnings, 2 info in 2 files\n");
-    CHECK(nlohmann::json::parse(run_cli("validate --statistics --format sarif " + k2024).out)["version"] == "2.1.0");
+    CHECK(nlohmann::json::parse(run_cli("validate --aliases tests/fixtures/aliases/dinghai-2023-2024.yaml --statistics --format sarif " + k2024).out)["version"] == "2.1.0");
 }
 
 TEST_CASE("validate --color: always, never, and auto only on a terminal without NO_COLOR", "[cli][validate]") {
@@ -98,11 +98,11 @@ TEST_CASE("validate --color: always, never, and auto only on a terminal without 
 TEST_CASE("validate shows progress on a long run when stderr is a terminal", "[cli][validate]") {
     std::string inputs;
     for (int i = 0; i < 25; ++i) inputs += "samples/ ";  // 250 files: longer than the half second before a first line
-    const std::string tty = in_terminal("", "validate -f json " + inputs + "> /dev/null");
+    const std::string tty = in_terminal("", "validate --aliases tests/fixtures/aliases/dinghai-2023-2024.yaml -f json " + inputs + "> /dev/null");
     CHECK(tty.find("/250 files  ") != std::string::npos);
     CHECK(tty.find("0 errors, 675 warnings, 375 info in 250 files") != std::string::npos);
-    CHECK(in_terminal("", "validate -q -f json " + inputs + "> /dev/null").empty());
-    CHECK(run_cli("validate -f json " + inputs).err == "0 errors, 675 warnings, 375 info in 250 files\n");  // a pipe: no progress
+    CHECK(in_terminal("", "validate -q --aliases tests/fixtures/aliases/dinghai-2023-2024.yaml -f json " + inputs + "> /dev/null").empty());
+    CHECK(run_cli("validate --aliases tests/fixtures/aliases/dinghai-2023-2024.yaml -f json " + inputs).err == "0 errors, 675 warnings, 375 info in 250 files\n");  // a pipe: no progress
 }
 
 TEST_CASE("validate SARIF: every rule has a full description from docs/validate.md and a helpUri", "[cli][validate]") {
