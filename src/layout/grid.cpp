@@ -638,22 +638,15 @@ private:
 
     // ---- rows glued into one run of text ---------------------------------------------------
     /// The number glued to the text that opens line `i` ("1加快建设…"), or -1; `after` gets where
-    /// the text starts. A number with a separator after it is the other readers'.
+    /// the text starts.
     int glued_number(int i, int32_t& after) const {
         const LineFeatures& l = lines_[i];
         if (l.blank || l.separator || covered(i)) return -1;
-        int value = 0, digits = 0;
-        int32_t k = l.ca;
-        for (; k < l.cb && digits < 4 && t_.fold.charAt(k) >= u'0' && t_.fold.charAt(k) <= u'9'; ++k, ++digits)
-            value = 10 * value + (t_.fold.charAt(k) - u'0');
-        if (digits == 0 || k >= l.cb || !is_ideograph(t_.fold.charAt(k))) return -1;
-        // "2024年…", "3月底前…": a date opens the line, no row number (a plan by month).
-        if (r_.deadline_cell.match_at(t_.fold, l.ca, l.cb)) return -1;
-        after = k;
-        return value;
+        const NumberToken n = glued_number_at(t_, l.ca, l.cb, r_);
+        if (!n) return -1;
+        after = n.end;
+        return n.value;
     }
-
-    static bool is_ideograph(char16_t c) { return c >= 0x4E00 && c <= 0x9FFF; }
 
     /// Rows whose cells were glued with no separator ("1加快建设县城污水处理厂二期工程县住建局县发改局、
     /// 县财政局", the header "序号重点任务牵头单位配合单位"): a chain of numbers glued to the text

@@ -105,6 +105,11 @@ void to_physical_lines(Document& doc, const std::vector<int>& physical, const So
 /// The numbering token at fold[p], if one starts there and ends before `end`.
 NumberToken number_at(const SourceText& text, int32_t p, int32_t end);
 
+/// A number of a table row glued to its text ("1加快建设…": no stop, no space), at fold[p]:
+/// arabic_bare, `end` where the text starts. None before anything but a Chinese character, and
+/// none for a date ("2024年…", "3月底前…": the grammar's deadline_cell), which opens lines too.
+NumberToken glued_number_at(const SourceText& text, int32_t p, int32_t end, const Rules& rules);
+
 /// Column roles of a grid (enum, where the clause walk uses strings).
 enum class Role { number, text, detail, lead, support, units, leader, deadline, other };
 const char* role_name(Role r);

@@ -33,6 +33,19 @@ int chinese_value(const icu::UnicodeString& s, int32_t a, int32_t b) {
 
 }  // namespace
 
+NumberToken glued_number_at(const SourceText& text, int32_t p, int32_t end, const Rules& rules) {
+    constexpr int32_t kMaxDigits = 4;
+    const icu::UnicodeString& f = text.fold;
+    NumberToken n;
+    int32_t k = p;
+    for (; k < end && k - p < kMaxDigits && f.charAt(k) >= u'0' && f.charAt(k) <= u'9'; ++k) n.value = 10 * n.value + (f.charAt(k) - u'0');
+    if (k == p || k >= end || f.charAt(k) < 0x4E00 || f.charAt(k) > 0x9FFF || rules.deadline_cell.match_at(f, p, end)) return {};
+    n.style = NumberStyle::arabic_bare;
+    n.start = p;
+    n.end = k;
+    return n;
+}
+
 NumberToken number_at(const SourceText& text, int32_t p, int32_t end) {
     const icu::UnicodeString& f = text.fold;
     NumberToken t;

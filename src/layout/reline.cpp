@@ -251,27 +251,17 @@ bool unit_ends_at(const SourceText& t, int32_t q, int32_t a, const Rules& rules)
 /// its chain glued between a unit name's end and a text's start.
 std::vector<int32_t> glued_row_cuts(const SourceText& t, int32_t a, int32_t b, const Rules& rules) {
     const icu::UnicodeString& f = t.fold;
-    auto digit = [&](int32_t p) { return f.charAt(p) >= u'0' && f.charAt(p) <= u'9'; };
-    auto ideograph = [&](int32_t p) { return f.charAt(p) >= 0x4E00 && f.charAt(p) <= 0x9FFF; };
-    auto number_from = [&](int32_t p, int32_t& end) {
-        int value = 0;
-        for (end = p; end < b && digit(end) && end - p < 4; ++end) value = 10 * value + (f.charAt(end) - u'0');
-        return value;
-    };
-    const int32_t first = skip_spaces(f, a, b);
-    int32_t end = first;
-    int value = number_from(first, end);
     std::vector<int32_t> cuts;
-    // "2024年…", "3月底前…": a date opens the line, no row number.
-    if (end == first || end >= b || !ideograph(end) || rules.deadline_cell.match_at(f, first, b)) return cuts;
-    for (int32_t q = end + 1; q < b; ++q) {
-        if (!digit(q) || digit(q - 1) || !ideograph(q - 1)) continue;
-        const int v = number_from(q, end);
-        if (v != value + 1 || end >= b || !ideograph(end) || !unit_ends_at(t, q, a, rules) || rules.deadline_cell.match_at(f, q, b))
-            continue;
+    NumberToken n = glued_number_at(t, skip_spaces(f, a, b), b, rules);
+    if (!n) return cuts;
+    for (int32_t q = n.end + 1; q < b; ++q) {
+        const char16_t before = f.charAt(q - 1);
+        if (before < 0x4E00 || before > 0x9FFF) continue;  // a number inside a figure ("12") or after a stop
+        const NumberToken next = glued_number_at(t, q, b, rules);
+        if (!next || next.value != n.value + 1 || !unit_ends_at(t, q, a, rules)) continue;
         cuts.push_back(q);
-        ++value;
-        q = end;
+        n = next;
+        q = next.end;
     }
     return cuts;
 }

@@ -157,6 +157,25 @@ TEST_CASE("a drawn table joined into one line is cut at the rules between its ro
     CHECK_FALSE(reline(source("按+----+格式填写。\n"), Evidence{}, rules(), physical));
 }
 
+TEST_CASE("a row number glued to its text is read, a date opening a line is not", "[layout][lines]") {
+    struct Case {
+        const char* text;
+        int value;  ///< -1: no glued number
+        int text_at;
+    } cases[] = {{"1加快建设", 1, 1}, {"12新建书房", 12, 2}, {"1. 加快建设", -1, 0}, {"1 加快建设", -1, 0},
+                 {"2024年完成", -1, 0}, {"3月底前完成", -1, 0}, {"5", -1, 0}, {"7A栋改造", -1, 0}};
+    for (const auto& c : cases) {
+        const SourceText t = source(c.text);
+        const NumberToken n = glued_number_at(t, 0, t.fold.length(), rules());
+        INFO(c.text);
+        CHECK(static_cast<bool>(n) == (c.value >= 0));
+        if (n) {
+            CHECK(n.value == c.value);
+            CHECK(n.end == c.text_at);
+        }
+    }
+}
+
 TEST_CASE("a table's rows glued with no separator are cut at the numbers between a unit and a text", "[layout][reline]") {
     const std::string glued =
         "序号重点任务牵头单位配合单位\n"
