@@ -1,6 +1,16 @@
 // Runs the built tasksplit binary for CLI tests: stdout, stderr and exit code.
 #pragma once
 
+// The sanitizer build (scripts/test, build-asan: Debug, ASan+UBSan) runs the binary 10 to 30
+// times slower: tests that need a long run size it down there.
+#if defined(__SANITIZE_ADDRESS__)
+#define TASKSPLIT_TEST_SANITIZED 1
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define TASKSPLIT_TEST_SANITIZED 1
+#endif
+#endif
+
 #include <array>
 #include <cstdio>
 #include <cstdlib>

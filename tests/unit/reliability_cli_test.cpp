@@ -22,15 +22,8 @@ namespace fs = std::filesystem;
 using tasksplit::test::run_cli;
 using tasksplit::test::Scratch;
 
-// The sanitizer build (scripts/test, build-asan: Debug, ASan+UBSan) runs the binary 10 to 30
-// times slower; a twentieth of the size keeps those cases inside their time budget there.
-#if defined(__SANITIZE_ADDRESS__)
-#define TASKSPLIT_TEST_SANITIZED 1
-#elif defined(__has_feature)
-#if __has_feature(address_sanitizer)
-#define TASKSPLIT_TEST_SANITIZED 1
-#endif
-#endif
+// The sanitizer build runs the binary 10 to 30 times slower (cli_support.hpp); a twentieth of
+// the size keeps those cases inside their time budget there.
 #ifdef TASKSPLIT_TEST_SANITIZED
 #define BIG_LINE_MB 2
 #define MANY_ITEMS 50000
