@@ -623,10 +623,7 @@ private:
                 std::set<std::string> names;
                 for (std::size_t k = s; k < e; ++k) {
                     const LineFeatures& l = lines_[stream[k]];
-                    icu::UnicodeString sq;
-                    for (int32_t c = l.ca; c < l.cb; ++c)
-                        if (!is_space(t_.fold.charAt(c))) sq.append(t_.fold.charAt(c));
-                    if (const std::string* name = r_.header_role(to_utf8(sq))) names.insert(*name);
+                    if (const std::string* name = r_.header_role(to_utf8(squeezed_fold(l.ca, l.cb)))) names.insert(*name);
                 }
                 if (names.size() >= 2) read_unnumbered(stream, s, e);
             }
@@ -635,6 +632,14 @@ private:
     }
 
     bool covered(int line) const { return claimed_[line] != 0; }
+
+    /// The folded text of [a, b) without its spaces ("工 作 任 务" -> "工作任务").
+    icu::UnicodeString squeezed_fold(int32_t a, int32_t b) const {
+        icu::UnicodeString out;
+        for (int32_t c = a; c < b; ++c)
+            if (!is_space(t_.fold.charAt(c))) out.append(t_.fold.charAt(c));
+        return out;
+    }
 
     // ---- rows glued into one run of text ---------------------------------------------------
     /// The number glued to the text that opens line `i` ("1加快建设…"), or -1; `after` gets where
@@ -770,10 +775,7 @@ private:
         while (k < l.cb) {
             int32_t best = 0;  // the longest column name from k
             for (int32_t e = std::min(l.cb, k + 12); e > k + 1 && !best; --e) {
-                icu::UnicodeString name;
-                for (int32_t c = k; c < e; ++c)
-                    if (!is_space(t_.fold.charAt(c))) name.append(t_.fold.charAt(c));
-                if (r_.column_role.count(to_utf8(name))) best = e;
+                if (r_.column_role.count(to_utf8(squeezed_fold(k, e)))) best = e;
             }
             if (!best) return {};
             header.push_back(cell(h, k, best));
